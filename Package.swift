@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// reform: archived PDF forms in, canonical records out.
+/// The targets follow the pipeline: extract (ReformPDF) → reconstruct (ReformLayout) → normalize (ReformForms).
+let package = Package(
+    name: "reform",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reform", targets: ["reform"]),
+        .library(name: "ReformPDF", targets: ["ReformPDF"]),
+        .library(name: "ReformLayout", targets: ["ReformLayout"]),
+        .library(name: "ReformForms", targets: ["ReformForms"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System library: poppler-glib and cairo through a shim header; nothing else lives here.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
+        ),
+        // Stage 1, extract: the only code that touches poppler or cairo.
+        .target(name: "ReformPDF", dependencies: ["CPoppler"]),
+        // Stage 2, reconstruct: words, lines, grids, tables.
+        .target(name: "ReformLayout", dependencies: ["ReformPDF"]),
+        // Stage 3, normalize: the form template, target grammar, canonical record, review checks.
+        .target(name: "ReformForms", dependencies: ["ReformLayout"]),
+        // The CLI: argument parsing and printing only.
+        .executableTarget(
+            name: "reform",
+            dependencies: [
+                "ReformPDF", "ReformLayout", "ReformForms",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ReformPDFTests", dependencies: ["ReformPDF"]),
+        .testTarget(name: "ReformLayoutTests", dependencies: ["ReformLayout"]),
+        .testTarget(name: "ReformFormsTests", dependencies: ["ReformForms"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
