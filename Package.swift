@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "reform",
             dependencies: [
-                "ReformPDF", "ReformLayout", "ReformForms",
+                "ReformPDF", "ReformLayout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

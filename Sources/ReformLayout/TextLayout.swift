@@ -1,0 +1,105 @@
+import ReformPDF
+
+/// Groups a page's glyphs into words and lines by geometry alone.
+///
+/// poppler's text order follows the content stream, which on a ruled form jumps between cells; this
+/// reads the page top to bottom in row bands and left to right within a band, and never lets a word
+/// cross a vertical ruling.
+public struct TextLayout: Sendable {
+    public var settings: TextLayoutSettings
+
+    public init(settings: TextLayoutSettings = TextLayoutSettings()) {
+        self.settings = settings
+    }
+
+    /// The page's lines in reading order.
+    public func lines(glyphs: [Glyph], rulings: [Ruling] = []) -> [TextLine] {
+        let visible = glyphs.filter { !$0.isWhitespace && $0.box.height > 0 }
+        let walls = rulings.filter { $0.orientation == .vertical }
+        return bands(visible).map { band in
+            TextLine(words: words(in: band.sorted { $0.box.midX < $1.box.midX }, walls: walls))
+        }
+    }
+
+    /// All words of the page, line by line.
+    public func words(glyphs: [Glyph], rulings: [Ruling] = []) -> [Word] {
+        lines(glyphs: glyphs, rulings: rulings).flatMap(\.words)
+    }
+
+    /// Row bands: glyphs whose vertical extents overlap enough, top band first.
+    func bands(_ glyphs: [Glyph]) -> [[Glyph]] {
+        struct Band { var top: Double; var bottom: Double; var glyphs: [Glyph] }
+        var bands: [Band] = []
+        for g in glyphs.sorted(by: { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) }) {
+            var best = -1, bestOverlap = 0.0
+            for i in bands.indices.reversed() {
+                let b = bands[i]
+                if b.bottom < g.box.top { continue }
+                let overlap = min(b.bottom, g.box.bottom) - max(b.top, g.box.top)
+                let share = overlap / max(0.01, min(b.bottom - b.top, g.box.height))
+                if share >= settings.lineOverlap && share > bestOverlap { best = i; bestOverlap = share }
+            }
+            if best >= 0 {
+                bands[best].glyphs.append(g)
+                bands[best].top = min(bands[best].top, g.box.top)
+                bands[best].bottom = max(bands[best].bottom, g.box.bottom)
+            } else {
+                bands.append(Band(top: g.box.top, bottom: g.box.bottom, glyphs: [g]))
+            }
+        }
+        return bands.sorted { $0.top < $1.top }.map(\.glyphs)
+    }
+
+    /// Splits a left-to-right run of glyphs into words at wide gaps and at vertical rulings.
+    func words(in glyphs: [Glyph], walls: [Ruling]) -> [Word] {
+        var words: [Word] = []
+        var text = "", box = Rect.zero, size = 0.0
+        for (i, g) in glyphs.enumerated() {
+            if i > 0 {
+                let prev = glyphs[i - 1]
+                let gap = g.box.left - prev.box.right
+                let em = max(prev.fontSize, g.fontSize, 1)
+                if gap > settings.wordGap * em || walled(prev.box, g.box, walls) {
+                    words.append(Word(text: text, box: box, fontSize: size))
+                    text = ""
+                }
+            }
+            if text.isEmpty {
+                box = g.box
+                size = g.fontSize
+            } else {
+                box = box.union(g.box)
+                size = max(size, g.fontSize)
+            }
+            text.unicodeScalars.append(g.scalar)
+        }
+        if !text.isEmpty { words.append(Word(text: text, box: box, fontSize: size)) }
+        return words
+    }
+
+    /// Whether a vertical ruling runs between two horizontally neighbouring boxes.
+    func walled(_ a: Rect, _ b: Rect, _ walls: [Ruling]) -> Bool {
+        let lo = min(a.midX, b.midX), hi = max(a.midX, b.midX)
+        let top = max(a.top, b.top), bottom = min(a.bottom, b.bottom)
+        let mid = (top + bottom) / 2
+        return walls.contains { w in
+            let x = w.position
+            return x > lo && x < hi && min(w.start.y, w.end.y) <= mid && max(w.start.y, w.end.y) >= mid
+        }
+    }
+
+    /// Lines as plain text: one line per row band, wide gaps shown as runs of spaces.
+    public func plainText(_ lines: [TextLine]) -> String {
+        lines.map { line in
+            var out = ""
+            for (i, w) in line.words.enumerated() {
+                if i > 0 {
+                    let gap = w.box.left - line.words[i - 1].box.right
+                    out += gap > settings.columnGap * max(w.fontSize, 1) ? "    " : " "
+                }
+                out += w.text
+            }
+            return out
+        }.joined(separator: "\n")
+    }
+}

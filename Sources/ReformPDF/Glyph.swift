@@ -1,0 +1,20 @@
+/// One Unicode scalar of a page's text layer with its box and font.
+///
+/// poppler reports one rectangle per Unicode scalar of `poppler_page_get_text`, so a glyph is a
+/// scalar, not a Swift `Character`. Line breaks that poppler synthesizes carry a zero-size box.
+public struct Glyph: Sendable, Hashable {
+    public var scalar: Unicode.Scalar
+    public var box: Rect
+    public var fontName: String
+    public var fontSize: Double
+
+    public init(scalar: Unicode.Scalar, box: Rect, fontName: String, fontSize: Double) {
+        self.scalar = scalar
+        self.box = box
+        self.fontName = fontName
+        self.fontSize = fontSize
+    }
+
+    /// Spaces and line breaks: poppler's reading-order artefacts, not ink on the page.
+    public var isWhitespace: Bool { scalar.properties.isWhitespace }
+}

@@ -1,0 +1,85 @@
+import CPoppler
+
+/// One open page of a `PDFDocument`. Owns its poppler page.
+public final class PDFPage {
+    private let page: GObjectReference
+    /// 1-based page number.
+    public let number: Int
+
+    var handle: OpaquePointer { OpaquePointer(page.pointer) }
+
+    init(taking pointer: UnsafeMutableRawPointer, number: Int) {
+        page = GObjectReference(taking: pointer)
+        self.number = number
+    }
+
+    /// Displayed size in points (poppler swaps width and height for a page rotated by 90° or 270°).
+    public var size: (width: Double, height: Double) {
+        var w = 0.0, h = 0.0
+        poppler_page_get_size(handle, &w, &h)
+        return (w, h)
+    }
+
+    /// The page's quarter-turn, inferred from the crop box against the displayed size.
+    ///
+    /// poppler-glib does not expose /Rotate; a swapped crop box says 90 (or 270), an unswapped one 0
+    /// (or 180). All geometry is in the displayed page either way, so this is for information only.
+    public var rotation: Int {
+        var crop = PopplerRectangle()
+        poppler_page_get_crop_box(handle, &crop)
+        let (w, h) = size
+        let cw = abs(crop.x2 - crop.x1), ch = abs(crop.y2 - crop.y1)
+        return (abs(cw - w) > 0.5 || abs(ch - h) > 0.5) && abs(cw - h) < 0.5 && abs(ch - w) < 0.5 ? 90 : 0
+    }
+
+    /// Every scalar of the text layer with its box and font, in poppler's text order.
+    public func glyphs() -> [Glyph] {
+        let text = GLibBuffer<CChar>(taking: poppler_page_get_text(handle), count: 0)
+        guard let cText = text.pointer else { return [] }
+        let scalars = Array(String(cString: cText).unicodeScalars)
+        if scalars.isEmpty { return [] }
+
+        var rects: UnsafeMutablePointer<PopplerRectangle>? = nil
+        var n: guint = 0
+        _ = poppler_page_get_text_layout(handle, &rects, &n)
+        let layout = GLibBuffer(taking: rects, count: Int(n))
+        let boxes = layout.buffer
+
+        var fonts = [(start: Int, end: Int, name: String, size: Double)]()
+        TextAttributeList(taking: poppler_page_get_text_attributes(handle)).forEach { a in
+            let name = a.font_name.map { String(cString: $0) } ?? ""
+            fonts.append((Int(a.start_index), Int(a.end_index), name, a.font_size))
+        }
+
+        let count = min(scalars.count, boxes.count)
+        var glyphs = [Glyph]()
+        glyphs.reserveCapacity(count)
+        var fontIndex = 0
+        var lastRight = Point(x: 0, y: 0)
+        for i in 0..<count {
+            while fontIndex < fonts.count && fonts[fontIndex].end < i { fontIndex += 1 }
+            let font = fontIndex < fonts.count && fonts[fontIndex].start <= i ? fonts[fontIndex] : nil
+            let r = boxes[i]
+            let s = scalars[i]
+            var box = Rect(left: min(r.x1, r.x2), top: min(r.y1, r.y2), right: max(r.x1, r.x2), bottom: max(r.y1, r.y2))
+            if s == "\n" || s == "\r" {
+                box = Rect(left: lastRight.x, top: lastRight.y, right: lastRight.x, bottom: lastRight.y)
+            } else {
+                lastRight = Point(x: box.right, y: box.midY)
+            }
+            glyphs.append(Glyph(scalar: s, box: box, fontName: font?.name ?? "", fontSize: font?.size ?? box.height))
+        }
+        return glyphs
+    }
+
+    /// Renders the page onto a white background at `scale` pixels per point.
+    public func render(scale: Double) -> PageRaster {
+        let (w, h) = size
+        let raster = PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
+        raster.draw { cr in
+            cairo_scale(cr, scale, scale)
+            poppler_page_render(handle, cr)
+        }
+        return raster
+    }
+}

@@ -1,0 +1,30 @@
+/// Everything the extract stage reads off one page: size, orientation, glyphs and rulings.
+public struct PageContent: Sendable {
+    /// 1-based page number.
+    public var number: Int
+    /// Displayed size in points (after the page's /Rotate).
+    public var width: Double
+    public var height: Double
+    /// The page's /Rotate as far as poppler-glib lets us know it: 0 or 90 (see `PDFPage.rotation`).
+    public var rotation: Int
+    /// Skew of the page content in degrees, positive counter-clockwise as seen on screen; 0 when level.
+    public var skewDegrees: Double
+    /// Every scalar of the text layer with its box, in poppler's text order.
+    public var glyphs: [Glyph]
+    /// Ruled lines, empty when rulings were not asked for.
+    public var rulings: [Ruling]
+
+    public init(number: Int, width: Double, height: Double, rotation: Int, skewDegrees: Double,
+                glyphs: [Glyph], rulings: [Ruling]) {
+        self.number = number
+        self.width = width
+        self.height = height
+        self.rotation = rotation
+        self.skewDegrees = skewDegrees
+        self.glyphs = glyphs
+        self.rulings = rulings
+    }
+
+    /// Whether the page has any visible text in its text layer.
+    public var hasTextLayer: Bool { glyphs.contains { !$0.isWhitespace } }
+}

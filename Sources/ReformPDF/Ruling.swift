@@ -1,0 +1,53 @@
+/// A ruled line found in the rendered page: a table border or separator.
+///
+/// Endpoints are in page points (origin top-left, y down). On a skewed scan a "horizontal" ruling
+/// is not exactly level: `start` and `end` follow the line as drawn.
+public struct Ruling: Sendable, Hashable {
+    public enum Orientation: String, Sendable, Codable {
+        case horizontal, vertical
+    }
+
+    public var orientation: Orientation
+    public var start: Point
+    public var end: Point
+    /// Stroke thickness in points.
+    public var thickness: Double
+
+    public init(orientation: Orientation, start: Point, end: Point, thickness: Double) {
+        self.orientation = orientation
+        self.start = start
+        self.end = end
+        self.thickness = thickness
+    }
+
+    public var length: Double {
+        let dx = end.x - start.x, dy = end.y - start.y
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// The position across the line: y of a horizontal ruling, x of a vertical one (at its middle).
+    public var position: Double {
+        orientation == .horizontal ? (start.y + end.y) / 2 : (start.x + end.x) / 2
+    }
+
+    /// y of the line at `x` (for horizontal rulings; extrapolated beyond the ends).
+    public func value(atX x: Double) -> Double {
+        let dx = end.x - start.x
+        return dx == 0 ? start.y : start.y + (x - start.x) * (end.y - start.y) / dx
+    }
+
+    /// x of the line at `y` (for vertical rulings; extrapolated beyond the ends).
+    public func value(atY y: Double) -> Double {
+        let dy = end.y - start.y
+        return dy == 0 ? start.x : start.x + (y - start.y) * (end.x - start.x) / dy
+    }
+
+    /// The bounding box of the stroke.
+    public var bounds: Rect {
+        let h = thickness / 2
+        return Rect(left: min(start.x, end.x) - (orientation == .vertical ? h : 0),
+                    top: min(start.y, end.y) - (orientation == .horizontal ? h : 0),
+                    right: max(start.x, end.x) + (orientation == .vertical ? h : 0),
+                    bottom: max(start.y, end.y) + (orientation == .horizontal ? h : 0))
+    }
+}

@@ -1,0 +1,300 @@
+import Foundation
+
+/// Finds a page's rulings in its rendered pixels: ink runs along (possibly skewed) rows and columns,
+/// joined into line segments with a thickness, minus the strokes that belong to glyphs.
+///
+/// Working on pixels rather than on the PDF's drawing operators makes born-digital pages (lines,
+/// thin filled rectangles, any drawing order) and scanned page images the same problem.
+public struct RulingScanner: Sendable {
+    public var settings: RulingSettings
+
+    public init(settings: RulingSettings = RulingSettings()) {
+        self.settings = settings
+    }
+
+    /// What a scan of one page found.
+    public struct Result: Sendable {
+        public var rulings: [Ruling]
+        /// Degrees, positive counter-clockwise as seen on screen.
+        public var skewDegrees: Double
+    }
+
+    /// Scans a rendered page. `glyphs` are the page's text-layer glyphs, used to drop glyph strokes.
+    public func scan(_ raster: PageRaster, glyphs: [Glyph]) -> Result {
+        let mask = InkMask(luminance: raster.luminance(), width: raster.width, height: raster.height, settings: settings)
+        return scan(mask, scale: raster.scale, glyphs: glyphs)
+    }
+
+    func scan(_ mask: InkMask, scale: Double, glyphs: [Glyph]) -> Result {
+        let slope = estimateSlope(mask)
+        let minLen = max(2, Int((settings.minLength * scale).rounded(.down)))
+        let gap = max(1, Int((settings.maxGap * scale).rounded()))
+        let maxThick = Double(settings.maxThickness * scale)
+
+        var rulings: [Ruling] = []
+        for seg in segments(in: mask, slope: slope, minLength: minLen, maxGap: gap) where Double(seg.thickness) <= maxThick {
+            let y0 = seg.centerRow + 0.5
+            let x1 = Double(seg.first), x2 = Double(seg.last + 1)
+            rulings.append(Ruling(orientation: .horizontal,
+                                  start: Point(x: x1 / scale, y: (y0 + slope * x1) / scale),
+                                  end: Point(x: x2 / scale, y: (y0 + slope * x2) / scale),
+                                  thickness: Double(seg.thickness) / scale))
+        }
+        // Vertical lines are horizontal lines of the transposed image; under skew they lean the other way.
+        for seg in segments(in: mask.transposed(), slope: -slope, minLength: minLen, maxGap: gap) where Double(seg.thickness) <= maxThick {
+            let x0 = seg.centerRow + 0.5
+            let y1 = Double(seg.first), y2 = Double(seg.last + 1)
+            rulings.append(Ruling(orientation: .vertical,
+                                  start: Point(x: (x0 - slope * y1) / scale, y: y1 / scale),
+                                  end: Point(x: (x0 - slope * y2) / scale, y: y2 / scale),
+                                  thickness: Double(seg.thickness) / scale))
+        }
+        let kept = keepConnected(mergeCollinear(dropGlyphStrokes(rulings, glyphs: glyphs)))
+        let degrees = atan(slope) * 180 / .pi
+        // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
+        return Result(rulings: kept, skewDegrees: degrees == 0 ? 0 : -degrees)
+    }
+
+    // MARK: - Skew
+
+    /// The slope dy/dx of the page's horizontal lines: the shear that stacks the most ink-run length
+    /// onto the fewest rows. Level pages give exactly 0.
+    func estimateSlope(_ mask: InkMask) -> Double {
+        var pieces: [(x: Double, y: Double, weight: Double)] = []
+        mask.bits.withUnsafeBufferPointer { bits in
+            for y in 0..<mask.height {
+                let row = y * mask.width
+                var x = 0
+                while x < mask.width {
+                    if bits[row + x] == 0 { x += 1; continue }
+                    let start = x
+                    while x < mask.width && bits[row + x] != 0 { x += 1 }
+                    let len = x - start
+                    if len >= settings.skewPieceMinPixels {
+                        pieces.append((Double(start + x) / 2, Double(y) + 0.5, Double(len * len)))
+                    }
+                }
+            }
+        }
+        guard pieces.count >= 4 else { return 0 }
+
+        func score(_ slope: Double) -> Double {
+            var bins = [Int: Double]()
+            bins.reserveCapacity(pieces.count)
+            for p in pieces { bins[Int((p.y - slope * p.x).rounded(.down)), default: 0] += p.weight }
+            return bins.values.reduce(0) { $0 + $1 * $1 }
+        }
+        let level = score(0)
+        var best = (angle: 0.0, score: level)
+        for angle in stride(from: -settings.maxSkewDegrees, through: settings.maxSkewDegrees, by: settings.coarseSkewStep) {
+            let s = score(tan(angle * .pi / 180))
+            if s > best.score { best = (angle, s) }
+        }
+        let coarse = best.angle
+        for angle in stride(from: coarse - settings.coarseSkewStep, through: coarse + settings.coarseSkewStep, by: settings.fineSkewStep) {
+            let s = score(tan(angle * .pi / 180))
+            if s > best.score { best = (angle, s) }
+        }
+        guard abs(best.angle) >= settings.minSkewDegrees, best.score > level * settings.skewMinGain else { return 0 }
+        return tan(best.angle * .pi / 180)
+    }
+
+    // MARK: - Segments
+
+    /// A line segment in (sheared) pixel rows: columns `first...last`, rows `firstRow...lastRow`.
+    struct Segment {
+        var first: Int
+        var last: Int
+        var firstRow: Int
+        var lastRow: Int
+        var rowSum: Double
+        var weight: Double
+
+        var thickness: Int { lastRow - firstRow + 1 }
+        var centerRow: Double { rowSum / weight }
+    }
+
+    /// Ink runs along rows sheared by `slope` (pixel (x, r + round(slope·x))), bridged over small gaps,
+    /// stacked across neighbouring rows into segments.
+    func segments(in mask: InkMask, slope: Double, minLength: Int, maxGap: Int) -> [Segment] {
+        let w = mask.width, h = mask.height
+        let shift = (0..<w).map { Int((slope * Double($0)).rounded()) }
+        let lowRow = -(shift.max() ?? 0), highRow = h - (shift.min() ?? 0)
+        var closed: [Segment] = []
+        var active: [Segment] = []
+        var next: [Segment] = []
+        var runs: [(Int, Int)] = []
+        mask.bits.withUnsafeBufferPointer { bits in
+            for r in lowRow..<highRow {
+                runs.removeAll(keepingCapacity: true)
+                var start = -1, lastInk = -1, inked = 0
+                // A run bridged over gaps must still be mostly ink: a pixel row through a line of text is not.
+                func close() {
+                    let len = lastInk - start + 1
+                    if start >= 0 && len >= minLength && Double(inked) >= settings.minInkDensity * Double(len) {
+                        runs.append((start, lastInk))
+                    }
+                }
+                for x in 0..<w {
+                    let y = r + shift[x]
+                    let ink = y >= 0 && y < h && bits[y * w + x] != 0
+                    if ink {
+                        if start < 0 || x - lastInk - 1 > maxGap {
+                            close()
+                            start = x
+                            inked = 0
+                        }
+                        lastInk = x
+                        inked += 1
+                    }
+                }
+                close()
+
+                next.removeAll(keepingCapacity: true)
+                // Where each active segment went in this row: several runs of one row may join one segment.
+                var movedTo = [Int](repeating: -1, count: active.count)
+                for (a, b) in runs {
+                    let len = Double(b - a + 1)
+                    var target = -1
+                    for i in active.indices {
+                        let s = movedTo[i] >= 0 ? next[movedTo[i]] : active[i]
+                        let overlap = min(b, s.last) - max(a, s.first) + 1
+                        if overlap * 2 >= min(b - a + 1, s.last - s.first + 1) {
+                            if movedTo[i] < 0 {
+                                next.append(active[i])
+                                movedTo[i] = next.count - 1
+                            }
+                            target = movedTo[i]
+                            break
+                        }
+                    }
+                    if target < 0 {
+                        next.append(Segment(first: a, last: b, firstRow: r, lastRow: r, rowSum: Double(r) * len, weight: len))
+                    } else {
+                        next[target].first = min(next[target].first, a)
+                        next[target].last = max(next[target].last, b)
+                        next[target].lastRow = r
+                        next[target].rowSum += Double(r) * len
+                        next[target].weight += len
+                    }
+                }
+                let used = movedTo.map { $0 >= 0 }
+                for i in active.indices where !used[i] { closed.append(active[i]) }
+                swap(&active, &next)
+            }
+        }
+        closed.append(contentsOf: active)
+        return closed.filter { $0.last - $0.first + 1 >= minLength }
+    }
+
+    // MARK: - Joining and pruning
+
+    /// Joins pieces of one line: parallel strands of a thick or blurred scan line, and a line broken by a gap.
+    func mergeCollinear(_ rulings: [Ruling]) -> [Ruling] {
+        var out: [Ruling] = []
+        for orientation in [Ruling.Orientation.horizontal, .vertical] {
+            var group = rulings.filter { $0.orientation == orientation }.sorted { $0.position < $1.position }
+            var merged = true
+            while merged {
+                merged = false
+                var i = 0
+                while i < group.count {
+                    var j = i + 1
+                    // Midpoints of pieces of one skewed line can differ by the slope times the page width.
+                    while j < group.count && group[j].position - group[i].position <= settings.mergeWindow {
+                        if let m = joined(group[i], group[j]) {
+                            group[i] = m
+                            group.remove(at: j)
+                            merged = true
+                        } else {
+                            j += 1
+                        }
+                    }
+                    i += 1
+                }
+                group.sort { $0.position < $1.position }
+            }
+            out += group
+        }
+        return out
+    }
+
+    /// Two near-parallel pieces as one ruling, when their extents overlap or nearly touch.
+    private func joined(_ a: Ruling, _ b: Ruling) -> Ruling? {
+        let horizontal = a.orientation == .horizontal
+        func along(_ p: Point) -> Double { horizontal ? p.x : p.y }
+        let (a0, a1) = (min(along(a.start), along(a.end)), max(along(a.start), along(a.end)))
+        let (b0, b1) = (min(along(b.start), along(b.end)), max(along(b.start), along(b.end)))
+        guard b0 <= a1 + settings.maxGap && a0 <= b1 + settings.maxGap else { return nil }
+        let la = a.length, lb = b.length
+        // Distance across the lines, measured where the shorter piece is.
+        let (long, short) = la >= lb ? (a, b) : (b, a)
+        let mid = Point(x: (short.start.x + short.end.x) / 2, y: (short.start.y + short.end.y) / 2)
+        let across = horizontal ? long.value(atX: mid.x) - mid.y : long.value(atY: mid.y) - mid.x
+        guard abs(across) <= settings.mergeDistance + (a.thickness + b.thickness) / 2 else { return nil }
+        let lo = min(a0, b0), hi = max(a1, b1)
+        // Keep the longer piece's line (its slope is the better estimate) and stretch it over both.
+        let base = la >= lb ? a : b
+        func point(at t: Double) -> Point {
+            let s0 = along(base.start), s1 = along(base.end)
+            let f = s1 == s0 ? 0 : (t - s0) / (s1 - s0)
+            return Point(x: base.start.x + f * (base.end.x - base.start.x), y: base.start.y + f * (base.end.y - base.start.y))
+        }
+        let spread = abs(across)
+        let thickness = max(base.thickness, min(spread + min(a.thickness, b.thickness), settings.maxThickness))
+        return Ruling(orientation: a.orientation, start: point(at: lo), end: point(at: hi),
+                      thickness: la >= lb ? max(a.thickness, thickness == base.thickness ? a.thickness : thickness) : thickness)
+    }
+
+    /// Keeps long rulings, and short ones only where both ends meet a long perpendicular ruling: the
+    /// separators of a thin row do, the strokes of a character on a scan do not.
+    func keepConnected(_ rulings: [Ruling]) -> [Ruling] {
+        let anchors = rulings.filter { $0.length >= settings.anchorLength }
+        let tol = settings.touchTolerance
+        func touches(_ p: Point, _ r: Ruling) -> Bool {
+            let reach = tol + r.thickness / 2
+            let b = r.bounds.insetBy(reach)
+            guard b.contains(p) else { return false }
+            // Distance from p to the ruling's line (rulings are straight even when skewed).
+            let dx = r.end.x - r.start.x, dy = r.end.y - r.start.y
+            let len = max(1e-9, (dx * dx + dy * dy).squareRoot())
+            let d = abs((p.x - r.start.x) * dy - (p.y - r.start.y) * dx) / len
+            return d <= reach
+        }
+        return rulings.filter { r in
+            if r.length >= settings.anchorLength { return true }
+            let perpendicular = anchors.filter { $0.orientation != r.orientation }
+            return perpendicular.contains { touches(r.start, $0) } && perpendicular.contains { touches(r.end, $0) }
+        }
+    }
+
+    // MARK: - Glyph strokes
+
+    /// Drops segments that lie mostly inside glyph boxes: the horizontal stroke of 一, a bar of 目.
+    func dropGlyphStrokes(_ rulings: [Ruling], glyphs: [Glyph]) -> [Ruling] {
+        let boxes = glyphs.lazy.filter { !$0.isWhitespace && !$0.box.isEmpty }.map { $0.box.insetBy(settings.glyphPadding) }
+        guard !boxes.isEmpty else { return rulings }
+        let all = Array(boxes)
+        return rulings.filter { r in
+            let horizontal = r.orientation == .horizontal
+            let lo = horizontal ? min(r.start.x, r.end.x) : min(r.start.y, r.end.y)
+            let hi = horizontal ? max(r.start.x, r.end.x) : max(r.start.y, r.end.y)
+            let across = r.position
+            var spans: [(Double, Double)] = []
+            for b in all {
+                let (a0, a1, c0, c1) = horizontal ? (b.top, b.bottom, b.left, b.right) : (b.left, b.right, b.top, b.bottom)
+                guard across >= a0 && across <= a1 else { continue }
+                let s = max(lo, c0), e = min(hi, c1)
+                if e > s { spans.append((s, e)) }
+            }
+            guard !spans.isEmpty else { return true }
+            spans.sort { $0.0 < $1.0 }
+            var covered = 0.0, curS = spans[0].0, curE = spans[0].1
+            for (s, e) in spans.dropFirst() {
+                if s > curE { covered += curE - curS; curS = s; curE = e } else { curE = max(curE, e) }
+            }
+            covered += curE - curS
+            return covered < settings.glyphCoverageLimit * (hi - lo)
+        }
+    }
+}

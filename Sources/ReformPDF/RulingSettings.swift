@@ -1,0 +1,45 @@
+/// Every threshold of ruling detection, in one place. Lengths are in PDF points unless named `Pixels`.
+public struct RulingSettings: Sendable, Hashable {
+    /// Render resolution in pixels per point. 2 (144 dpi) turns a 0.25 pt hairline into a dark pixel
+    /// and places rulings to ±0.25 pt.
+    public var renderScale: Double = 2.0
+    /// On a white page, a pixel darker than this luminance (0–255) is ink. High enough to keep the
+    /// grey anti-aliased pixels of a hairline that straddles two pixel rows.
+    public var inkLuminance: UInt8 = 200
+    /// A page whose most common luminance is below this is not on white paper (a scan): the ink cut-off
+    /// is then chosen from the page's own histogram (Otsu).
+    public var whitePaperLuminance: UInt8 = 245
+    /// Shortest ruling kept. Short enough for the vertical separators of a thin (10 pt) row.
+    public var minLength: Double = 6
+    /// Gaps up to this length inside a line are bridged (broken scan lines, anti-aliasing holes).
+    public var maxGap: Double = 1.5
+    /// Parallel pieces closer than this (beyond their half-thicknesses) are strands of one line.
+    public var mergeDistance: Double = 0.75
+    /// Pieces whose mid-positions differ by more than this are never compared (bounds the work; covers
+    /// the drift of a 3° skew across a page).
+    public var mergeWindow: Double = 45
+    /// Rulings at least this long stand on their own; shorter ones must meet long ones at both ends.
+    public var anchorLength: Double = 40
+    /// How close an end must come to a perpendicular ruling to meet it.
+    public var touchTolerance: Double = 2
+    /// Share of a bridged run that must be ink; a pixel row through a line of text has far less.
+    public var minInkDensity: Double = 0.9
+    /// Thicker dark bands are filled areas (shading, images, blurred text rows), not rulings.
+    public var maxThickness: Double = 3.5
+    /// A segment whose length lies at least this much inside glyph boxes is a glyph stroke.
+    public var glyphCoverageLimit: Double = 0.6
+    /// Glyph boxes are grown by this much before checking coverage.
+    public var glyphPadding: Double = 0.5
+    /// Skew search range (degrees either side of level) and steps.
+    public var maxSkewDegrees: Double = 3
+    public var coarseSkewStep: Double = 0.1
+    public var fineSkewStep: Double = 0.01
+    /// Horizontal ink runs at least this long (pixels) vote in the skew estimate.
+    public var skewPieceMinPixels: Int = 16
+    /// A skew is reported only when it aligns the line pieces clearly better than level does.
+    public var skewMinGain: Double = 1.1
+    /// Skews smaller than this (degrees) are treated as level.
+    public var minSkewDegrees: Double = 0.04
+
+    public init() {}
+}

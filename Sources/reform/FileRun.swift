@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import ReformPDF
+
+/// Runs one piece of work per input file, reporting each failure on one line and carrying on,
+/// then exits with the code that says what failed.
+struct FileRun {
+    private(set) var failures: [ExtractError] = []
+
+    /// Opens `path` (`-` is standard input) and hands the document to `body`; a failure is reported, not thrown.
+    mutating func each(_ path: String, password: String?, _ body: (PDFDocument) throws -> Void) throws {
+        do {
+            let document: PDFDocument
+            if path == "-" {
+                document = try PDFDocument(data: FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>", password: password)
+            } else {
+                document = try PDFDocument(path: path, password: password)
+            }
+            try body(document)
+        } catch let error as ExtractError {
+            report(error)
+        }
+    }
+
+    mutating func report(_ error: ExtractError) {
+        failures.append(error)
+        Console.error(error.description)
+    }
+
+    /// Exits non-zero when anything failed: that failure's code, or 10 when the kinds differ.
+    func finish() throws {
+        guard let first = failures.first else { return }
+        let codes = Set(failures.map(\.exitCode))
+        throw ExitCode(codes.count == 1 ? first.exitCode : 10)
+    }
+}
+
+/// Where the CLI writes: results to standard output, one-line diagnostics to standard error.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("reform: \(message)\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("reform: warning: \(message)\n".utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Options shared by every command that reads PDFs.
+struct PDFInputOptions: ParsableArguments {
+    @Option(help: "Password for encrypted PDFs.")
+    var password: String?
+
+    @Option(help: "Pages to read, e.g. 1-3,5 (default: all).")
+    var pages: String?
+
+    /// The 1-based pages of `document` selected by `--pages`.
+    func selectedPages(of document: PDFDocument) throws -> [Int] {
+        guard let spec = pages else { return Array(1...document.pageCount) }
+        guard let list = PageRanges.parse(spec, pageCount: document.pageCount) else {
+            throw ValidationError("--pages: cannot read '\(spec)'; write pages like 1-3,5")
+        }
+        return list.filter { $0 <= document.pageCount }
+    }
+}
