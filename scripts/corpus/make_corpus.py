@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Generate the reform test corpus: inputs and their canonical truth records.
+
+    make_corpus.py --seed N --out DIR [--only born-digital,scanned,...]
+
+Every file gets its own random stream, Random(f"{seed}/{folder}/{name}"), so files do not shift
+when the plan around them changes. See Corpus/README.md.
+"""
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import canon  # noqa: E402
+import render_rl  # noqa: E402
+import truth  # noqa: E402
+
+DEFAULT_SEED = 20240601
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        h.update(f.read())
+    return h.hexdigest()
+
+
+def _keep(fn):  # files others own: the seed's truth and notes beside it
+    return fn.startswith("seed-2024.") and fn != "seed-2024.txt"
+
+
+def clean(d):
+    """Empty a generated folder (but keep files others own)."""
+    os.makedirs(d, exist_ok=True)
+    for fn in os.listdir(d):
+        if not _keep(fn) and os.path.isfile(os.path.join(d, fn)):
+            os.remove(os.path.join(d, fn))
+
+
+def write_expected(path, forms, pages, method, ambiguous=None):
+    """<input>.expected.json beside the input."""
+    base = os.path.basename(path)
+    digest = sha256(path)
+    recs = []
+    for i, (form, pg) in enumerate(zip(forms, pages)):
+        src = {"file": base, "sha256": digest, "pages": pg, "method": method}
+        recs.append(canon.record(form, src, ambiguous[i] if ambiguous else None))
+    stem = os.path.splitext(path)[0]
+    with open(stem + ".expected.json", "w", encoding="utf-8") as f:
+        f.write(canon.dumps(recs))
+    return recs
+
+
+def file_header(ctx, form):
+    unit = ctx["unit"].replace("（", "(").replace("）", ")")
+    return f"{unit}{form['fiscal_year']}年度项目绩效目标汇总表"
+
+
+def rl_file(rng, path, n_forms, landscape=False, font=None, year=None, n_ind=None):
+    forms, style, ctx = truth.make_file_forms(rng, n_forms, year=year, n_ind=n_ind)
+    v = render_rl.variant(rng, landscape, font)
+    hdr = file_header(ctx, forms[0]) if rng.random() < 0.5 else None
+    pages = render_rl.render(path, forms, style, v, rng, hdr)
+    return forms, pages, v
+
+
+# ---------------------------------------------------------------- plan
+BORN_RL = [  # name, forms, landscape, font
+    ("rl-portrait-01", 5, False, "wqy"),
+    ("rl-portrait-02", 3, False, "uming"),
+    ("rl-portrait-03", 4, False, "droid"),
+    ("rl-portrait-04", 2, False, "stsong"),
+    ("rl-portrait-05", 4, False, None),
+    ("rl-portrait-06", 1, False, None),
+    ("rl-landscape-01", 3, True, "wqy"),
+    ("rl-landscape-02", 3, True, None),
+]
+
+
+def build_born_rl(seed, out, summary):
+    d = os.path.join(out, "born-digital")
+    clean(d)
+    for name, n, land, font in BORN_RL:
+        rng = random.Random(f"{seed}/born-digital/{name}")
+        path = os.path.join(d, name + ".pdf")
+        forms, pages, v = rl_file(rng, path, n, land, font)
+        write_expected(path, forms, pages, "pdf")
+        summary.append(("born-digital", name + ".pdf", len(forms), sum(len(f["printed"]["indicators"]) for f in forms),
+                        f"reportlab, {v['font']}, {'landscape' if land else 'portrait'}, {v['fs']}pt, rules {v['lw']}pt"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    ap.add_argument("--out", default="Corpus")
+    ap.add_argument("--only", default="")
+    a = ap.parse_args()
+    only = set(filter(None, a.only.split(",")))
+    summary = []
+    steps = [("born-digital", build_born_rl)]
+    for key, fn in steps:
+        if only and key not in only:
+            continue
+        print(f"[corpus] {key}", file=sys.stderr)
+        fn(a.seed, a.out, summary)
+    for row in summary:
+        print("\t".join(str(x) for x in row))
+
+
+if __name__ == "__main__":
+    main()
