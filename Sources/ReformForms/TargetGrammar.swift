@@ -1,0 +1,204 @@
+import Foundation
+
+/// The grammar of a target cell (年度指标值, SPEC §1): `[op] number [unit]`, or a qualitative word.
+///
+/// - op: any spelling in ``ComparisonOperator/spellings`` (`=`, `＝`, `≥`, `>=`, `≧`, …).
+/// - number: digits with optional `,` thousands groups and decimals; full-width digits fold, and
+///   spaces inside the number (OCR: `= 100 . 00 (%)`) are dropped.
+/// - unit: in `(…)` or `（…）`, or bare (`万元`, `%`, `元/张`) up to ``maxBareUnitLength`` characters.
+/// - qualitative: a cell that starts with neither an operator nor a digit (`安全`, `显著改善`).
+///
+/// A cell that starts like a number (an operator or a digit) but does not finish like one is a
+/// ``TargetParseError``, never silently a qualitative word.
+public enum TargetGrammar {
+    /// The longest bare unit accepted (`平方米`, `元/人/天`). Anything longer after a number is taken
+    /// for text glued to the value, not a unit.
+    public static let maxBareUnitLength = 6
+
+    /// Characters a bare unit never contains (besides digits): they mean a second target or a
+    /// bracket the OCR broke, not a unit.
+    static let notInBareUnit: Set<Unicode.Scalar> = ["(", ")", "=", "<", ">", "≥", "≤", "≧", "≦", "⩾", "⩽"]
+
+    /// Reads a target cell.
+    public static func parse(_ cell: String) -> Result<TargetValue, TargetParseError> {
+        let raw = rawText(cell)
+        guard !raw.isEmpty else { return .failure(TargetParseError(raw: raw, reason: .empty)) }
+        let scalars = foldedScalars(raw)
+        var cursor = 0
+
+        let op = readOperator(scalars, at: &cursor)
+        skipSpaces(scalars, at: &cursor)
+        guard let number = readNumber(scalars, at: &cursor) else {
+            if op != nil { return .failure(TargetParseError(raw: raw, reason: .operatorWithoutNumber)) }
+            return .success(TargetValue(raw: raw, op: nil, value: nil, unit: nil, qualitative: TextNormalizer.normalize(raw)))
+        }
+        guard let value = decimal(fromNumber: number) else {
+            return .failure(TargetParseError(raw: raw, reason: .malformedNumber(number)))
+        }
+        switch readUnit(Array(scalars[cursor...])) {
+        case .unit(let unit):
+            return .success(TargetValue(raw: raw, op: op, value: value, unit: unit, qualitative: nil))
+        case .rejected(let reason):
+            return .failure(TargetParseError(raw: raw, reason: reason))
+        }
+    }
+
+    /// Splits a target glued *before* its label (`=1.00(项)完成水、电等管网改造工程数`): the leading
+    /// target (an operator, a number and a bracketed unit or nothing) and the text after it.
+    /// `nil` when the text does not start with an operator and a number.
+    public static func splitLeadingTarget(_ text: String) -> (target: TargetValue, rest: String)? {
+        let raw = rawText(text)
+        let scalars = foldedScalars(raw)
+        var cursor = 0
+        guard let op = readOperator(scalars, at: &cursor) else { return nil }
+        skipSpaces(scalars, at: &cursor)
+        guard let number = readNumber(scalars, at: &cursor), let value = decimal(fromNumber: number) else { return nil }
+        skipSpaces(scalars, at: &cursor)
+        var unit: String?
+        if cursor < scalars.count, scalars[cursor] == "(" {
+            guard let close = scalars[cursor...].firstIndex(of: ")") else { return nil }
+            unit = unitText(scalars[(cursor + 1)..<close])
+            cursor = close + 1
+        }
+        let target = String(String.UnicodeScalarView(scalars[..<cursor]))
+        let rest = String(String.UnicodeScalarView(scalars[cursor...])).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (TargetValue(raw: target, op: op, value: value, unit: unit, qualitative: nil), rest)
+    }
+
+    /// Splits a target printed *after* its label on one line (`完成家具安装套数 =216.00(件)`): the
+    /// label before the last operator from which the rest parses as a number target. `nil` when
+    /// the text does not end in such a target.
+    public static func splitTrailingTarget(_ text: String) -> (label: String, target: TargetValue)? {
+        let raw = rawText(text)
+        let scalars = foldedScalars(raw)
+        for start in scalars.indices.reversed() where isOperatorStart(scalars[start]) {
+            // Step back over the first half of a two-character operator (`>=`).
+            let opStart = start > 0 && (scalars[start - 1] == ">" || scalars[start - 1] == "<") && scalars[start] == "=" ? start - 1 : start
+            let tail = String(String.UnicodeScalarView(scalars[opStart...]))
+            guard case .success(let target) = parse(tail), target.isQuantitative else { continue }
+            let label = TextNormalizer.normalize(String(String.UnicodeScalarView(scalars[..<opStart])))
+            guard !label.isEmpty else { return nil }
+            return (label, target)
+        }
+        return nil
+    }
+
+    // MARK: - Scanning
+
+    /// The cell as printed: NFC and trimmed.
+    static func rawText(_ cell: String) -> String {
+        cell.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The cell with every full-width form folded (`（` → `(`, `％` → `%`, `１` → `1`) and
+    /// invisible characters dropped: the alphabet the grammar reads.
+    static func foldedScalars(_ raw: String) -> [Unicode.Scalar] {
+        TextNormalizer.foldWidth(raw, keepingChinesePunctuation: false).unicodeScalars
+            .filter { !TextNormalizer.invisible.contains($0) }
+    }
+
+    static func isOperatorStart(_ scalar: Unicode.Scalar) -> Bool {
+        ComparisonOperator.spellings.contains { $0.printed.unicodeScalars.first == scalar }
+    }
+
+    static func readOperator(_ scalars: [Unicode.Scalar], at cursor: inout Int) -> ComparisonOperator? {
+        // Spellings are listed two-character forms first, so `>=` wins over `>`.
+        for (printed, op) in ComparisonOperator.spellings {
+            let pattern = Array(printed.unicodeScalars)
+            let end = cursor + pattern.count
+            if end <= scalars.count, Array(scalars[cursor..<end]) == pattern {
+                cursor = end
+                return op
+            }
+        }
+        return nil
+    }
+
+    static func skipSpaces(_ scalars: [Unicode.Scalar], at cursor: inout Int) {
+        while cursor < scalars.count, scalars[cursor].properties.isWhitespace { cursor += 1 }
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// The number's characters with spaces removed, or `nil` if no digit starts here. Reads digits,
+    /// `,`, `.` and spaces between them; spaces after the last digit are left for the unit.
+    static func readNumber(_ scalars: [Unicode.Scalar], at cursor: inout Int) -> String? {
+        var start = cursor
+        var sign = ""
+        if start < scalars.count, scalars[start] == "-" {
+            var next = start + 1
+            skipSpaces(scalars, at: &next)
+            guard next < scalars.count, isDigit(scalars[next]) else { return nil }
+            sign = "-"
+            start = next
+        }
+        guard start < scalars.count, isDigit(scalars[start]) else { return nil }
+        var end = start
+        var lastKept = start
+        while end < scalars.count {
+            let scalar = scalars[end]
+            if isDigit(scalar) || scalar == "," || scalar == "." {
+                lastKept = end
+            } else if !scalar.properties.isWhitespace {
+                break
+            }
+            end += 1
+        }
+        cursor = lastKept + 1
+        let text = String(String.UnicodeScalarView(scalars[start...lastKept].filter { !$0.properties.isWhitespace }))
+        return sign + text
+    }
+
+    /// The exact value of a number as read, or `nil` when it is malformed: thousands groups must
+    /// be of three digits, and a decimal point needs digits on both sides.
+    static func decimal(fromNumber number: String) -> Decimal? {
+        var body = Substring(number)
+        let negative = body.hasPrefix("-")
+        if negative { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        let integer = parts[0]
+        let fraction = parts.count == 2 ? parts[1] : nil
+        if let fraction, fraction.isEmpty || !fraction.allSatisfy(\.isASCIIDigit) { return nil }
+        let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, !first.isEmpty, first.allSatisfy(\.isASCIIDigit) else { return nil }
+        if groups.count > 1 {
+            guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        }
+        let plain = (negative ? "-" : "") + groups.joined() + (fraction.map { "." + $0 } ?? "")
+        return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// What follows the number: a unit (`nil` for none) or the reason it is not one.
+    enum UnitReading {
+        case unit(String?)
+        case rejected(TargetParseError.Reason)
+    }
+
+    /// The unit after the number: `nil` for none, the bracket content, or a short bare unit.
+    static func readUnit(_ rest: [Unicode.Scalar]) -> UnitReading {
+        let text = String(String.UnicodeScalarView(rest)).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return .unit(nil) }
+        let scalars = Array(text.unicodeScalars)
+        if scalars[0] == "(" {
+            guard let close = scalars.firstIndex(of: ")") else { return .rejected(.unclosedBracket) }
+            let after = String(String.UnicodeScalarView(scalars[(close + 1)...])).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard after.isEmpty else { return .rejected(.trailingText(TextNormalizer.normalize(after))) }
+            return .unit(unitText(scalars[1..<close]))
+        }
+        let bare = String(String.UnicodeScalarView(scalars.filter { !$0.properties.isWhitespace }))
+        let looksLikeUnit = bare.count <= maxBareUnitLength
+            && !bare.unicodeScalars.contains { isDigit($0) || notInBareUnit.contains($0) }
+        return looksLikeUnit ? .unit(bare) : .rejected(.trailingText(TextNormalizer.normalize(text)))
+    }
+
+    /// A unit as written inside brackets, whitespace removed (OCR spaces out `人 次`); empty → `nil`.
+    static func unitText(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
+        let unit = String(String.UnicodeScalarView(scalars.filter { !$0.properties.isWhitespace }))
+        return unit.isEmpty ? nil : unit
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The text normalization every string of a canonical record goes through (SPEC §2).
+///
+/// In order: Unicode NFC; full-width ASCII (`！`…`～`) and the ideographic space folded to
+/// half-width, except the Chinese punctuation in ``preservedFullWidth``; zero-width characters
+/// dropped; line-wrap breaks removed inside Chinese text and turned into one space between Latin
+/// words; runs of horizontal whitespace collapsed to one space; the result trimmed.
+public enum TextNormalizer {
+    /// Full-width punctuation that stays as printed. SPEC §2 names `（` `）` `，` `：`; the Chinese
+    /// sentence marks `；` `！` `？` are kept too, because folding them inside Chinese prose
+    /// (goal texts) would change how the text reads.
+    public static let preservedFullWidth: Set<Unicode.Scalar> = ["（", "）", "，", "：", "；", "！", "？"]
+
+    /// The full-width ASCII block U+FF01…U+FF5E maps onto U+0021…U+007E by this offset.
+    static let fullWidthRange: ClosedRange<UInt32> = 0xFF01...0xFF5E
+    static let fullWidthOffset: UInt32 = 0xFEE0
+    static let ideographicSpace: Unicode.Scalar = "\u{3000}"
+
+    /// Characters that carry no text and only survive copy-paste or OCR: removed everywhere.
+    static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
+
+    /// Normalizes `text` as described on the type.
+    public static func normalize(_ text: String) -> String {
+        let folded = foldWidth(text.precomposedStringWithCanonicalMapping, keepingChinesePunctuation: true)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false   // horizontal whitespace seen since the last kept character
+        var pendingBreak = false   // a line break seen since the last kept character
+        for scalar in folded.unicodeScalars {
+            if invisible.contains(scalar) { continue }
+            if isLineBreak(scalar) { pendingBreak = true; continue }
+            if isHorizontalSpace(scalar) { pendingSpace = true; continue }
+            if let previous = out.last {
+                if pendingBreak {
+                    // A wrap inside Chinese text is an artefact of the cell width; between Latin words it was a space.
+                    if !(isWide(previous) || isWide(scalar)) { out.append(" ") }
+                } else if pendingSpace {
+                    out.append(" ")
+                }
+            }
+            pendingSpace = false
+            pendingBreak = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Normalizes an optional cell: `nil`, or a cell that is empty after normalization, gives `nil`.
+    public static func normalizeOptional(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let normalized = normalize(text)
+        return normalized.isEmpty ? nil : normalized
+    }
+
+    /// Folds full-width ASCII and the ideographic space to half-width. With
+    /// `keepingChinesePunctuation`, the scalars in ``preservedFullWidth`` are left alone; without it
+    /// everything folds (what the target and amount grammars want).
+    public static func foldWidth(_ text: String, keepingChinesePunctuation: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == ideographicSpace {
+                out.append(" ")
+            } else if fullWidthRange.contains(scalar.value),
+                      !(keepingChinesePunctuation && preservedFullWidth.contains(scalar)),
+                      let half = Unicode.Scalar(scalar.value - fullWidthOffset) {
+                out.append(half)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `scalar` belongs to Chinese typesetting: a CJK ideograph, CJK punctuation, a
+    /// full-width form, or a Chinese quotation mark. Line wraps next to such a character vanish.
+    public static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x2FDF,   // CJK radicals, Kangxi radicals
+             0x3000...0x303F,   // CJK symbols and punctuation
+             0x3040...0x30FF,   // kana
+             0x3100...0x312F, 0x31A0...0x31BF,  // bopomofo
+             0x3200...0x33FF,   // enclosed CJK, compatibility
+             0x3400...0x4DBF,   // extension A
+             0x4E00...0x9FFF,   // unified ideographs
+             0xF900...0xFAFF,   // compatibility ideographs
+             0xFE30...0xFE4F,   // CJK compatibility forms
+             0xFF00...0xFFEF,   // half- and full-width forms
+             0x20000...0x3134F, // extensions B…G
+             0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2014:  // ‘ ’ “ ” … — as used in Chinese text
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether `scalar` is a CJK ideograph (the characters of Chinese words, not punctuation).
+    public static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
+        }
+    }
+
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": return true
+        default: return false
+        }
+    }
+
+    static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || (scalar.properties.isWhitespace && !isLineBreak(scalar))
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import ReformForms
+
+@Suite("TextNormalizer")
+struct TextNormalizerTests {
+    @Test func trimsAndCollapsesSpaces() {
+        #expect(TextNormalizer.normalize("  信息化  运维\t项目  ") == "信息化 运维 项目")
+    }
+
+    @Test func removesLineWrapInsideChineseText() {
+        #expect(TextNormalizer.normalize("上海市公共汽车和电车客运从业人员服务监督卡单位制证成\n本") == "上海市公共汽车和电车客运从业人员服务监督卡单位制证成本")
+        #expect(TextNormalizer.normalize("服务对象满意\n\n度指标") == "服务对象满意度指标")
+        #expect(TextNormalizer.normalize("项目总体目标\n(2024 年-2024 年)") == "项目总体目标(2024 年-2024 年)")
+        #expect(TextNormalizer.normalize("维护好“上海交通微培训”\r\n微信公众号") == "维护好“上海交通微培训”微信公众号")
+        #expect(TextNormalizer.normalize("需求，\n维护") == "需求，维护")
+    }
+
+    @Test func lineWrapBetweenLatinWordsBecomesOneSpace() {
+        #expect(TextNormalizer.normalize("WiFi\nnetwork  \n  upgrade") == "WiFi network upgrade")
+    }
+
+    @Test func foldsFullWidthASCIIButKeepsChinesePunctuation() {
+        #expect(TextNormalizer.normalize("ＡＢＣ１２３％") == "ABC123%")
+        #expect(TextNormalizer.normalize("上海市交通委员会职业资格中心（上海市交通委员会干部学校）")
+                == "上海市交通委员会职业资格中心（上海市交通委员会干部学校）")
+        #expect(TextNormalizer.normalize("其中：财政资金") == "其中：财政资金")
+        #expect(TextNormalizer.normalize("需求，维护；完成！") == "需求，维护；完成！")
+        #expect(TextNormalizer.normalize("网络预约、出租汽车驾驶员从业资格证(交通部监制)") == "网络预约、出租汽车驾驶员从业资格证(交通部监制)")
+    }
+
+    @Test func ideographicSpaceFoldsAndCollapses() {
+        #expect(TextNormalizer.normalize("其他资金\u{3000}\u{3000}其他资金") == "其他资金 其他资金")
+    }
+
+    @Test func composesToNFC() {
+        let decomposed = "Cafe\u{301}"
+        #expect(TextNormalizer.normalize(decomposed).unicodeScalars.count == 4)
+        #expect(TextNormalizer.normalize(decomposed) == "Caf\u{E9}")
+    }
+
+    @Test func dropsInvisibleCharacters() {
+        #expect(TextNormalizer.normalize("\u{FEFF}数量\u{200B}指标") == "数量指标")
+    }
+
+    @Test func optionalEmptyBecomesNil() {
+        #expect(TextNormalizer.normalizeOptional("  \n ") == nil)
+        #expect(TextNormalizer.normalizeOptional(nil) == nil)
+        #expect(TextNormalizer.normalizeOptional(" 安全 ") == "安全")
+    }
+}
