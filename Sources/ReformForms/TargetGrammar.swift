@@ -5,9 +5,12 @@ import Foundation
 /// - op: any spelling in ``ComparisonOperator/spellings`` (`=`, `＝`, `≥`, `>=`, `≧`, …).
 /// - number: digits with optional `,` thousands groups and decimals; full-width digits fold, and
 ///   spaces inside the number (OCR: `= 100 . 00 (%)`) are dropped.
-/// - unit: in `(…)` or `（…）`, or bare (`万元`, `%`, `元/张`) up to ``maxBareUnitLength`` characters.
+/// - unit: in `(…)` or `（…）` (brackets may nest: `(台（套）)` → `台（套）`), or bare (`万元`, `%`,
+///   `元/张`) up to ``maxBareUnitLength`` characters.
 /// - qualitative: a cell that starts with neither an operator nor a digit (`安全`, `显著改善`).
 ///
+/// The grammar reads the cell normalized like every record string (``TextNormalizer``): `raw`, the
+/// unit and the qualitative word come out NFC, trimmed and width-folded, with `（` `）` kept.
 /// A cell that starts like a number (an operator or a digit) but does not finish like one is a
 /// ``TargetParseError``, never silently a qualitative word.
 public enum TargetGrammar {
@@ -17,20 +20,24 @@ public enum TargetGrammar {
 
     /// Characters a bare unit never contains (besides digits): they mean a second target or a
     /// bracket the OCR broke, not a unit.
-    static let notInBareUnit: Set<Unicode.Scalar> = ["(", ")", "=", "<", ">", "≥", "≤", "≧", "≦", "⩾", "⩽"]
+    static let notInBareUnit: Set<Unicode.Scalar> = ["(", ")", "（", "）", "=", "<", ">", "≥", "≤", "≧", "≦", "⩾", "⩽"]
+
+    /// Brackets around a unit, in both widths (normalization keeps `（` `）` as printed).
+    static let openBrackets: Set<Unicode.Scalar> = ["(", "（"]
+    static let closeBrackets: Set<Unicode.Scalar> = [")", "）"]
 
     /// Reads a target cell.
     public static func parse(_ cell: String) -> Result<TargetValue, TargetParseError> {
-        let raw = rawText(cell)
+        let raw = TextNormalizer.normalize(cell)
         guard !raw.isEmpty else { return .failure(TargetParseError(raw: raw, reason: .empty)) }
-        let scalars = foldedScalars(raw)
+        let scalars = Array(raw.unicodeScalars)
         var cursor = 0
 
         let op = readOperator(scalars, at: &cursor)
         skipSpaces(scalars, at: &cursor)
         guard let number = readNumber(scalars, at: &cursor) else {
             if op != nil { return .failure(TargetParseError(raw: raw, reason: .operatorWithoutNumber)) }
-            return .success(TargetValue(raw: raw, op: nil, value: nil, unit: nil, qualitative: TextNormalizer.normalize(raw)))
+            return .success(TargetValue(raw: raw, op: nil, value: nil, unit: nil, qualitative: raw))
         }
         guard let value = decimal(fromNumber: number) else {
             return .failure(TargetParseError(raw: raw, reason: .malformedNumber(number)))
@@ -47,16 +54,15 @@ public enum TargetGrammar {
     /// target (an operator, a number and a bracketed unit or nothing) and the text after it.
     /// `nil` when the text does not start with an operator and a number.
     public static func splitLeadingTarget(_ text: String) -> (target: TargetValue, rest: String)? {
-        let raw = rawText(text)
-        let scalars = foldedScalars(raw)
+        let scalars = Array(TextNormalizer.normalize(text).unicodeScalars)
         var cursor = 0
         guard let op = readOperator(scalars, at: &cursor) else { return nil }
         skipSpaces(scalars, at: &cursor)
         guard let number = readNumber(scalars, at: &cursor), let value = decimal(fromNumber: number) else { return nil }
         skipSpaces(scalars, at: &cursor)
         var unit: String?
-        if cursor < scalars.count, scalars[cursor] == "(" {
-            guard let close = scalars[cursor...].firstIndex(of: ")") else { return nil }
+        if cursor < scalars.count, openBrackets.contains(scalars[cursor]) {
+            guard let close = matchingBracket(scalars, openingAt: cursor) else { return nil }
             unit = unitText(scalars[(cursor + 1)..<close])
             cursor = close + 1
         }
@@ -69,8 +75,7 @@ public enum TargetGrammar {
     /// label before the last operator from which the rest parses as a number target. `nil` when
     /// the text does not end in such a target.
     public static func splitTrailingTarget(_ text: String) -> (label: String, target: TargetValue)? {
-        let raw = rawText(text)
-        let scalars = foldedScalars(raw)
+        let scalars = Array(TextNormalizer.normalize(text).unicodeScalars)
         for start in scalars.indices.reversed() where isOperatorStart(scalars[start]) {
             // Step back over the first half of a two-character operator (`>=`).
             let opStart = start > 0 && (scalars[start - 1] == ">" || scalars[start - 1] == "<") && scalars[start] == "=" ? start - 1 : start
@@ -84,18 +89,6 @@ public enum TargetGrammar {
     }
 
     // MARK: - Scanning
-
-    /// The cell as printed: NFC and trimmed.
-    static func rawText(_ cell: String) -> String {
-        cell.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// The cell with every full-width form folded (`（` → `(`, `％` → `%`, `１` → `1`) and
-    /// invisible characters dropped: the alphabet the grammar reads.
-    static func foldedScalars(_ raw: String) -> [Unicode.Scalar] {
-        TextNormalizer.foldWidth(raw, keepingChinesePunctuation: false).unicodeScalars
-            .filter { !TextNormalizer.invisible.contains($0) }
-    }
 
     static func isOperatorStart(_ scalar: Unicode.Scalar) -> Bool {
         ComparisonOperator.spellings.contains { $0.printed.unicodeScalars.first == scalar }
@@ -180,8 +173,8 @@ public enum TargetGrammar {
         let text = String(String.UnicodeScalarView(rest)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .unit(nil) }
         let scalars = Array(text.unicodeScalars)
-        if scalars[0] == "(" {
-            guard let close = scalars.firstIndex(of: ")") else { return .rejected(.unclosedBracket) }
+        if openBrackets.contains(scalars[0]) {
+            guard let close = matchingBracket(scalars, openingAt: 0) else { return .rejected(.unclosedBracket) }
             let after = String(String.UnicodeScalarView(scalars[(close + 1)...])).trimmingCharacters(in: .whitespacesAndNewlines)
             guard after.isEmpty else { return .rejected(.trailingText(TextNormalizer.normalize(after))) }
             return .unit(unitText(scalars[1..<close]))
@@ -190,6 +183,19 @@ public enum TargetGrammar {
         let looksLikeUnit = bare.count <= maxBareUnitLength
             && !bare.unicodeScalars.contains { isDigit($0) || notInBareUnit.contains($0) }
         return looksLikeUnit ? .unit(bare) : .rejected(.trailingText(TextNormalizer.normalize(text)))
+    }
+
+    /// The index of the bracket closing the one at `open`, counting nested brackets of either width.
+    static func matchingBracket(_ scalars: [Unicode.Scalar], openingAt open: Int) -> Int? {
+        var depth = 0
+        for index in open..<scalars.count {
+            if openBrackets.contains(scalars[index]) { depth += 1 }
+            if closeBrackets.contains(scalars[index]) {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
     }
 
     /// A unit as written inside brackets, whitespace removed (OCR spaces out `人 次`); empty → `nil`.

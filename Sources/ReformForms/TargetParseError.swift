@@ -17,7 +17,7 @@ public struct TargetParseError: Error, Sendable, Hashable, CustomStringConvertib
         case trailingText(String)
     }
 
-    /// The cell as printed (NFC, trimmed).
+    /// The cell as printed, normalized (``TextNormalizer``).
     public let raw: String
     public let reason: Reason
 

@@ -5,7 +5,7 @@ import Foundation
 /// `value` is a `Decimal`, never a `Double`, so `2028.34` stays `2028.34` and prints in its shortest
 /// exact form. `qualitative` is set exactly when there is no number.
 public struct TargetValue: Sendable, Hashable, Decodable {
-    /// The cell as printed: NFC, whitespace trimmed, otherwise untouched.
+    /// The cell as printed, trimmed and normalized like every record string (``TextNormalizer``).
     public var raw: String
     public var op: ComparisonOperator?
     public var value: Decimal?
@@ -22,15 +22,15 @@ public struct TargetValue: Sendable, Hashable, Decodable {
     }
 
     /// The target read from a cell, never failing: what ``TargetGrammar/parse(_:)`` gives, or, for a
-    /// cell the grammar rejects, the cleaned text as `qualitative` so nothing printed is lost.
+    /// cell the grammar rejects, the normalized text as `qualitative` so nothing printed is lost
+    /// (what the corpus generator's truth records do too).
     /// ``RecordChecks`` re-parses `raw` and flags such targets for review.
     public init(cell: String) {
         switch TargetGrammar.parse(cell) {
         case .success(let target):
             self = target
         case .failure(let error):
-            let text = TextNormalizer.normalizeOptional(cell)
-            self.init(raw: error.raw, op: nil, value: nil, unit: nil, qualitative: text)
+            self.init(raw: error.raw, op: nil, value: nil, unit: nil, qualitative: error.raw.isEmpty ? nil : error.raw)
         }
     }
 

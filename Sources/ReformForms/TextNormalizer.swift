@@ -7,10 +7,10 @@ import Foundation
 /// dropped; line-wrap breaks removed inside Chinese text and turned into one space between Latin
 /// words; runs of horizontal whitespace collapsed to one space; the result trimmed.
 public enum TextNormalizer {
-    /// Full-width punctuation that stays as printed. SPEC §2 names `（` `）` `，` `：`; the Chinese
-    /// sentence marks `；` `！` `？` are kept too, because folding them inside Chinese prose
-    /// (goal texts) would change how the text reads.
-    public static let preservedFullWidth: Set<Unicode.Scalar> = ["（", "）", "，", "：", "；", "！", "？"]
+    /// Full-width punctuation that stays as printed: exactly the four SPEC §2 names (`（` `）` `，`
+    /// `：`), as the corpus generator (`scripts/corpus/canon.py`) does, so extracted and expected
+    /// strings normalize alike. `；` `！` `？` fold like any other full-width ASCII.
+    public static let preservedFullWidth: Set<Unicode.Scalar> = ["（", "）", "，", "："]
 
     /// The full-width ASCII block U+FF01…U+FF5E maps onto U+0021…U+007E by this offset.
     static let fullWidthRange: ClosedRange<UInt32> = 0xFF01...0xFF5E

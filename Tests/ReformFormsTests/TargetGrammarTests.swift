@@ -43,6 +43,9 @@ struct TargetGrammarTests {
         TargetCase(cell: "12个月", op: nil, value: "12", unit: "个月"),
         TargetCase(cell: "=1.00()", op: .equal, value: "1", unit: nil),
         TargetCase(cell: "=-5.5(%)", op: .equal, value: "-5.5", unit: "%"),
+        TargetCase(cell: ">207.00(台（套）)", op: .greater, value: "207", unit: "台（套）"),
+        TargetCase(cell: "=258（台（套））", op: .equal, value: "258", unit: "台（套）"),
+        TargetCase(cell: "=1(人(次))", op: .equal, value: "1", unit: "人(次)"),
     ]
 
     @Test(arguments: quantitative)
@@ -63,7 +66,7 @@ struct TargetGrammarTests {
 
     @Test func rawIsTheCellTrimmed() throws {
         #expect(try TargetGrammar.parse("  ≥2980.00(人次) \n").get().raw == "≥2980.00(人次)")
-        #expect(try TargetGrammar.parse("＝１００（％）").get().raw == "＝１００（％）")
+        #expect(try TargetGrammar.parse("＝１００（％）").get().raw == "=100（%）")
         #expect(try TargetGrammar.parse(" 显著\n改善 ").get().qualitative == "显著改善")
     }
 
@@ -83,6 +86,8 @@ struct TargetGrammarTests {
         ("=100.(%)", .malformedNumber("100.")),
         ("=1.2.3", .malformedNumber("1.2.3")),
         ("=100(%", .unclosedBracket),
+        ("=207(台（套)", .unclosedBracket),
+        ("=207(台)(套)", .trailingText("(套)")),
         ("=1.00(项)完成水、电等管网改造工程数", .trailingText("完成水、电等管网改造工程数")),
         ("≥95(%)公众号关注用户对功能操作的满意度", .trailingText("公众号关注用户对功能操作的满意度")),
         ("=100 家具购置安装完成及时率", .trailingText("家具购置安装完成及时率")),

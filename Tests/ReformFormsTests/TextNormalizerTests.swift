@@ -24,7 +24,7 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalize("上海市交通委员会职业资格中心（上海市交通委员会干部学校）")
                 == "上海市交通委员会职业资格中心（上海市交通委员会干部学校）")
         #expect(TextNormalizer.normalize("其中：财政资金") == "其中：财政资金")
-        #expect(TextNormalizer.normalize("需求，维护；完成！") == "需求，维护；完成！")
+        #expect(TextNormalizer.normalize("需求，维护；完成！") == "需求，维护;完成!")
         #expect(TextNormalizer.normalize("网络预约、出租汽车驾驶员从业资格证(交通部监制)") == "网络预约、出租汽车驾驶员从业资格证(交通部监制)")
     }
 
