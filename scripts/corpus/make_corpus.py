@@ -19,6 +19,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import canon  # noqa: E402
+import pdfnorm  # noqa: E402
+import render_lo  # noqa: E402
 import render_rl  # noqa: E402
 import truth  # noqa: E402
 
@@ -71,6 +73,29 @@ def rl_file(rng, path, n_forms, landscape=False, font=None, year=None, n_ind=Non
     return forms, pages, v
 
 
+def lo_file(rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None):
+    forms, style, ctx = truth.make_file_forms(rng, n_forms, year=year, n_ind=n_ind)
+    v = render_lo.variant(rng, landscape, font)
+    hdr = file_header(ctx, forms[0]) if v["header"] else None
+    pages = render_lo.render(path, forms, style, v, hdr, workdir)
+    return forms, pages, v
+
+
+def any_file(rng, path, n_forms, renderer, landscape, font, workdir, **kw):
+    if renderer == "rl":
+        return rl_file(rng, path, n_forms, landscape, font, **kw)
+    return lo_file(rng, path, n_forms, landscape, font, workdir, **kw)
+
+
+def describe(renderer, v):
+    if renderer == "rl":
+        return (f"reportlab, {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
+                f"rules {v['lw'] or 'hairline'}pt, merged-cell text: {v['span_text']}"
+                + (", drawn char by char" if v["per_char"] else ""))
+    return (f"LibreOffice, {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
+            f"rules {v['lw']}")
+
+
 # ---------------------------------------------------------------- plan
 BORN_RL = [  # name, forms, landscape, font
     ("rl-portrait-01", 5, False, "wqy"),
@@ -82,18 +107,29 @@ BORN_RL = [  # name, forms, landscape, font
     ("rl-landscape-01", 3, True, "wqy"),
     ("rl-landscape-02", 3, True, None),
 ]
+BORN_LO = [
+    ("lo-portrait-01", 4, False, "Noto Serif CJK SC"),
+    ("lo-portrait-02", 3, False, "Noto Sans CJK SC"),
+    ("lo-portrait-03", 3, False, "WenQuanYi Micro Hei"),
+    ("lo-portrait-04", 4, False, "AR PL UMing CN"),
+    ("lo-portrait-05", 2, False, None),
+    ("lo-portrait-06", 3, False, None),
+    ("lo-landscape-01", 3, True, "Noto Serif CJK SC"),
+    ("lo-landscape-02", 3, True, None),
+]
 
 
-def build_born_rl(seed, out, summary):
+def build_born(seed, out, work, summary):
     d = os.path.join(out, "born-digital")
     clean(d)
-    for name, n, land, font in BORN_RL:
-        rng = random.Random(f"{seed}/born-digital/{name}")
-        path = os.path.join(d, name + ".pdf")
-        forms, pages, v = rl_file(rng, path, n, land, font)
-        write_expected(path, forms, pages, "pdf")
-        summary.append(("born-digital", name + ".pdf", len(forms), sum(len(f["printed"]["indicators"]) for f in forms),
-                        f"reportlab, {v['font']}, {'landscape' if land else 'portrait'}, {v['fs']}pt, rules {v['lw']}pt"))
+    for renderer, plan in (("rl", BORN_RL), ("lo", BORN_LO)):
+        for name, n, land, font in plan:
+            rng = random.Random(f"{seed}/born-digital/{name}")
+            path = os.path.join(d, name + ".pdf")
+            forms, pages, v = any_file(rng, path, n, renderer, land, font, work)
+            write_expected(path, forms, pages, "pdf")
+            summary.append(("born-digital", name + ".pdf", len(forms),
+                            sum(len(f["printed"]["indicators"]) for f in forms), describe(renderer, v)))
 
 
 def main():
@@ -104,12 +140,16 @@ def main():
     a = ap.parse_args()
     only = set(filter(None, a.only.split(",")))
     summary = []
-    steps = [("born-digital", build_born_rl)]
-    for key, fn in steps:
-        if only and key not in only:
-            continue
-        print(f"[corpus] {key}", file=sys.stderr)
-        fn(a.seed, a.out, summary)
+    steps = [("born-digital", build_born)]
+    work = tempfile.mkdtemp(prefix="reform-corpus-")
+    try:
+        for key, fn in steps:
+            if only and key not in only:
+                continue
+            print(f"[corpus] {key}", file=sys.stderr)
+            fn(a.seed, a.out, work, summary)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     for row in summary:
         print("\t".join(str(x) for x in row))
 
