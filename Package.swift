@@ -36,9 +36,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ReformPDFTests", dependencies: ["ReformPDF"]),
-        .testTarget(name: "ReformLayoutTests", dependencies: ["ReformLayout"]),
+        // Helpers shared by the test targets: fixtures, truth files, running tools.
+        .target(name: "ReformTestSupport", dependencies: ["ReformPDF"], path: "Tests/ReformTestSupport"),
+        .testTarget(name: "ReformPDFTests", dependencies: ["ReformPDF", "ReformTestSupport"]),
+        .testTarget(name: "ReformLayoutTests", dependencies: ["ReformLayout", "ReformTestSupport"]),
         .testTarget(name: "ReformFormsTests", dependencies: ["ReformForms"]),
+        // End-to-end: runs the built `reform` binary as a user would.
+        .testTarget(name: "ReformCLITests", dependencies: ["ReformTestSupport", "reform"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,28 +4,45 @@ struct InkMask {
     var height: Int
     var bits: [UInt8]
 
-    /// Thresholds a luminance image. On white paper the fixed cut-off is used; on a scan (grey paper,
-    /// noise) the cut-off comes from the page's histogram.
-    init(luminance: [UInt8], width: Int, height: Int, settings: RulingSettings) {
-        self.width = width
-        self.height = height
-        var histogram = [Int](repeating: 0, count: 256)
-        luminance.withUnsafeBufferPointer { lum in
-            var i = 0
-            while i < lum.count { histogram[Int(lum[i])] += 1; i += 3 }
-        }
-        let paper = histogram.indices.max { histogram[$0] < histogram[$1] } ?? 255
-        var cut = Int(settings.inkLuminance)
-        if paper < Int(settings.whitePaperLuminance) {
-            cut = min(InkMask.otsu(histogram), paper - 24)
-        }
-        let threshold = UInt8(clamping: max(1, cut))
-        bits = [UInt8](repeating: 0, count: luminance.count)
-        bits.withUnsafeMutableBufferPointer { out in
-            luminance.withUnsafeBufferPointer { lum in
-                for i in 0..<lum.count { out[i] = lum[i] < threshold ? 1 : 0 }
+    /// Thresholds a rendered page in one pass over its pixels; the cut-off comes from a sample of them.
+    init(raster: PageRaster, settings: RulingSettings) {
+        let w = raster.width, h = raster.height
+        width = w
+        height = h
+        var out = [UInt8](repeating: 0, count: w * h)
+        raster.withPixels { px, stride in
+            var histogram = [Int](repeating: 0, count: 256)
+            var y = 0
+            while y < h {
+                let row = px + y * stride
+                var x = 0
+                while x < w { histogram[Int(InkMask.luma(row[x]))] += 1; x += 3 }
+                y += 2
+            }
+            let threshold = InkMask.cutoff(histogram, settings: settings)
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    let row = px + y * stride
+                    let o = y * w
+                    for x in 0..<w { dst[o + x] = InkMask.luma(row[x]) < threshold ? 1 : 0 }
+                }
             }
         }
+        bits = out
+    }
+
+    /// Rec. 601 luminance in fixed point: (77 R + 150 G + 29 B) / 256.
+    @inline(__always)
+    static func luma(_ p: UInt32) -> UInt32 {
+        (77 &* ((p >> 16) & 0xFF) &+ 150 &* ((p >> 8) & 0xFF) &+ 29 &* (p & 0xFF)) >> 8
+    }
+
+    /// The ink cut-off for a luminance histogram: fixed on white paper, Otsu's on a scan.
+    static func cutoff(_ histogram: [Int], settings: RulingSettings) -> UInt32 {
+        let paper = histogram.indices.max { histogram[$0] < histogram[$1] } ?? 255
+        var cut = Int(settings.inkLuminance)
+        if paper < Int(settings.whitePaperLuminance) { cut = min(InkMask.otsu(histogram), paper - 24) }
+        return UInt32(max(1, cut))
     }
 
     init(width: Int, height: Int, bits: [UInt8]) {

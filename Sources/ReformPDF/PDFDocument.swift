@@ -14,45 +14,80 @@ public final class PDFDocument {
 
     private var handle: OpaquePointer { OpaquePointer(document.pointer) }
 
+    /// Where the document's bytes live, so parallel workers can open their own copies.
+    enum Origin: Sendable {
+        case file(String)
+        case bytes(Data)
+    }
+
+    let origin: Origin
+    let password: String?
+
     /// Opens a PDF file. Throws an `ExtractError` naming the file and the reason.
-    public convenience init(path: String, password: String? = nil) throws(ExtractError) {
-        let url = URL(fileURLWithPath: path)
+    public init(path: String, password: String? = nil) throws(ExtractError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .fileNotFound(path: path)
         }
         if isDirectory.boolValue { throw .unreadable(path: path, reason: "is a directory") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
-        } catch {
-            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied")
         }
-        try self.init(data: data, path: path, password: password)
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: 0)
+        let head = (try? handle.read(upToCount: 1024)) ?? Data()
+        try? handle.seek(toOffset: size > 65536 ? size - 65536 : 0)
+        let tail = (try? handle.read(upToCount: 65536)) ?? Data()
+        try PDFDocument.checkEnvelope(head: head, tail: tail, path: path)
+
+        self.path = path
+        self.password = password
+        origin = .file(path)
+        // From a file poppler maps the bytes itself; it also survives a wrong password, which the
+        // bytes and data constructors of poppler 22.12 do not (they crash).
+        // g_filename_to_uri wants an absolute path.
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let uri = g_filename_to_uri(absolute, nil, nil) else {
+            throw .unreadable(path: path, reason: "the path cannot be turned into a file URI")
+        }
+        defer { g_free(uri) }
+        document = try PDFDocument.open(path: path, password: password) { err in
+            password.withOptionalCString { poppler_document_new_from_file(uri, $0, err) }
+        }
+        pageCount = Int(poppler_document_get_n_pages(OpaquePointer(document.pointer)))
+        if pageCount == 0 { throw .zeroPages(path: path) }
     }
 
     /// Opens a PDF held in memory (standard input, a database blob). `path` names it in errors.
     public init(data: Data, path: String, password: String? = nil) throws(ExtractError) {
+        try PDFDocument.checkEnvelope(head: data.prefix(1024), tail: data.suffix(65536), path: path, isEmpty: data.isEmpty)
         self.path = path
-        try PDFDocument.checkEnvelope(data, path: path)
+        self.password = password
+        origin = .bytes(data)
         let gbytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
-        defer { g_bytes_unref(gbytes) }  // the document keeps its own reference
-        let result: Result<OpaquePointer, GLibFailure> = withGError { err in
-            password.withOptionalCString { pw in
-                poppler_document_new_from_bytes(gbytes, pw, err)
+        defer { g_bytes_unref(gbytes) }
+        let stream = GObjectReference(taking: UnsafeMutableRawPointer(g_memory_input_stream_new_from_bytes(gbytes)))
+        document = try PDFDocument.open(path: path, password: password) { err in
+            password.withOptionalCString {
+                poppler_document_new_from_stream(stream.pointer.assumingMemoryBound(to: GInputStream.self), goffset(data.count), $0, nil, err)
             }
         }
-        switch result {
+        pageCount = Int(poppler_document_get_n_pages(OpaquePointer(document.pointer)))
+        if pageCount == 0 { throw .zeroPages(path: path) }
+    }
+
+    private static func open(path: String, password: String?,
+                             _ body: (UnsafeMutablePointer<UnsafeMutablePointer<GError>?>) -> OpaquePointer?) throws(ExtractError) -> GObjectReference {
+        switch withGError(body) {
         case .success(let doc):
-            document = GObjectReference(taking: UnsafeMutableRawPointer(doc))
+            return GObjectReference(taking: UnsafeMutableRawPointer(doc))
         case .failure(let failure):
             if failure.domain == poppler_error_quark() && failure.code == Int(POPPLER_ERROR_ENCRYPTED.rawValue) {
                 throw .encrypted(path: path, passwordGiven: password != nil)
             }
             throw .damaged(path: path, reason: failure.message.isEmpty ? "poppler could not parse it" : failure.message)
         }
-        pageCount = Int(poppler_document_get_n_pages(OpaquePointer(document.pointer)))
-        if pageCount == 0 { throw .zeroPages(path: path) }
     }
 
     /// Opens page `number` (1-based).
@@ -65,11 +100,9 @@ public final class PDFDocument {
 
     /// Rejects what is plainly not a whole PDF before poppler sees it: poppler repairs a truncated
     /// file silently, dropping the pages it lost, which would lose a user's data without a word.
-    static func checkEnvelope(_ data: Data, path: String) throws(ExtractError) {
-        if data.isEmpty { throw .empty(path: path) }
-        let head = data.prefix(1024)
+    static func checkEnvelope(head: Data, tail: Data, path: String, isEmpty: Bool? = nil) throws(ExtractError) {
+        if isEmpty ?? head.isEmpty { throw .empty(path: path) }
         guard head.range(of: Data("%PDF-".utf8)) != nil else { throw .notAPDF(path: path) }
-        let tail = data.suffix(64 * 1024)
         guard tail.range(of: Data("%%EOF".utf8)) != nil else {
             throw .damaged(path: path, reason: "truncated: no %%EOF marker at the end")
         }

@@ -16,7 +16,7 @@ public struct PageExtractor: Sendable {
         var skew = 0.0
         if findRulings {
             let raster = timings.measure("render") { page.render(scale: rulingSettings.renderScale) }
-            let found = timings.measure("rulings") { RulingScanner(settings: rulingSettings).scan(raster, glyphs: glyphs) }
+            let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: glyphs, timings: timings)
             rulings = found.rulings
             skew = found.skewDegrees
         }

@@ -29,6 +29,13 @@ public final class PageRaster {
         cairo_surface_flush(surface)
     }
 
+    /// Runs `body` over the surface's pixels: 0x00RRGGBB words, `stride` words a row.
+    func withPixels<R>(_ body: (_ pixels: UnsafePointer<UInt32>, _ stride: Int) -> R) -> R {
+        let stride = Int(cairo_image_surface_get_stride(surface)) / 4
+        let base = UnsafeRawPointer(cairo_image_surface_get_data(surface)!).assumingMemoryBound(to: UInt32.self)
+        return body(base, stride)
+    }
+
     /// The 8-bit luminance of every pixel, row-major, `width * height` bytes.
     public func luminance() -> [UInt8] {
         let stride = Int(cairo_image_surface_get_stride(surface))

@@ -20,36 +20,39 @@ public struct RulingScanner: Sendable {
     }
 
     /// Scans a rendered page. `glyphs` are the page's text-layer glyphs, used to drop glyph strokes.
-    public func scan(_ raster: PageRaster, glyphs: [Glyph]) -> Result {
-        let mask = InkMask(luminance: raster.luminance(), width: raster.width, height: raster.height, settings: settings)
-        return scan(mask, scale: raster.scale, glyphs: glyphs)
+    public func scan(_ raster: PageRaster, glyphs: [Glyph], timings: StageTimings? = nil) -> Result {
+        let mask = timings.measure("rulings.mask") { InkMask(raster: raster, settings: settings) }
+        return scan(mask, scale: raster.scale, glyphs: glyphs, timings: timings)
     }
 
-    func scan(_ mask: InkMask, scale: Double, glyphs: [Glyph]) -> Result {
-        let slope = estimateSlope(mask)
+    func scan(_ mask: InkMask, scale: Double, glyphs: [Glyph], timings: StageTimings? = nil) -> Result {
+        let slope = timings.measure("rulings.skew") { estimateSlope(mask) }
         let minLen = max(2, Int((settings.minLength * scale).rounded(.down)))
         let gap = max(1, Int((settings.maxGap * scale).rounded()))
-        let maxThick = Double(settings.maxThickness * scale)
+        let maxThick = settings.maxThickness * scale
 
         var rulings: [Ruling] = []
-        for seg in segments(in: mask, slope: slope, minLength: minLen, maxGap: gap) where Double(seg.thickness) <= maxThick {
+        let rows = timings.measure("rulings.rows") { segments(in: mask, slope: slope, minLength: minLen, maxGap: gap) }
+        for seg in rows where seg.thickness <= maxThick {
             let y0 = seg.centerRow + 0.5
             let x1 = Double(seg.first), x2 = Double(seg.last + 1)
             rulings.append(Ruling(orientation: .horizontal,
                                   start: Point(x: x1 / scale, y: (y0 + slope * x1) / scale),
                                   end: Point(x: x2 / scale, y: (y0 + slope * x2) / scale),
-                                  thickness: Double(seg.thickness) / scale))
+                                  thickness: seg.thickness / scale))
         }
         // Vertical lines are horizontal lines of the transposed image; under skew they lean the other way.
-        for seg in segments(in: mask.transposed(), slope: -slope, minLength: minLen, maxGap: gap) where Double(seg.thickness) <= maxThick {
+        let transposed = timings.measure("rulings.transpose") { mask.transposed() }
+        let columns = timings.measure("rulings.columns") { segments(in: transposed, slope: -slope, minLength: minLen, maxGap: gap) }
+        for seg in columns where seg.thickness <= maxThick {
             let x0 = seg.centerRow + 0.5
             let y1 = Double(seg.first), y2 = Double(seg.last + 1)
             rulings.append(Ruling(orientation: .vertical,
                                   start: Point(x: (x0 - slope * y1) / scale, y: y1 / scale),
                                   end: Point(x: (x0 - slope * y2) / scale, y: y2 / scale),
-                                  thickness: Double(seg.thickness) / scale))
+                                  thickness: seg.thickness / scale))
         }
-        let kept = keepConnected(mergeCollinear(dropGlyphStrokes(rulings, glyphs: glyphs)))
+        let kept = timings.measure("rulings.prune") { keepConnected(mergeCollinear(dropGlyphStrokes(rulings, glyphs: glyphs))) }
         let degrees = atan(slope) * 180 / .pi
         // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
         return Result(rulings: kept, skewDegrees: degrees == 0 ? 0 : -degrees)
@@ -78,25 +81,42 @@ public struct RulingScanner: Sendable {
         }
         guard pieces.count >= 4 else { return 0 }
 
+        // Squared weight per sheared row: high when the pieces of each line fall on one row.
+        let margin = Int((Double(mask.width) * tan(settings.maxSkewDegrees * .pi / 180)).rounded(.up)) + 2
+        var bins = [Double](repeating: 0, count: mask.height + 2 * margin)
+        var touched: [Int] = []
+        touched.reserveCapacity(pieces.count)
         func score(_ slope: Double) -> Double {
-            var bins = [Int: Double]()
-            bins.reserveCapacity(pieces.count)
-            for p in pieces { bins[Int((p.y - slope * p.x).rounded(.down)), default: 0] += p.weight }
-            return bins.values.reduce(0) { $0 + $1 * $1 }
+            for p in pieces {
+                let i = Int((p.y - slope * p.x).rounded(.down)) + margin
+                guard i >= 0 && i < bins.count else { continue }
+                if bins[i] == 0 { touched.append(i) }
+                bins[i] += p.weight
+            }
+            var total = 0.0
+            for i in touched { total += bins[i] * bins[i]; bins[i] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            return total
         }
+        func slope(_ degrees: Double) -> Double { tan(degrees * .pi / 180) }
+
+        // A level page (every born-digital one) scores clearly better at 0 than a step either side.
         let level = score(0)
+        let nearby = max(score(slope(settings.coarseSkewStep)), score(slope(-settings.coarseSkewStep)))
+        if level > nearby * settings.skewMinGain { return 0 }
+
         var best = (angle: 0.0, score: level)
         for angle in stride(from: -settings.maxSkewDegrees, through: settings.maxSkewDegrees, by: settings.coarseSkewStep) {
-            let s = score(tan(angle * .pi / 180))
+            let s = score(slope(angle))
             if s > best.score { best = (angle, s) }
         }
         let coarse = best.angle
         for angle in stride(from: coarse - settings.coarseSkewStep, through: coarse + settings.coarseSkewStep, by: settings.fineSkewStep) {
-            let s = score(tan(angle * .pi / 180))
+            let s = score(slope(angle))
             if s > best.score { best = (angle, s) }
         }
         guard abs(best.angle) >= settings.minSkewDegrees, best.score > level * settings.skewMinGain else { return 0 }
-        return tan(best.angle * .pi / 180)
+        return slope(best.angle)
     }
 
     // MARK: - Segments
@@ -110,7 +130,8 @@ public struct RulingScanner: Sendable {
         var rowSum: Double
         var weight: Double
 
-        var thickness: Int { lastRow - firstRow + 1 }
+        /// Ink area over length: the stroke width, robust to a slightly wrong slope (which widens the row span).
+        var thickness: Double { weight / Double(last - first + 1) }
         var centerRow: Double { rowSum / weight }
     }
 

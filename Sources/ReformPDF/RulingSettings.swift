@@ -2,7 +2,7 @@
 public struct RulingSettings: Sendable, Hashable {
     /// Render resolution in pixels per point. 2 (144 dpi) turns a 0.25 pt hairline into a dark pixel
     /// and places rulings to ±0.25 pt.
-    public var renderScale: Double = 2.0
+    public var renderScale: Double = 1.0
     /// On a white page, a pixel darker than this luminance (0–255) is ink. High enough to keep the
     /// grey anti-aliased pixels of a hairline that straddles two pixel rows.
     public var inkLuminance: UInt8 = 200
@@ -25,7 +25,7 @@ public struct RulingSettings: Sendable, Hashable {
     /// Share of a bridged run that must be ink; a pixel row through a line of text has far less.
     public var minInkDensity: Double = 0.9
     /// Thicker dark bands are filled areas (shading, images, blurred text rows), not rulings.
-    public var maxThickness: Double = 3.5
+    public var maxThickness: Double = 4
     /// A segment whose length lies at least this much inside glyph boxes is a glyph stroke.
     public var glyphCoverageLimit: Double = 0.6
     /// Glyph boxes are grown by this much before checking coverage.

@@ -26,34 +26,38 @@ struct TextCommand: ParsableCommand {
     @Flag(name: .customLong("no-rulings"), help: "Skip ruling detection (faster; text only).")
     var noRulings = false
 
+    @Option(help: "Pages read in parallel (default: the number of cores).")
+    var jobs: Int?
+
     @Flag(help: "Print the time spent in each stage to standard error.")
     var timings = false
 
     func run() throws {
         var run = FileRun()
-        let extractor = PageExtractor(findRulings: !noRulings || format == .json && !noRulings)
+        let extractor = PageExtractor(findRulings: !noRulings)
         let layout = TextLayout()
         let tally = timings ? StageTimings() : nil
         var reports: [TextReport.File] = []
         for path in files {
             try run.each(path, password: input.password) { document in
                 var pages: [TextReport.Page] = []
-                var bare: [Int] = []
-                for number in try input.selectedPages(of: document) {
-                    let page = try document.page(number)
+                let selected = try input.selectedPages(of: document)
+                try PageStream(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run(document, pages: selected, read: { page in
                     let content = extractor.extract(page, timings: tally)
+                    let lines = tally.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
+                    return (content, lines)
+                }, consume: { number, result in
+                    let (content, lines) = result
                     if !content.hasTextLayer {
-                        bare.append(number)
                         Console.warning("\(document.path): page \(number) has no text layer; scanned image?")
                     }
-                    let lines = tally.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
                     switch format {
                     case .text:
                         Console.out("=== \(document.path) page \(number) ===\n" + layout.plainText(lines) + "\n")
                     case .json:
                         pages.append(TextReport.Page(content, lines: lines, includeGlyphs: glyphs))
                     }
-                }
+                })
                 if format == .json { reports.append(TextReport.File(file: document.path, pageCount: document.pageCount, pages: pages)) }
             }
         }

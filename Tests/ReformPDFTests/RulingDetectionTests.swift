@@ -1,0 +1,87 @@
+import Foundation
+import ReformPDF
+import ReformTestSupport
+import Testing
+
+@Suite struct RulingDetectionTests {
+    /// Distance from a point to the (infinite) line of a ruling.
+    static func distance(_ p: Point, to r: Ruling) -> Double {
+        let dx = r.end.x - r.start.x, dy = r.end.y - r.start.y
+        let len = (dx * dx + dy * dy).squareRoot()
+        return abs((p.x - r.start.x) * dy - (p.y - r.start.y) * dx) / len
+    }
+
+    /// Whether a detected ruling runs along the truth ruling's whole length, within `tolerance` points.
+    static func covers(_ r: Ruling, _ t: Fixtures.RulingTruth, tolerance: Double) -> Bool {
+        guard r.orientation.rawValue == t.orientation else { return false }
+        let a = Point(x: t.x1, y: t.y1), b = Point(x: t.x2, y: t.y2)
+        guard distance(a, to: r) <= tolerance, distance(b, to: r) <= tolerance else { return false }
+        let horizontal = t.orientation == "horizontal"
+        let lo = horizontal ? min(r.start.x, r.end.x) : min(r.start.y, r.end.y)
+        let hi = horizontal ? max(r.start.x, r.end.x) : max(r.start.y, r.end.y)
+        let tlo = horizontal ? min(t.x1, t.x2) : min(t.y1, t.y2)
+        let thi = horizontal ? max(t.x1, t.x2) : max(t.y1, t.y2)
+        return lo <= tlo + tolerance && hi >= thi - tolerance
+    }
+
+    /// Whether a detected ruling lies along some truth ruling (is not a glyph stroke or noise).
+    static func isReal(_ r: Ruling, truth: [Fixtures.RulingTruth], tolerance: Double) -> Bool {
+        truth.contains { t in
+            guard r.orientation.rawValue == t.orientation else { return false }
+            let line = Ruling(orientation: r.orientation, start: Point(x: t.x1, y: t.y1), end: Point(x: t.x2, y: t.y2), thickness: t.width)
+            return distance(r.start, to: line) <= tolerance + t.width && distance(r.end, to: line) <= tolerance + t.width
+        }
+    }
+
+    static func content(_ file: String, page: Int) throws -> PageContent {
+        let document = try PDFDocument(path: Fixtures.path(file))
+        return PageExtractor().extract(try document.page(page))
+    }
+
+    @Test(arguments: ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "scanned-look.pdf", "image-only.pdf"])
+    func everyDrawnRulingIsFoundWithinOnePoint(file: String) throws {
+        let fixture = Fixtures.fixture(file)
+        for (i, truth) in fixture.per_page!.enumerated() {
+            let content = try Self.content(file, page: i + 1)
+            for t in truth.rulings {
+                #expect(content.rulings.contains { Self.covers($0, t, tolerance: 1.0) },
+                        "\(file) p\(i + 1): missed \(t.orientation) ruling (\(t.x1),\(t.y1))–(\(t.x2),\(t.y2))")
+            }
+        }
+    }
+
+    @Test(arguments: ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "scanned-look.pdf"])
+    func noGlyphStrokeIsReportedAsARuling(file: String) throws {
+        let fixture = Fixtures.fixture(file)
+        for (i, truth) in fixture.per_page!.enumerated() {
+            let content = try Self.content(file, page: i + 1)
+            for r in content.rulings {
+                #expect(Self.isReal(r, truth: truth.rulings, tolerance: 1.0),
+                        "\(file) p\(i + 1): \(r.orientation) ruling (\(r.start.x),\(r.start.y))–(\(r.end.x),\(r.end.y)) is not drawn")
+            }
+        }
+    }
+
+    @Test(arguments: ["hairline.pdf", "ruled-cjk.pdf"])
+    func thicknessIsMeasured(file: String) throws {
+        let truth = Fixtures.fixture(file).per_page![0].rulings
+        let content = try Self.content(file, page: 1)
+        for t in truth {
+            guard let r = content.rulings.first(where: { Self.covers($0, t, tolerance: 1.0) }) else { continue }
+            #expect(abs(r.thickness - max(t.width, 1 / PageExtractor().rulingSettings.renderScale)) <= 1.0)
+        }
+    }
+
+    @Test func skewOfAScanIsEstimated() throws {
+        let truth = Fixtures.fixture("scanned-look.pdf").per_page![0]
+        let content = try Self.content("scanned-look.pdf", page: 1)
+        #expect(abs(content.skewDegrees - truth.skew_degrees) <= 0.1)
+        #expect(try Self.content("ruled-cjk.pdf", page: 1).skewDegrees == 0)
+    }
+
+    @Test func rulingDetectionCanBeSkipped() throws {
+        let document = try PDFDocument(path: Fixtures.path("ruled-cjk.pdf"))
+        let content = PageExtractor(findRulings: false).extract(try document.page(1))
+        #expect(content.rulings.isEmpty && content.hasTextLayer)
+    }
+}

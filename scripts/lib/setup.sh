@@ -1,0 +1,34 @@
+# Shared set-up for scripts/demo, scripts/test and scripts/bench: sourced, not run.
+# Installs the Debian packages reform needs, only those that are missing, and finds swift.
+
+REFORM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# Packages the build and the tests need (headers for the system-library targets, pdftotext for tests, fonts for rendering).
+REFORM_APT_PACKAGES=(pkg-config libpoppler-glib-dev libcairo2-dev poppler-utils fonts-noto-cjk fonts-wqy-microhei)
+
+reform_ensure_apt() {
+    local missing=()
+    for p in "$@"; do
+        dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "setup: installing ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+reform_ensure_swift() {
+    if ! command -v swift >/dev/null 2>&1; then
+        for d in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
+            [ -x "$d/swift" ] && export PATH="$d:$PATH" && break
+        done
+    fi
+    command -v swift >/dev/null 2>&1 || { echo "setup: swift not found; install Swift 6 first" >&2; exit 1; }
+}
+
+reform_setup() {
+    reform_ensure_apt "${REFORM_APT_PACKAGES[@]}"
+    reform_ensure_swift
+}
