@@ -18,7 +18,9 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import bad  # noqa: E402
 import canon  # noqa: E402
+import scan  # noqa: E402
 import pdfnorm  # noqa: E402
 import render_lo  # noqa: E402
 import render_rl  # noqa: E402
@@ -132,6 +134,113 @@ def build_born(seed, out, work, summary):
                             sum(len(f["printed"]["indicators"]) for f in forms), describe(renderer, v)))
 
 
+SCANNED = [  # name, forms, renderer, landscape
+    ("scan-portrait-01", 3, "rl", False),
+    ("scan-portrait-02", 3, "lo", False),
+    ("scan-portrait-03", 2, "rl", False),
+    ("scan-portrait-04", 3, "lo", False),
+    ("scan-landscape-01", 2, "rl", True),
+    ("scan-portrait-05", 2, "lo", False),
+]
+IMAGE_ONLY = [("image-only-01", 2, "rl", False), ("image-only-02", 1, "lo", False)]
+
+
+def build_scanned(seed, out, work, summary):
+    for folder, plan in (("scanned", SCANNED), ("image-only", IMAGE_ONLY)):
+        d = os.path.join(out, folder)
+        clean(d)
+        for name, n, renderer, land in plan:
+            rng = random.Random(f"{seed}/{folder}/{name}")
+            clean_pdf = os.path.join(work, name + "-clean.pdf")
+            forms, pages, v = any_file(rng, clean_pdf, n, renderer, land, None, work, n_ind=rng.randint(5, 24))
+            jpgs, p = scan.scan_pages(clean_pdf, work, rng, name)
+            path = os.path.join(d, name + ".pdf")
+            if folder == "scanned":
+                scan.ocr_pdf(jpgs, path, work, name)
+            else:
+                scan.image_pdf(jpgs, path)
+            write_expected(path, forms, pages, "ocr-layer")
+            summary.append((folder, name + ".pdf", len(forms), sum(len(f["printed"]["indicators"]) for f in forms),
+                            f"{describe(renderer, v)}; scanned {p['dpi']} dpi, skew {p['angle']:.2f} deg, "
+                            f"JPEG q{p['quality']}" + ("; tesseract chi_sim text layer" if folder == "scanned" else
+                                                      "; no text layer")))
+
+
+def build_bad(seed, out, work, summary):
+    d = os.path.join(out, "bad")
+    clean(d)
+    manifest = {}
+
+    def note(fn, error, how, password=None, forms=0, inds=0):
+        manifest[fn] = {"error": error, "password": password}
+        summary.append(("bad", fn, forms, inds, how))
+
+    open(os.path.join(d, "empty.pdf"), "wb").close()
+    note("empty.pdf", "empty", "zero bytes")
+    bad.zero_pages(os.path.join(d, "zero-pages.pdf"))
+    note("zero-pages.pdf", "empty", "a valid PDF with no page")
+    rng = random.Random(f"{seed}/bad/src")
+    src = os.path.join(work, "bad-src.pdf")
+    forms, pages, v = rl_file(rng, src, 2)
+    bad.png_as_pdf(os.path.join(d, "png-named.pdf"), src, work)
+    note("png-named.pdf", "not_a_pdf", "a PNG picture of a form page, named .pdf")
+    bad.truncated(os.path.join(d, "truncated.pdf"), src, 0.55)
+    note("truncated.pdf", "damaged", "the first 55% of the bytes of a two-form PDF (no xref, no trailer)")
+    rng = random.Random(f"{seed}/bad/encrypted")
+    src = os.path.join(work, "enc-src.pdf")
+    forms, pages, v = lo_file(rng, src, 2, False, None, work)
+    pw = "reform-%04d" % rng.randint(0, 9999)
+    path = os.path.join(d, "encrypted.pdf")
+    bad.encrypt(path, src, pw, pw + "-owner")
+    write_expected(path, forms, pages, "pdf")
+    note("encrypted.pdf", "encrypted", f"AES-128, user password {pw}; {describe('lo', v)}", pw, len(forms),
+         sum(len(f["printed"]["indicators"]) for f in forms))
+    bad.other_document(os.path.join(d, "other-document.pdf"), random.Random(f"{seed}/bad/other"))
+    note("other-document.pdf", "not_this_form", "a ruled 部门收支预算总表 (another budget table), no such form")
+    with open(os.path.join(d, "manifest.json"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+TEXTS = [  # name, forms, renderer, pdftotext flags
+    ("pdftotext-rl-01", 2, "rl", []),
+    ("pdftotext-lo-01", 2, "lo", []),
+    ("pdftotext-raw-lo-01", 2, "lo", ["-raw"]),
+]
+SEED_TEXT = "/work/shared/seed/000_128599dfc968cb41.txt"
+
+
+def text_ambiguous(form):
+    """Paths that plain text cannot decide (scored by nobody): which empty fund cell, which empty goal."""
+    p = form["printed"]
+    amb = []
+    f = p["funds"]
+    if any(f[k] is None for k in f):
+        amb += [f"funds_yuan.{k}" for k in ("project_fiscal", "project_other", "annual_appropriation",
+                                           "annual_carryover", "annual_other")]
+        amb += [f"funds_yuan.{k}" for k in ("project_total", "annual_total") if f[k] is None]
+    if p["goal_overall"] is None or p["goal_annual"] is None:
+        amb += ["goals.overall", "goals.annual"]
+    return amb
+
+
+def build_text(seed, out, work, summary):
+    d = os.path.join(out, "text")
+    clean(d)
+    for name, n, renderer, flags in TEXTS:
+        rng = random.Random(f"{seed}/text/{name}")
+        pdf = os.path.join(work, name + ".pdf")
+        forms, pages, v = any_file(rng, pdf, n, renderer, False, None, work)
+        path = os.path.join(d, name + ".txt")
+        subprocess.run(["pdftotext", "-enc", "UTF-8"] + flags + [pdf, path], check=True)
+        write_expected(path, forms, [[] for _ in forms], "text", [text_ambiguous(f) for f in forms])
+        summary.append(("text", name + ".txt", len(forms), sum(len(f["printed"]["indicators"]) for f in forms),
+                        f"pdftotext {' '.join(flags) or '(default)'} of a PDF made by {describe(renderer, v)}"))
+    seed_src = os.environ.get("REFORM_SEED_TEXT", SEED_TEXT)
+    if os.path.exists(seed_src):
+        shutil.copyfile(seed_src, os.path.join(d, "seed-2024.txt"))
+        summary.append(("text", "seed-2024.txt", 5, None, "the real seed extraction, copied"))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
@@ -140,7 +249,7 @@ def main():
     a = ap.parse_args()
     only = set(filter(None, a.only.split(",")))
     summary = []
-    steps = [("born-digital", build_born)]
+    steps = [("born-digital", build_born), ("scanned", build_scanned), ("bad", build_bad), ("text", build_text)]
     work = tempfile.mkdtemp(prefix="reform-corpus-")
     try:
         for key, fn in steps:

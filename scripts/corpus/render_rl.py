@@ -56,6 +56,11 @@ def wrap(text, fname, size, width):
 class Page:
     def __init__(self):
         self.ops = []
+        self.gid = 0
+
+    def group(self):
+        self.gid += 1
+        return self.gid
 
 
 def render(path, forms, style, v, rng, file_header=None):
@@ -164,6 +169,7 @@ def render(path, forms, style, v, rng, file_header=None):
                 elif v["span_text"] == "largest":
                     fit = [max(fit, key=lambda s: s[2])]
                 for pg, top, h in fit:
+                    g = pg.group()
                     clh = min(lh, (h - 2) / len(lines)) if len(lines) * lh > h else lh
                     block = len(lines) * clh
                     valign = "top" if (cell["role"] == "goal" and v["goal_top"]) else "middle"
@@ -172,11 +178,11 @@ def render(path, forms, style, v, rng, file_header=None):
                         base = btop - i * clh - (clh - fs) / 2 - fs * 0.86
                         align = v["align"].get(cell["role"], "left")
                         if align == "center":
-                            pg.ops.append(("ctext", (x0 + x1) / 2, base, ln, fname, fs, False))
+                            pg.ops.append(("ctext", (x0 + x1) / 2, base, ln, fname, fs, False, g))
                         elif align == "right":
-                            pg.ops.append(("rtext", x1 - pad, base, ln, fname, fs, False))
+                            pg.ops.append(("rtext", x1 - pad, base, ln, fname, fs, False, g))
                         else:
-                            pg.ops.append(("text", x0 + pad, base, ln, fname, fs, False))
+                            pg.ops.append(("text", x0 + pad, base, ln, fname, fs, False, g))
     # footers
     n = len(pages)
     for i, pg in enumerate(pages):
@@ -201,8 +207,13 @@ def render(path, forms, style, v, rng, file_header=None):
                     edges[tuple(round(t, 2) for t in e)] = e
             else:
                 rest.append(op)
-        ops = [("line",) + e for e in edges.values()] + rest
-        rng.shuffle(ops)
+        groups = {}
+        for op in rest:  # text of one cell stays together and in order; cells and rules are shuffled
+            key = op[7] if len(op) > 7 else ("solo", len(groups))
+            groups.setdefault(key, []).append(op[:7])
+        units = [[("line",) + e] for e in edges.values()] + list(groups.values())
+        rng.shuffle(units)
+        ops = [op for u in units for op in u]
         c.setLineWidth(v["lw"])
         c.setLineCap(2 if v["lw"] > 0.6 else 0)
         for op in ops:
