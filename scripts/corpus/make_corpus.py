@@ -24,6 +24,7 @@ import scan  # noqa: E402
 import pdfnorm  # noqa: E402
 import render_lo  # noqa: E402
 import render_rl  # noqa: E402
+import readme  # noqa: E402
 import truth  # noqa: E402
 
 DEFAULT_SEED = 20240601
@@ -102,7 +103,7 @@ def describe(renderer, v):
 BORN_RL = [  # name, forms, landscape, font
     ("rl-portrait-01", 5, False, "wqy"),
     ("rl-portrait-02", 3, False, "uming"),
-    ("rl-portrait-03", 4, False, "droid"),
+    ("rl-portrait-03", 4, False, "wqymono"),
     ("rl-portrait-04", 2, False, "stsong"),
     ("rl-portrait-05", 4, False, None),
     ("rl-portrait-06", 1, False, None),
@@ -259,6 +260,8 @@ def main():
             fn(a.seed, a.out, work, summary)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if not only:
+        readme.write(a.out, a.seed, summary)
     for row in summary:
         print("\t".join(str(x) for x in row))
 

@@ -16,7 +16,7 @@ import layout
 FONTS = {
     "wqy": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     "uming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-    "droid": ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
+    "wqymono": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 1),  # WenQuanYi Micro Hei Mono
     "stsong": None,  # Adobe CID font, not embedded (viewer substitutes), as some real archives are
 }
 _registered = set()
@@ -254,7 +254,7 @@ def variant(rng, landscape_=False, font_name=None):
     base = [0.13, 0.15, 0.30, 0.15, 0.20] if not landscape_ else [0.11, 0.14, 0.38, 0.13, 0.18]
     frac = [b * rng.uniform(0.85, 1.2) for b in base]
     return {
-        "font": font_name or rng.choice(["wqy", "uming", "droid", "stsong"]),
+        "font": font_name or rng.choice(["wqy", "uming", "wqymono", "stsong"]),
         "landscape": landscape_,
         "fs": fs, "leading": rng.choice([1.2, 1.25, 1.3, 1.4]), "pad": rng.choice([2.5, 3, 4]),
         "rowextra": rng.choice([2, 4, 6, 8]),

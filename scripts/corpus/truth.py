@@ -110,7 +110,7 @@ KINDS = {
         "names": ["业务用房修缮及装修经费", "{place}大修工程", "{place}修缮工程", "{place}消防设施改造项目",
                   "办公楼屋面防水及外立面整修", "{place}无障碍设施改造"],
         "items": {"place": ["办公楼", "实训楼", "档案库房", "考点用房", "监测站房", "职工食堂", "机关大院", "训练馆", "展厅"]},
-        "goals": ["保证工程质量，及时完成工程，有效控制成本。完成{n}、{n2}层（建筑面积{area}平方米）的墙面、地面、门窗和天棚等维修工程，以及工程配套项目安装。",
+        "goals": ["保证工程质量，及时完成工程，有效控制成本。完成{n}、{n2}层（建筑面积{sqm}平方米）的墙面、地面、门窗和天棚等维修工程，以及工程配套项目安装。",
                   "对{place}进行整体修缮，消除安全隐患，改善办公和业务用房条件",
                   "按期完成{place}修缮改造任务，工程验收合格，确保施工安全，提升使用功能"],
         "ind": {
@@ -634,7 +634,7 @@ def make_indicators(rng, style, kind, extra, fiscal_year, n):
 def make_form(rng, ctx, style, fiscal_year, n_ind=None):
     kind = rng.choice(list(KINDS))
     k = KINDS[kind]
-    extra = {"unitshort": ctx["unitshort"], "n": str(rng.randint(2, 9)), "n2": None, "area": f"{rng.randint(300, 6000)}.{rng.randint(10, 99)}",
+    extra = {"unitshort": ctx["unitshort"], "n": str(rng.randint(2, 9)), "n2": None, "sqm": f"{rng.randint(300, 6000)}.{rng.randint(10, 99)}",
              "areaq": str(rng.randint(5, 300)), "q": str(rng.randint(1, 80))}
     extra["n2"] = str(int(extra["n"]) + 1)
     name = _fill(rng, rng.choice(k["names"]), k["items"], extra)
