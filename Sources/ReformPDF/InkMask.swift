@@ -4,27 +4,33 @@ struct InkMask {
     var height: Int
     var bits: [UInt8]
 
-    /// Thresholds a rendered page in one pass over its pixels; the cut-off comes from a sample of them.
-    init(raster: PageRaster, settings: RulingSettings) {
+    /// A sample of the page's luminance histogram (every third pixel of every other row).
+    static func histogram(_ raster: PageRaster) -> [Int] {
+        var histogram = [Int](repeating: 0, count: 256)
+        raster.withPixels { px, stride in
+            var y = 0
+            while y < raster.height {
+                let row = px + y * stride
+                var x = 0
+                while x < raster.width { histogram[Int(InkMask.luma(row[x]))] += 1; x += 3 }
+                y += 2
+            }
+        }
+        return histogram
+    }
+
+    /// Thresholds a rendered page in one pass over its pixels: luminance below `cutoff` is ink.
+    init(raster: PageRaster, cutoff: UInt32) {
         let w = raster.width, h = raster.height
         width = w
         height = h
         var out = [UInt8](repeating: 0, count: w * h)
         raster.withPixels { px, stride in
-            var histogram = [Int](repeating: 0, count: 256)
-            var y = 0
-            while y < h {
-                let row = px + y * stride
-                var x = 0
-                while x < w { histogram[Int(InkMask.luma(row[x]))] += 1; x += 3 }
-                y += 2
-            }
-            let threshold = InkMask.cutoff(histogram, settings: settings)
             out.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<h {
                     let row = px + y * stride
                     let o = y * w
-                    for x in 0..<w { dst[o + x] = InkMask.luma(row[x]) < threshold ? 1 : 0 }
+                    for x in 0..<w { dst[o + x] = InkMask.luma(row[x]) < cutoff ? 1 : 0 }
                 }
             }
         }

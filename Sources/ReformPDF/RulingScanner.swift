@@ -21,12 +21,27 @@ public struct RulingScanner: Sendable {
 
     /// Scans a rendered page. `glyphs` are the page's text-layer glyphs, used to drop glyph strokes.
     public func scan(_ raster: PageRaster, glyphs: [Glyph], timings: StageTimings? = nil) -> Result {
-        let mask = timings.measure("rulings.mask") { InkMask(raster: raster, settings: settings) }
-        return scan(mask, scale: raster.scale, glyphs: glyphs, timings: timings)
+        let histogram = timings.measure("rulings.mask") { InkMask.histogram(raster) }
+        let cut = InkMask.cutoff(histogram, settings: settings)
+        let mask = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: cut) }
+        let slope = timings.measure("rulings.skew") { estimateSlope(mask) }
+        var found = segments(mask, slope: slope, scale: raster.scale, timings: timings)
+        // Grey cell shading is ink at the hairline cut-off, which hides the dark lines drawn over it:
+        // such pages are scanned a second time at a dark cut-off.
+        let total = histogram.reduce(0, +)
+        let grey = histogram[Int(settings.darkLuminance)..<Int(cut)].reduce(0, +)
+        if cut > UInt32(settings.darkLuminance) && Double(grey) > settings.fillShare * Double(total) {
+            let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: UInt32(settings.darkLuminance)) }
+            found += segments(dark, slope: slope, scale: raster.scale, timings: timings)
+        }
+        let kept = timings.measure("rulings.prune") { keepConnected(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs))) }
+        let degrees = atan(slope) * 180 / .pi
+        // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
+        return Result(rulings: kept, skewDegrees: degrees == 0 ? 0 : -degrees)
     }
 
-    func scan(_ mask: InkMask, scale: Double, glyphs: [Glyph], timings: StageTimings? = nil) -> Result {
-        let slope = timings.measure("rulings.skew") { estimateSlope(mask) }
+    /// The line segments of one ink mask, in page points.
+    func segments(_ mask: InkMask, slope: Double, scale: Double, timings: StageTimings?) -> [Ruling] {
         let minLen = max(2, Int((settings.minLength * scale).rounded(.down)))
         let gap = max(1, Int((settings.maxGap * scale).rounded()))
         let maxThick = settings.maxThickness * scale
@@ -52,10 +67,7 @@ public struct RulingScanner: Sendable {
                                   end: Point(x: (x0 - slope * y2) / scale, y: y2 / scale),
                                   thickness: seg.thickness / scale))
         }
-        let kept = timings.measure("rulings.prune") { keepConnected(mergeCollinear(dropGlyphStrokes(rulings, glyphs: glyphs))) }
-        let degrees = atan(slope) * 180 / .pi
-        // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
-        return Result(rulings: kept, skewDegrees: degrees == 0 ? 0 : -degrees)
+        return rulings
     }
 
     // MARK: - Skew

@@ -6,6 +6,11 @@ public struct RulingSettings: Sendable, Hashable {
     /// On a white page, a pixel darker than this luminance (0–255) is ink. High enough to keep the
     /// grey anti-aliased pixels of a hairline that straddles two pixel rows.
     public var inkLuminance: UInt8 = 200
+    /// Lines drawn over grey cell shading are found with this darker cut-off.
+    public var darkLuminance: UInt8 = 100
+    /// Share of a page's pixels in the grey range (between the two cut-offs) that calls for the second,
+    /// dark scan: anti-aliased text stays well below it, shaded rows do not.
+    public var fillShare: Double = 0.04
     /// A page whose most common luminance is below this is not on white paper (a scan): the ink cut-off
     /// is then chosen from the page's own histogram (Otsu).
     public var whitePaperLuminance: UInt8 = 245

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import ReformLayout
+import ReformPDF
+
+/// `reform tables`: the tables of PDF pages, rebuilt from rulings and text geometry.
+struct TablesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tables",
+        abstract: "Extract the tables of PDF pages (cells with spans) as JSON, CSV, Markdown or HTML."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, markdown, html }
+
+    @Argument(help: "PDF files ('-' reads standard input).")
+    var files: [String]
+
+    @OptionGroup var input: PDFInputOptions
+
+    @Option(help: "Only look inside this area: top,left,bottom,right in points from the page's top-left.")
+    var area: String?
+
+    @Option(help: "How grids are found: auto, lattice (rulings) or stream (text alignment).")
+    var mode: TableExtractor.Mode = .auto
+
+    @Option(help: "Stream-mode column boundaries: x positions in points, comma-separated.")
+    var columns: String?
+
+    @Flag(help: "Join tables continued across pages (same columns) into one.")
+    var stitch = false
+
+    @Option(help: "Output format: json, csv, markdown or html.")
+    var format: Format = .json
+
+    @Option(help: "Pages read in parallel (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Print the time spent in each stage to standard error.")
+    var timings = false
+
+    func validate() throws {
+        if let area, Self.numbers(area)?.count != 4 { throw ValidationError("--area: write four numbers top,left,bottom,right") }
+        if let columns, Self.numbers(columns) == nil { throw ValidationError("--columns: write x positions separated by commas") }
+    }
+
+    static func numbers(_ text: String) -> [Double]? {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        return parts.contains(where: { $0 == nil }) || parts.isEmpty ? nil : parts.compactMap { $0 }
+    }
+
+    func run() throws {
+        var run = FileRun()
+        let tally = timings ? StageTimings() : nil
+        let extractor = PageExtractor()
+        let tableExtractor = TableExtractor()
+        let region = area.flatMap(Self.numbers).map { Rect(left: $0[1], top: $0[0], right: $0[3], bottom: $0[2]) }
+        let hints = columns.flatMap(Self.numbers)
+        let mode = self.mode
+        var outputs: [(file: String, tables: [Table])] = []
+        for path in files {
+            try run.each(path, password: input.password) { document in
+                var tables: [Table] = []
+                try PageStream(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run(document, pages: try input.selectedPages(of: document), read: { page in
+                    let content = extractor.extract(page, timings: tally)
+                    return tally.measure("grid") { tableExtractor.tables(in: content, area: region, mode: mode, columns: hints) }
+                }, consume: { _, found in tables += found })
+                if stitch { tables = TableStitcher(settings: tableExtractor.settings).stitch(tables) }
+                outputs.append((document.path, tables))
+            }
+        }
+        try tally.measure("write") {
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+                let files = outputs.map { TablesReport(file: $0.file, tables: $0.tables.map(TableJSON.init)) }
+                let data = files.count == 1 ? try encoder.encode(files[0]) : try encoder.encode(files)
+                Console.out(String(decoding: data, as: UTF8.self) + "\n")
+            case .csv:
+                Console.out(TableWriters.csv(outputs.flatMap(\.tables)))
+            case .markdown:
+                Console.out(TableWriters.markdown(outputs.flatMap(\.tables)))
+            case .html:
+                Console.out(TableWriters.html(outputs.flatMap(\.tables), title: outputs.map(\.file).joined(separator: ", ")))
+            }
+        }
+        if let tally { TimingsReport.print(tally) }
+        try run.finish()
+    }
+}
+
+extension TableExtractor.Mode: ExpressibleByArgument {}
+
+/// The JSON shape of `reform tables --format json` for one file.
+struct TablesReport: Encodable {
+    var file: String
+    var tables: [TableJSON]
+}
