@@ -68,17 +68,21 @@ def file_header(ctx, form):
     return f"{unit}{form['fiscal_year']}年度项目绩效目标汇总表"
 
 
-def rl_file(rng, path, n_forms, landscape=False, font=None, year=None, n_ind=None):
+def rl_file(rng, path, n_forms, landscape=False, font=None, year=None, n_ind=None, over=None):
+    over = dict(over or {})
+    n_ind = over.pop("n_ind", n_ind)
     forms, style, ctx = truth.make_file_forms(rng, n_forms, year=year, n_ind=n_ind)
     v = render_rl.variant(rng, landscape, font)
+    v.update(over or {})
     hdr = file_header(ctx, forms[0]) if rng.random() < 0.5 else None
     pages = render_rl.render(path, forms, style, v, rng, hdr)
     return forms, pages, v
 
 
-def lo_file(rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None):
+def lo_file(rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None, over=None):
     forms, style, ctx = truth.make_file_forms(rng, n_forms, year=year, n_ind=n_ind)
     v = render_lo.variant(rng, landscape, font)
+    v.update(over or {})
     hdr = file_header(ctx, forms[0]) if v["header"] else None
     pages = render_lo.render(path, forms, style, v, hdr, workdir)
     return forms, pages, v
@@ -93,32 +97,33 @@ def any_file(rng, path, n_forms, renderer, landscape, font, workdir, **kw):
 def describe(renderer, v):
     if renderer == "rl":
         return (f"reportlab, {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
-                f"rules {v['lw'] or 'hairline'}pt, merged-cell text: {v['span_text']}"
-                + (", drawn char by char" if v["per_char"] else ""))
+                f"rules {str(v['lw']) + 'pt' if v['lw'] else 'hairline'}, merged-cell text split by a page break: "
+                f"{v['span_text']}" + (", drawn char by char" if v["per_char"] else "")
+                + (", forms follow on the same page" if v["continuous"] else ""))
     return (f"LibreOffice, {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
-            f"rules {v['lw']}")
+            f"rules {v['lw']}" + (", 财政资金 cell spans two rows" if v["fiscal_span"] else ""))
 
 
 # ---------------------------------------------------------------- plan
-BORN_RL = [  # name, forms, landscape, font
-    ("rl-portrait-01", 5, False, "wqy"),
-    ("rl-portrait-02", 3, False, "uming"),
-    ("rl-portrait-03", 4, False, "wqymono"),
-    ("rl-portrait-04", 2, False, "stsong"),
-    ("rl-portrait-05", 4, False, None),
-    ("rl-portrait-06", 1, False, None),
-    ("rl-landscape-01", 3, True, "wqy"),
-    ("rl-landscape-02", 3, True, None),
+BORN_RL = [  # name, forms, landscape, font, fixed layout habits (the rest is drawn at random)
+    ("rl-portrait-01", 5, False, "wqy", {}),
+    ("rl-portrait-02", 3, False, "uming", {"span_text": "repeat"}),
+    ("rl-portrait-03", 4, False, "wqymono", {"span_text": "first", "lw": 1.5}),
+    ("rl-portrait-04", 2, False, "stsong", {"lw": 0}),
+    ("rl-portrait-05", 4, False, None, {"continuous": True, "span_text": "first", "n_ind": 6}),
+    ("rl-portrait-06", 1, False, None, {}),
+    ("rl-landscape-01", 3, True, "wqy", {"span_text": "first"}),
+    ("rl-landscape-02", 3, True, None, {"span_text": "repeat"}),
 ]
 BORN_LO = [
-    ("lo-portrait-01", 4, False, "Noto Serif CJK SC"),
-    ("lo-portrait-02", 3, False, "Noto Sans CJK SC"),
-    ("lo-portrait-03", 3, False, "WenQuanYi Micro Hei"),
-    ("lo-portrait-04", 4, False, "AR PL UMing CN"),
-    ("lo-portrait-05", 2, False, None),
-    ("lo-portrait-06", 3, False, None),
-    ("lo-landscape-01", 3, True, "Noto Serif CJK SC"),
-    ("lo-landscape-02", 3, True, None),
+    ("lo-portrait-01", 4, False, "Noto Serif CJK SC", {"fiscal_span": True}),
+    ("lo-portrait-02", 3, False, "Noto Sans CJK SC", {}),
+    ("lo-portrait-03", 3, False, "WenQuanYi Micro Hei", {}),
+    ("lo-portrait-04", 4, False, "AR PL UMing CN", {}),
+    ("lo-portrait-05", 2, False, None, {"lw": "0.1pt"}),
+    ("lo-portrait-06", 3, False, None, {}),
+    ("lo-landscape-01", 3, True, "Noto Serif CJK SC", {}),
+    ("lo-landscape-02", 3, True, None, {"fiscal_span": True}),
 ]
 
 
@@ -126,10 +131,10 @@ def build_born(seed, out, work, summary):
     d = os.path.join(out, "born-digital")
     clean(d)
     for renderer, plan in (("rl", BORN_RL), ("lo", BORN_LO)):
-        for name, n, land, font in plan:
+        for name, n, land, font, over in plan:
             rng = random.Random(f"{seed}/born-digital/{name}")
             path = os.path.join(d, name + ".pdf")
-            forms, pages, v = any_file(rng, path, n, renderer, land, font, work)
+            forms, pages, v = any_file(rng, path, n, renderer, land, font, work, over=over)
             write_expected(path, forms, pages, "pdf")
             summary.append(("born-digital", name + ".pdf", len(forms),
                             sum(len(f["printed"]["indicators"]) for f in forms), describe(renderer, v)))

@@ -36,6 +36,9 @@ def font(name):
     return "STSong-Light" if name == "stsong" else name
 
 
+NO_LINE_START = set("，。、；：）》”」』！？%)")
+
+
 def wrap(text, fname, size, width):
     """Greedy wrap, character by character (what spreadsheet exports do), keeping hard breaks."""
     lines = []
@@ -43,8 +46,12 @@ def wrap(text, fname, size, width):
         cur = ""
         for ch in para:
             if cur and pdfmetrics.stringWidth(cur + ch, fname, size) > width:
-                lines.append(cur)
-                cur = ch
+                if ch in NO_LINE_START and len(cur) > 1:  # a closing mark never starts a line
+                    lines.append(cur[:-1])
+                    cur = cur[-1] + ch
+                else:
+                    lines.append(cur)
+                    cur = ch
             else:
                 cur += ch
         lines.append(cur)
@@ -121,7 +128,8 @@ def render(path, forms, style, v, rng, file_header=None):
                             continue  # the long 绩效指标 column: never grows rows
                         heights[r + cell["rowspan"] - 1] += need - have
         title_h = v["title_fs"] * 1.5 + fs * 2.2 + 8
-        head_h = sum(heights[:nhead + min(2, len(rows) - nhead)])
+        # a continuous export lets a form start low on a page and its header run onto the next one
+        head_h = sum(heights[:3]) if v["continuous"] else sum(heights[:nhead + min(2, len(rows) - nhead)])
         if cur is None or not v["continuous"] or y - title_h - head_h - 30 < mb:
             cur = new_page()
             y = H - mt
@@ -138,7 +146,7 @@ def render(path, forms, style, v, rng, file_header=None):
         # place rows
         placed = []  # (page, ytop, h)
         for r, h in enumerate(heights):
-            if r >= nhead and y - h < mb + 14:
+            if (r >= nhead or (v["continuous"] and r >= 1)) and y - h < mb + 14:
                 cur = new_page()
                 y = H - mt
             placed.append((cur, y, h))

@@ -150,6 +150,13 @@ def main():
     if os.path.exists(mp):
         with open(mp, encoding="utf-8") as f:
             bad_manifest = json.load(f)
+    for fn, m in bad_manifest.items():
+        if not isinstance(m, dict) or m.get("error") not in ("empty", "not_a_pdf", "damaged", "encrypted", "not_this_form"):
+            errs.append(f"bad/manifest.json: {fn}: {m!r}")
+        elif (m["error"] == "encrypted") != bool(m.get("password")):
+            errs.append(f"bad/manifest.json: {fn}: a password exactly for the encrypted input")
+        if not os.path.exists(os.path.join(root, "bad", fn)):
+            errs.append(f"bad/manifest.json: {fn} does not exist")
     for folder in FOLDERS:
         d = os.path.join(root, folder)
         if not os.path.isdir(d):
