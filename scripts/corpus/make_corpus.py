@@ -37,8 +37,8 @@ def sha256(path):
     return h.hexdigest()
 
 
-def _keep(fn):  # files others own: the seed's truth and notes beside it
-    return fn.startswith("seed-2024.") and fn != "seed-2024.txt"
+def _keep(fn):  # the seed's text (re-copied when the seed is found), truth and notes, which others own
+    return fn.startswith("seed-2024.")
 
 
 def clean(d):
@@ -212,7 +212,18 @@ TEXTS = [  # name, forms, renderer, pdftotext flags
     ("pdftotext-lo-01", 2, "lo", []),
     ("pdftotext-raw-lo-01", 2, "lo", ["-raw"]),
 ]
-SEED_TEXT = "/work/shared/seed/000_128599dfc968cb41.txt"
+SEED_NAME = "000_128599dfc968cb41.txt"
+
+
+def seed_text_path():
+    """The real seed: $REFORM_SEED_TEXT, or shared/seed/ beside the repository."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for p in (os.environ.get("REFORM_SEED_TEXT"),
+              os.path.join(here, "..", "..", "..", "shared", "seed", SEED_NAME),
+              os.path.join("/work/shared/seed", SEED_NAME)):
+        if p and os.path.exists(p):
+            return p
+    return None
 
 
 def text_ambiguous(form):
@@ -241,8 +252,8 @@ def build_text(seed, out, work, summary):
         write_expected(path, forms, [[] for _ in forms], "text", [text_ambiguous(f) for f in forms])
         summary.append(("text", name + ".txt", len(forms), sum(len(f["printed"]["indicators"]) for f in forms),
                         f"pdftotext {' '.join(flags) or '(default)'} of a PDF made by {describe(renderer, v)}"))
-    seed_src = os.environ.get("REFORM_SEED_TEXT", SEED_TEXT)
-    if os.path.exists(seed_src):
+    seed_src = seed_text_path()
+    if seed_src:
         shutil.copyfile(seed_src, os.path.join(d, "seed-2024.txt"))
         summary.append(("text", "seed-2024.txt", 5, None, "the real seed extraction, copied"))
 
