@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "reform",
             dependencies: [
-                "ReformPDF", "ReformLayout",
+                "ReformPDF", "ReformLayout", "ReformForms",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "ReformTestSupport", dependencies: ["ReformPDF"], path: "Tests/ReformTestSupport"),
         .testTarget(name: "ReformPDFTests", dependencies: ["ReformPDF", "ReformTestSupport"]),
         .testTarget(name: "ReformLayoutTests", dependencies: ["ReformLayout", "ReformTestSupport"]),
-        .testTarget(name: "ReformFormsTests", dependencies: ["ReformForms"]),
+        .testTarget(name: "ReformFormsTests", dependencies: ["ReformForms", "ReformTestSupport"]),
         // End-to-end: runs the built `reform` binary as a user would.
         .testTarget(name: "ReformCLITests", dependencies: ["ReformTestSupport", "reform"]),
     ],

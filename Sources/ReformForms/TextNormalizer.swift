@@ -33,7 +33,8 @@ public enum TextNormalizer {
             if let previous = out.last {
                 if pendingBreak {
                     // A wrap inside Chinese text is an artefact of the cell width; between Latin words it was a space.
-                    if !(isWide(previous) || isWide(scalar)) { out.append(" ") }
+                    // A wrap before `%` or a closing bracket, or after an opening one, was never a space.
+                    if !(isWide(previous) || isWide(scalar)) && wrapWasSpace(after: previous, before: scalar) { out.append(" ") }
                 } else if pendingSpace {
                     out.append(" ")
                 }
@@ -43,6 +44,13 @@ public enum TextNormalizer {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// Whether a line break between two Latin characters stood for a space.
+    static func wrapWasSpace(after previous: Unicode.Scalar, before next: Unicode.Scalar) -> Bool {
+        let wordEnd = previous.properties.isAlphabetic || previous.properties.numericType != nil || ",.;:!?)]".unicodeScalars.contains(previous)
+        let wordStart = next.properties.isAlphabetic || next.properties.numericType != nil || "([\"'".unicodeScalars.contains(next)
+        return wordEnd && wordStart
     }
 
     /// Normalizes an optional cell: `nil`, or a cell that is empty after normalization, gives `nil`.

@@ -32,6 +32,24 @@ public final class PDFPage {
         return (abs(cw - w) > 0.5 || abs(ch - h) > 0.5) && abs(cw - h) < 0.5 && abs(ch - w) < 0.5 ? 90 : 0
     }
 
+    /// The share of the page covered by its largest image: near 1 for a scanned page.
+    public var imageCoverage: Double {
+        guard let list = poppler_page_get_image_mapping(handle) else { return 0 }
+        defer { poppler_page_free_image_mapping(list) }
+        let (w, h) = size
+        guard w > 0 && h > 0 else { return 0 }
+        var best = 0.0
+        var node: UnsafeMutablePointer<GList>? = list
+        while let n = node {
+            if let data = n.pointee.data {
+                let area = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
+                best = max(best, abs(area.x2 - area.x1) * abs(area.y2 - area.y1) / (w * h))
+            }
+            node = n.pointee.next
+        }
+        return min(best, 1)
+    }
+
     /// Every scalar of the text layer with its box and font, in poppler's text order.
     public func glyphs() -> [Glyph] {
         let text = GLibBuffer<CChar>(taking: poppler_page_get_text(handle), count: 0)

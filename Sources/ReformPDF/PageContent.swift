@@ -13,9 +13,11 @@ public struct PageContent: Sendable {
     public var glyphs: [Glyph]
     /// Ruled lines, empty when rulings were not asked for.
     public var rulings: [Ruling]
+    /// Share of the page under its largest image (near 1 on a scan).
+    public var imageCoverage: Double
 
     public init(number: Int, width: Double, height: Double, rotation: Int, skewDegrees: Double,
-                glyphs: [Glyph], rulings: [Ruling]) {
+                glyphs: [Glyph], rulings: [Ruling], imageCoverage: Double = 0) {
         self.number = number
         self.width = width
         self.height = height
@@ -23,7 +25,11 @@ public struct PageContent: Sendable {
         self.skewDegrees = skewDegrees
         self.glyphs = glyphs
         self.rulings = rulings
+        self.imageCoverage = imageCoverage
     }
+
+    /// A scanned page: one image covers (nearly) all of it; its text, if any, is an OCR layer.
+    public var isScan: Bool { imageCoverage >= 0.8 }
 
     /// Whether the page has any visible text in its text layer.
     public var hasTextLayer: Bool { glyphs.contains { !$0.isWhitespace } }

@@ -21,6 +21,6 @@ public struct PageExtractor: Sendable {
             skew = found.skewDegrees
         }
         return PageContent(number: page.number, width: size.width, height: size.height, rotation: page.rotation,
-                           skewDegrees: skew, glyphs: glyphs, rulings: rulings)
+                           skewDegrees: skew, glyphs: glyphs, rulings: rulings, imageCoverage: page.imageCoverage)
     }
 }

@@ -5,24 +5,27 @@ import ReformPDF
 /// Runs one piece of work per input file, reporting each failure on one line and carrying on,
 /// then exits with the code that says what failed.
 struct FileRun {
-    private(set) var failures: [ExtractError] = []
+    private(set) var failures: [any Failure] = []
 
     /// Opens `path` (`-` is standard input) and hands the document to `body`; a failure is reported, not thrown.
     mutating func each(_ path: String, password: String?, _ body: (PDFDocument) throws -> Void) throws {
         do {
-            let document: PDFDocument
-            if path == "-" {
-                document = try PDFDocument(data: FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>", password: password)
-            } else {
-                document = try PDFDocument(path: path, password: password)
-            }
-            try body(document)
-        } catch let error as ExtractError {
+            try body(try FileRun.open(path, password: password))
+        } catch let error as any Failure {
             report(error)
         }
     }
 
-    mutating func report(_ error: ExtractError) {
+    /// Runs `body` for one input, reporting its failure instead of throwing.
+    mutating func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as any Failure {
+            report(error)
+        }
+    }
+
+    mutating func report(_ error: any Failure) {
         failures.append(error)
         Console.error(error.description)
     }
@@ -32,6 +35,12 @@ struct FileRun {
         guard let first = failures.first else { return }
         let codes = Set(failures.map(\.exitCode))
         throw ExitCode(codes.count == 1 ? first.exitCode : 10)
+    }
+
+    /// Opens a PDF (`-` is standard input).
+    static func open(_ path: String, password: String?) throws -> PDFDocument {
+        path == "-" ? try PDFDocument(data: FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>", password: password)
+                    : try PDFDocument(path: path, password: password)
     }
 }
 

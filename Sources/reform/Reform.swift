@@ -12,7 +12,7 @@ struct Reform: ParsableCommand {
             8 no text layer (needs OCR); 10 several files failed for different reasons; 64 usage error.
             """,
         version: ReformVersion.string,
-        subcommands: [TextCommand.self, TablesCommand.self]
+        subcommands: [ExtractCommand.self, EvalCommand.self, TablesCommand.self, TextCommand.self]
     )
 }
 

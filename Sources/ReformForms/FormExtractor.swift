@@ -1,0 +1,47 @@
+import Foundation
+import ReformLayout
+import ReformPDF
+
+/// The whole pipeline for a PDF: extract each page, reconstruct its tables, find the forms and
+/// read each into a canonical record.
+public struct FormExtractor: Sendable {
+    public var template: FormTemplate
+    public var pageExtractor: PageExtractor
+    public var tableExtractor: TableExtractor
+    public var layout: TextLayout
+    /// Pages read in parallel.
+    public var workers: Int
+
+    public init(template: FormTemplate = .performanceTarget, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.template = template
+        pageExtractor = PageExtractor()
+        tableExtractor = TableExtractor()
+        layout = TextLayout()
+        self.workers = workers
+    }
+
+    /// What one page turns into, keeping nothing heavier than tables and lines.
+    public func read(_ page: PDFPage, timings: StageTimings? = nil) -> PageTables {
+        let content = pageExtractor.extract(page, timings: timings)
+        let lines = timings.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
+        let tables = timings.measure("grid") { tableExtractor.tables(in: content) }
+        return PageTables(number: content.number, lines: lines, tables: tables, hasTextLayer: content.hasTextLayer, isScan: content.isScan)
+    }
+
+    /// The records of every form in `document`. `file` and `sha256` go into each record's `source`.
+    /// Throws when no page has a text layer (needs OCR) or no form is found.
+    public func records(_ document: PDFDocument, file: String, sha256: String, timings: StageTimings? = nil) throws -> [Record] {
+        var pages: [PageTables] = []
+        let extractor = self
+        try PageStream(workers: workers).run(document, pages: Array(1...document.pageCount),
+                                             read: { extractor.read($0, timings: timings) },
+                                             consume: { _, page in pages.append(page) })
+        let bare = pages.filter { !$0.hasTextLayer }.map(\.number)
+        if bare.count == pages.count { throw ExtractError.noTextLayer(path: document.path, pages: bare) }
+        let slices = timings.measure("form") { FormFinder(template: template).forms(pages) }
+        guard !slices.isEmpty else { throw FormError.notThisForm(path: document.path) }
+        let reader = FormReader(template: template)
+        let source = Source(file: file, sha256: sha256, pages: [], method: .pdf)
+        return timings.measure("normalize") { slices.map { reader.read($0, source: source) } }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ReformLayout
+
+/// Splits a document into forms: a form starts at its title, runs over the following pages, and a
+/// page may end one form and start the next.
+public struct FormFinder: Sendable {
+    public var template: FormTemplate
+    /// A line counts as the title when this similar to it (OCR misreads, spacing).
+    public var titleSimilarity: Double = 0.8
+    /// The fiscal-year line (`（2024年度）`) is looked for this many lines below the title.
+    public var yearLookahead: Int = 2
+
+    public init(template: FormTemplate = .performanceTarget) {
+        self.template = template
+    }
+
+    /// The forms of `pages` (in page order).
+    public func forms(_ pages: [PageTables]) -> [FormSlice] {
+        var forms: [FormSlice] = []
+        var open: FormSlice?
+        for page in pages {
+            let titles = titleLines(page.lines)
+            let tables = page.tables.sorted { $0.box.top < $1.box.top }
+            // Tables above the page's first title continue the form already open.
+            var cursor = 0
+            let firstTitleY = titles.first?.y ?? .infinity
+            while cursor < tables.count && tables[cursor].box.top < firstTitleY {
+                if open != nil { add(tables[cursor], page: page, to: &open!) }
+                cursor += 1
+            }
+            for (i, title) in titles.enumerated() {
+                if let done = open { forms.append(done) }
+                open = FormSlice(pages: [page.number], tables: [], fiscalYear: year(after: title.index, in: page.lines),
+                                 titleScore: title.score, fromScan: page.isScan)
+                let nextY = i + 1 < titles.count ? titles[i + 1].y : .infinity
+                while cursor < tables.count && tables[cursor].box.top < nextY {
+                    add(tables[cursor], page: page, to: &open!)
+                    cursor += 1
+                }
+            }
+        }
+        if let done = open { forms.append(done) }
+        return forms
+    }
+
+    private func add(_ table: Table, page: PageTables, to form: inout FormSlice) {
+        form.tables.append(table)
+        if form.pages.last != page.number { form.pages.append(page.number) }
+        form.fromScan = form.fromScan || page.isScan
+    }
+
+    /// Lines that read as the title, with their position and match score.
+    func titleLines(_ lines: [TextLine]) -> [(index: Int, y: Double, score: Double)] {
+        let title = Array(LabelMatcher.key(template.title))
+        return lines.enumerated().compactMap { i, line in
+            let key = Array(LabelMatcher.key(line.text))
+            guard key.count >= title.count - 2 else { return nil }
+            let score = bestWindow(key, title)
+            return score >= titleSimilarity ? (i, line.box.top, score) : nil
+        }
+    }
+
+    /// The best similarity of `title` to any window of `text` of about its length.
+    private func bestWindow(_ text: [Character], _ title: [Character]) -> Double {
+        var best = 0.0
+        for width in [title.count - 1, title.count, title.count + 1] where width > 0 && width <= text.count {
+            for start in 0...(text.count - width) {
+                best = max(best, LabelMatcher.similarity(Array(text[start..<(start + width)]), title))
+                if best == 1 { return 1 }
+            }
+        }
+        return best
+    }
+
+    /// The year of `（2024年度）` on the title line or just below it.
+    func year(after index: Int, in lines: [TextLine]) -> Int? {
+        for line in lines[index..<min(lines.count, index + 1 + yearLookahead)] {
+            let text = TextNormalizer.foldWidth(line.text, keepingChinesePunctuation: false).filter { !$0.isWhitespace }
+            if let range = text.range(of: #"(19|20)\d\d年度?"#, options: .regularExpression) {
+                return Int(text[range].prefix(4))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import ReformLayout
+import ReformPDF
+
+/// Maps one form's tables to its canonical record through the template: fields by their labels
+/// (not by positions), indicator rows by the indicator table's column headers, levels from the
+/// spanning cells the rows sit in (carried over page breaks).
+public struct FormReader: Sendable {
+    public var template: FormTemplate
+    public var matcher: LabelMatcher
+
+    public init(template: FormTemplate = .performanceTarget, matcher: LabelMatcher = LabelMatcher()) {
+        self.template = template
+        self.matcher = matcher
+    }
+
+    /// A cell with the index of its table in the slice.
+    struct Place: Hashable {
+        var table: Int
+        var cell: Int
+    }
+
+    /// Reads a form. `source` names the file; its pages and method are set from the slice.
+    public func read(_ form: FormSlice, source: Source) -> Record {
+        var review: [ReviewItem] = []
+        var confidence = 1.0
+        let tables = form.tables
+
+        func cell(_ p: Place) -> Cell { tables[p.table].cells[p.cell] }
+        let places = tables.indices.flatMap { t in tables[t].cells.indices.map { Place(table: t, cell: $0) } }
+        let allLabels = template.allLabels
+
+        /// Finds the label cell for a set of spellings: exact matches first, then the best lenient one.
+        func find(_ labels: [String], path: String) -> [Place] {
+            var exact: [Place] = [], lenient: [(Place, LabelMatcher.Match)] = []
+            for p in places {
+                let text = cell(p).text
+                guard !text.isEmpty, text.count <= 40, let m = matcher.match(text, labels) else { continue }
+                if m.isExact { exact.append(p) } else { lenient.append((p, m)) }
+            }
+            if !exact.isEmpty { return exact }
+            guard let best = lenient.max(by: { $0.1.score < $1.1.score }) else { return [] }
+            // A lenient match must not be an exact match of another label.
+            if matcher.match(cell(best.0).text, allLabels)?.isExact == true { return [] }
+            review.append(ReviewItem(path: path, reason: "label read leniently: '\(cell(best.0).text)' taken as \(best.1.label.replacingOccurrences(of: "*", with: ""))"))
+            confidence = min(confidence, best.1.score)
+            return [best.0]
+        }
+
+        /// Whether a cell's text is one of the form's labels (so it is not a value).
+        func isLabel(_ text: String) -> Bool { matcher.match(text, allLabels)?.isExact == true }
+
+        /// The value cell next to (or under) a label cell.
+        func value(of label: Place, _ placement: ValuePlacement) -> Cell? {
+            let t = tables[label.table], l = cell(label)
+            let candidates: [Cell]
+            switch placement {
+            case .right:
+                candidates = t.cells.filter { $0.column == l.lastColumn + 1 && $0.row <= l.lastRow && $0.lastRow >= l.row }
+            case .below:
+                candidates = t.cells.filter { $0.row == l.lastRow + 1 && $0.column <= l.lastColumn && $0.lastColumn >= l.column }
+            }
+            guard let v = candidates.min(by: { ($0.row, $0.column) < ($1.row, $1.column) }) else { return nil }
+            return isLabel(v.text) ? nil : v
+        }
+
+        var project = ProjectInfo(), funds = Funds(), goals = Goals()
+        var labelCells = Set<Place>()
+        for rule in template.fields {
+            var found = find(rule.labels, path: rule.target.path)
+            if let anchorLabel = rule.columnOf, found.count > 1 {
+                let anchors = find([anchorLabel], path: rule.target.path)
+                if let anchor = anchors.first {
+                    let x = cell(anchor).box.midX
+                    found.sort { abs(cell($0).box.midX - x) < abs(cell($1).box.midX - x) }
+                }
+            }
+            guard let label = found.first else { continue }
+            labelCells.insert(label)
+            // The cell's lines as printed: the normalizer removes Chinese wrap breaks and turns Latin ones into spaces.
+            var text = value(of: label, rule.placement).map { $0.lines.joined(separator: "\n") } ?? ""
+            if form.fromScan { text = ScanText.trimArtifacts(text) }
+            switch rule.target {
+            case .project(let f):
+                var v = TextNormalizer.normalizeOptional(text)
+                if f == .plannedStart || f == .plannedEnd, let t = v, let date = DateValue(parsing: t) { v = date.iso }
+                project[f] = v
+            case .funds(let f):
+                if form.fromScan, let repaired = ScanText.repairedAmount(text), let amount = Amount(parsing: repaired) {
+                    funds[f] = amount
+                    review.append(ReviewItem(path: rule.target.path, reason: "OCR amount '\(text)' read as \(amount)"))
+                    confidence = min(confidence, 0.8)
+                } else if let amount = Amount(parsing: text) {
+                    funds[f] = amount
+                } else if !Amount.isBlank(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    review.append(ReviewItem(path: rule.target.path, reason: "amount does not parse: '\(text)'"))
+                }
+            case .overallGoal:
+                goals.overall = TextNormalizer.normalizeOptional(text)
+            case .annualGoal:
+                goals.annual = TextNormalizer.normalizeOptional(text)
+            }
+        }
+
+        let indicators = readIndicators(tables, fromScan: form.fromScan, find: find)
+
+        var record = Record(
+            schema: Record.schemaID, title: Record.formTitle, fiscalYear: form.fiscalYear ?? fallbackYear(project, goalsLabel: nil),
+            project: project, fundsYuan: funds, goals: goals, indicators: indicators,
+            source: Source(file: source.file, sha256: source.sha256, pages: form.pages, method: form.fromScan ? .ocrLayer : .pdf),
+            confidence: min(confidence, form.titleScore), review: review, ambiguous: []
+        )
+        record = RecordChecks.applied(to: record)
+        if form.fromScan { record.review += ScriptCheck.review(record) }
+        return record
+    }
+
+    /// The indicator rows under the header row, through every later table of the form.
+    func readIndicators(_ tables: [Table], fromScan: Bool, find: ([String], String) -> [Place]) -> [Indicator] {
+        func clean(_ text: String) -> String { fromScan ? ScanText.trimArtifacts(text) : text }
+        let cols = template.indicatorColumns
+        guard let nameHeader = find(cols.name, "indicators").first else { return [] }
+        let headerTable = nameHeader.table
+        let header = tables[headerTable].cells[nameHeader.cell]
+        // The header cells of the same row give each column's x.
+        func headerX(_ labels: [String]) -> Double? {
+            let found = find(labels, "indicators")
+            let sameRow = found.first { p in
+                let c = tables[p.table].cells[p.cell]
+                return p.table == headerTable && c.row <= header.lastRow && c.lastRow >= header.row
+            }
+            return (sameRow ?? found.first).map { tables[$0.table].cells[$0.cell].box.midX }
+        }
+        let xName = header.box.midX
+        let x1 = headerX(cols.level1), x2 = headerX(cols.level2), xt = headerX(cols.target)
+
+        func cellAt(_ t: Table, row r: Int, x: Double?) -> Cell? {
+            guard let x else { return nil }
+            return t.cells.first { r >= $0.row && r <= $0.lastRow && $0.box.left <= x && $0.box.right >= x }
+        }
+        var out: [Indicator] = []
+        var level1 = "", level2 = ""
+        var lastPair: (Cell?, Cell?)? = nil
+        for t in headerTable..<tables.count {
+            let table = tables[t]
+            let first = t == headerTable ? header.lastRow + 1 : 0
+            guard first < table.rowCount else { continue }
+            for r in first..<table.rowCount {
+                let nameCell = cellAt(table, row: r, x: xName), targetCell = cellAt(table, row: r, x: xt)
+                // A name or target cell spanning several grid rows is one indicator, not several.
+                if let last = lastPair, last.0 == nameCell, last.1 == targetCell { continue }
+                lastPair = (nameCell, targetCell)
+                let name = TextNormalizer.normalizeOptional(clean(nameCell?.lines.joined(separator: "\n") ?? ""))
+                let target = clean(targetCell?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                // A repeated header row on a continuation page.
+                if let n = nameCell?.text, matcherMatches(n, cols.name) { continue }
+                if let l1 = cellAt(table, row: r, x: x1)?.text, !clean(l1).isEmpty { level1 = Self.level(clean(l1)) }
+                if let l2 = cellAt(table, row: r, x: x2)?.text, !clean(l2).isEmpty { level2 = Self.level(clean(l2)) }
+                guard name != nil || !target.isEmpty else { continue }
+                out.append(Indicator(level1: level1.isEmpty ? nil : level1, level2: level2.isEmpty ? nil : level2,
+                                     name: name, target: TargetValue(cell: TextNormalizer.normalize(target))))
+            }
+        }
+        return out
+    }
+
+    private func matcherMatches(_ text: String, _ labels: [String]) -> Bool { matcher.match(text, labels)?.isExact == true }
+
+    /// A level label as printed, without the spaces of spaced-out or vertical text.
+    static func level(_ text: String) -> String {
+        TextNormalizer.normalize(text).filter { !$0.isWhitespace }
+    }
+
+    /// The fiscal year when no `（2024年度）` line was found: the planned start's year.
+    func fallbackYear(_ project: ProjectInfo, goalsLabel: String?) -> Int? {
+        project.plannedStart.flatMap { DateValue(parsing: $0)?.year }
+    }
+}

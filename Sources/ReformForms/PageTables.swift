@@ -1,0 +1,20 @@
+import ReformLayout
+import ReformPDF
+
+/// What the form stage keeps of one page: its text lines and tables (glyphs are dropped once read).
+public struct PageTables: Sendable {
+    public var number: Int
+    public var lines: [TextLine]
+    public var tables: [Table]
+    public var hasTextLayer: Bool
+    /// Whether the page is a scanned image with a text layer on top (an OCR layer).
+    public var isScan: Bool
+
+    public init(number: Int, lines: [TextLine], tables: [Table], hasTextLayer: Bool, isScan: Bool) {
+        self.number = number
+        self.lines = lines
+        self.tables = tables
+        self.hasTextLayer = hasTextLayer
+        self.isScan = isScan
+    }
+}

@@ -1,0 +1,31 @@
+/// Repairs for text read from a scan's OCR layer, where ruled lines become characters and
+/// separators get misread. Applied only to forms read from scans; every repair that changes a
+/// value is listed under `review` by the caller.
+public enum ScanText {
+    /// Characters OCR makes of a ruled line or its shadow; never part of a label or a value's edge.
+    public static let lineArtifacts: Set<Character> = ["|", "丨", "│", "┃", "‖", "”", "“", "\"", "'", "‘", "’", "「", "」", "_"]
+
+    /// The text without line artifacts and whitespace at its ends.
+    public static func trimArtifacts(_ text: String) -> String {
+        var s = Substring(text)
+        while let c = s.first, c.isWhitespace || lineArtifacts.contains(c) { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace || lineArtifacts.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// An amount whose separators OCR confused (`262.700.00`, `1,474,326,18`): the last separator
+    /// followed by exactly two digits is the decimal point, every other one a thousands separator.
+    /// Returns nil when there is nothing to repair.
+    public static func repairedAmount(_ text: String) -> String? {
+        let compact = text.filter { !$0.isWhitespace }
+        let separators = compact.filter { $0 == "." || $0 == "," }
+        guard separators.count >= 2 || compact.contains(",") && !compact.contains(".") && compact.count >= 4 else { return nil }
+        let chars = Array(compact)
+        guard let last = chars.lastIndex(where: { $0 == "." || $0 == "," }) else { return nil }
+        let fraction = chars[(last + 1)...]
+        let integer = chars[..<last].filter { $0 != "." && $0 != "," }
+        guard integer.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber), !integer.isEmpty else { return nil }
+        let repaired = fraction.count == 2 ? String(integer) + "." + String(fraction) : String(integer) + String(fraction)
+        return repaired == compact ? nil : repaired
+    }
+}

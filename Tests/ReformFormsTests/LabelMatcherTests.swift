@@ -1,0 +1,62 @@
+import ReformForms
+import Testing
+
+@Suite struct LabelMatcherTests {
+    let matcher = LabelMatcher()
+
+    @Test func variantsResolve() {
+        #expect(matcher.match("其中：财政资金", ["其中:财政资金"])?.isExact == true)
+        #expect(matcher.match("项 目 名 称", ["项目名称"])?.isExact == true)
+        #expect(matcher.match("项目总体目标（2024年-2025年）", ["项目总体目标*"])?.isExact == true)
+        #expect(matcher.match("2024年度目标", ["#年度目标*"])?.isExact == true)
+        #expect(matcher.match("年度(/项目)指标值", ["年度(/项目)指标值"])?.isExact == true)
+        #expect(matcher.match("年度（/项目）指标值", ["年度(/项目)指标值"])?.isExact == true)
+    }
+
+    @Test func ocrArtifactsAndMisreadsMatchLeniently() {
+        #expect(matcher.match("主管 部 门 ”|", ["主管部门"])?.isExact == true)
+        let m = matcher.match("计划开始曰期", ["计划开始日期"])
+        #expect(m != nil && m!.isExact == false && m!.score >= 0.8)
+        // Short labels never match leniently: one wrong character in three is another word.
+        #expect(matcher.match("其它", ["其他"]) == nil)
+        #expect(matcher.match("项目名称很长的一个值", ["项目名称"]) == nil)
+    }
+
+    @Test func templateIsData() {
+        let template = FormTemplate.performanceTarget
+        #expect(template.fields.count == 16)
+        #expect(Set(template.fields.map(\.target)).count == 16)
+        #expect(template.allLabels.contains("项目名称"))
+    }
+}
+
+@Suite struct ScanTextTests {
+    @Test func artifactsAreTrimmed() {
+        #expect(ScanText.trimArtifacts("| 2024-01-01") == "2024-01-01")
+        #expect(ScanText.trimArtifacts("”|0.00 |") == "0.00")
+        #expect(ScanText.trimArtifacts("安全") == "安全")
+    }
+
+    @Test func confusedSeparatorsAreRepaired() {
+        #expect(ScanText.repairedAmount("262.700.00") == "262700.00")
+        #expect(ScanText.repairedAmount("1,474,326,18") == "1474326.18")
+        #expect(ScanText.repairedAmount("1,474,326.18") == "1474326.18")
+        #expect(ScanText.repairedAmount("0.00") == nil)
+        #expect(ScanText.repairedAmount("abc.def.gh") == nil)
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Data(String(repeating: "a", count: 1_000_000).utf8)
+        #expect(SHA256.hex(long) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // Split updates give the same digest as one.
+        var h = SHA256()
+        h.update(Data("ab".utf8)); h.update(Data("c".utf8))
+        #expect(h.finalize().map { String(format: "%02x", $0) }.joined() == SHA256.hex(Data("abc".utf8)))
+    }
+}
+
+import Foundation
