@@ -26,28 +26,40 @@ public struct TextLayout: Sendable {
         lines(glyphs: glyphs, rulings: rulings).flatMap(\.words)
     }
 
-    /// Row bands: glyphs whose vertical extents overlap enough, top band first.
+    /// Row bands, top band first. A glyph joins the band whose centre line is nearest its own, when
+    /// the two are closer than `lineOverlap` times the smaller height. Comparing centre lines (a running
+    /// mean), not the union of extents, keeps tall boxes (an OCR layer's) of two wrapped lines apart.
     func bands(_ glyphs: [Glyph]) -> [[Glyph]] {
-        struct Band { var top: Double; var bottom: Double; var glyphs: [Glyph] }
+        struct Band {
+            var top: Double, bottom: Double
+            var centerSum: Double, heightSum: Double
+            var glyphs: [Glyph]
+            var center: Double { centerSum / Double(glyphs.count) }
+            var height: Double { heightSum / Double(glyphs.count) }
+        }
         var bands: [Band] = []
         for g in glyphs.sorted(by: { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) }) {
-            var best = -1, bestOverlap = 0.0
+            var best = -1, bestDistance = Double.infinity
             for i in bands.indices.reversed() {
                 let b = bands[i]
                 if b.bottom < g.box.top { continue }
-                let overlap = min(b.bottom, g.box.bottom) - max(b.top, g.box.top)
-                let share = overlap / max(0.01, min(b.bottom - b.top, g.box.height))
-                if share >= settings.lineOverlap && share > bestOverlap { best = i; bestOverlap = share }
+                let distance = abs(b.center - g.box.midY)
+                if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance {
+                    best = i
+                    bestDistance = distance
+                }
             }
             if best >= 0 {
                 bands[best].glyphs.append(g)
                 bands[best].top = min(bands[best].top, g.box.top)
                 bands[best].bottom = max(bands[best].bottom, g.box.bottom)
+                bands[best].centerSum += g.box.midY
+                bands[best].heightSum += g.box.height
             } else {
-                bands.append(Band(top: g.box.top, bottom: g.box.bottom, glyphs: [g]))
+                bands.append(Band(top: g.box.top, bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, glyphs: [g]))
             }
         }
-        return bands.sorted { $0.top < $1.top }.map(\.glyphs)
+        return bands.sorted { $0.center < $1.center }.map(\.glyphs)
     }
 
     /// Splits a left-to-right run of glyphs into words at wide gaps and at vertical rulings.

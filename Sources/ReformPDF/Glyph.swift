@@ -15,6 +15,14 @@ public struct Glyph: Sendable, Hashable {
         self.fontSize = fontSize
     }
 
+    /// The glyph with its box shrunk about its centre to `share` of its height and width.
+    public func core(_ share: Double) -> Glyph {
+        var g = self
+        let dx = box.width * (1 - share) / 2, dy = box.height * (1 - share) / 2
+        g.box = Rect(left: box.left + dx, top: box.top + dy, right: box.right - dx, bottom: box.bottom - dy)
+        return g
+    }
+
     /// Spaces and line breaks: poppler's reading-order artefacts, not ink on the page.
     public var isWhitespace: Bool { scalar.properties.isWhitespace }
 }

@@ -29,7 +29,10 @@ public struct PageContent: Sendable {
     }
 
     /// A scanned page: one image covers (nearly) all of it; its text, if any, is an OCR layer.
-    public var isScan: Bool { imageCoverage >= 0.8 }
+    public var isScan: Bool { imageCoverage >= PageContent.scanCoverage }
+
+    /// A page this much under one image is a scan.
+    public static let scanCoverage = 0.8
 
     /// Whether the page has any visible text in its text layer.
     public var hasTextLayer: Bool { glyphs.contains { !$0.isWhitespace } }

@@ -14,13 +14,24 @@ public struct PageExtractor: Sendable {
         let glyphs = timings.measure("text") { page.glyphs() }
         var rulings: [Ruling] = []
         var skew = 0.0
+        let coverage = page.imageCoverage
         if findRulings {
-            let raster = timings.measure("render") { page.render(scale: rulingSettings.renderScale) }
-            let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: glyphs, timings: timings)
-            rulings = found.rulings
+            // On a scan the text layer is OCR: its boxes are loose (taller still under skew) and would
+            // hide the table lines they touch, so only their core (the text body) marks glyph strokes.
+            let strokeGlyphs = coverage >= PageContent.scanCoverage ? glyphs.map { $0.core(rulingSettings.scanGlyphCore) } : glyphs
+            let scale = coverage >= PageContent.scanCoverage ? rulingSettings.scanRenderScale : rulingSettings.renderScale
+            let raster = timings.measure("render") { page.render(scale: scale) }
+            let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, timings: timings)
+            // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
+            // a blurred row of text inside a cell meets at most the border it starts from.
+            rulings = coverage >= PageContent.scanCoverage
+                ? found.rulings.filter { r in
+                    found.rulings.filter { $0.orientation != r.orientation && r.meets($0, tolerance: rulingSettings.touchTolerance) }.count >= 2
+                }
+                : found.rulings
             skew = found.skewDegrees
         }
         return PageContent(number: page.number, width: size.width, height: size.height, rotation: page.rotation,
-                           skewDegrees: skew, glyphs: glyphs, rulings: rulings, imageCoverage: page.imageCoverage)
+                           skewDegrees: skew, glyphs: glyphs, rulings: rulings, imageCoverage: coverage)
     }
 }

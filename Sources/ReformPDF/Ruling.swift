@@ -42,6 +42,11 @@ public struct Ruling: Sendable, Hashable {
         return dy == 0 ? start.x : start.x + (y - start.y) * (end.x - start.x) / dy
     }
 
+    /// Whether this ruling and a perpendicular one cross or touch, within `tolerance` beyond their strokes.
+    public func meets(_ other: Ruling, tolerance: Double) -> Bool {
+        bounds.insetBy(tolerance).intersects(other.bounds.insetBy(tolerance))
+    }
+
     /// The bounding box of the stroke.
     public var bounds: Rect {
         let h = thickness / 2
