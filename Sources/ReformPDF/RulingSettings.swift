@@ -3,6 +3,11 @@ public struct RulingSettings: Sendable, Hashable {
     /// Render resolution in pixels per point. 2 (144 dpi) turns a 0.25 pt hairline into a dark pixel
     /// and places rulings to ±0.25 pt.
     public var renderScale: Double = 1.0
+    /// Render resolution for scanned pages: their lines are grey and broken at 72 dpi, so they are
+    /// read at twice that.
+    public var scanRenderScale: Double = 2.0
+    /// On scans, glyph strokes are judged by this central share of each OCR glyph box.
+    public var scanGlyphCore: Double = 0.6
     /// On a white page, a pixel darker than this luminance (0–255) is ink. High enough to keep the
     /// grey anti-aliased pixels of a hairline that straddles two pixel rows.
     public var inkLuminance: UInt8 = 200
@@ -39,7 +44,8 @@ public struct RulingSettings: Sendable, Hashable {
     public var maxSkewDegrees: Double = 3
     public var coarseSkewStep: Double = 0.1
     public var fineSkewStep: Double = 0.01
-    /// Horizontal ink runs at least this long (pixels) vote in the skew estimate.
+    /// Horizontal ink runs at least this long (pixels) vote in the skew estimate, cut into pieces of
+    /// this length (so a long level line votes for level on its own).
     public var skewPieceMinPixels: Int = 16
     /// A skew is reported only when it aligns the line pieces clearly better than level does.
     public var skewMinGain: Double = 1.1
