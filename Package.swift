@@ -11,9 +11,12 @@ let package = Package(
         .library(name: "ReformPDF", targets: ["ReformPDF"]),
         .library(name: "ReformLayout", targets: ["ReformLayout"]),
         .library(name: "ReformForms", targets: ["ReformForms"]),
+        .library(name: "ReformText", targets: ["ReformText"]),
+        .library(name: "ReformIngest", targets: ["ReformIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System library: poppler-glib and cairo through a shim header; nothing else lives here.
@@ -28,11 +31,18 @@ let package = Package(
         .target(name: "ReformLayout", dependencies: ["ReformPDF"]),
         // Stage 3, normalize: the form template, target grammar, canonical record, review checks.
         .target(name: "ReformForms", dependencies: ["ReformLayout"]),
+        // Scrambled plain text (no geometry) to the same records, by the form's grammar, with confidences.
+        .target(name: "ReformText", dependencies: ["ReformForms"]),
+        // Batches: reading inputs into records, the SQLite store, exports.
+        .target(
+            name: "ReformIngest",
+            dependencies: ["ReformForms", "ReformText", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The CLI: argument parsing and printing only.
         .executableTarget(
             name: "reform",
             dependencies: [
-                "ReformPDF", "ReformLayout", "ReformForms",
+                "ReformPDF", "ReformLayout", "ReformForms", "ReformText", "ReformIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +51,8 @@ let package = Package(
         .testTarget(name: "ReformPDFTests", dependencies: ["ReformPDF", "ReformTestSupport"]),
         .testTarget(name: "ReformLayoutTests", dependencies: ["ReformLayout", "ReformTestSupport"]),
         .testTarget(name: "ReformFormsTests", dependencies: ["ReformForms", "ReformTestSupport"]),
+        .testTarget(name: "ReformTextTests", dependencies: ["ReformText", "ReformTestSupport"]),
+        .testTarget(name: "ReformIngestTests", dependencies: ["ReformIngest", "ReformTestSupport"]),
         // End-to-end: runs the built `reform` binary as a user would.
         .testTarget(name: "ReformCLITests", dependencies: ["ReformTestSupport", "reform"]),
     ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReformForms
+import ReformIngest
 import ReformPDF
 
 /// `reform eval`: scores reform's records against the corpus truth (SPEC §3), per file and overall.
@@ -24,12 +25,12 @@ struct EvalCommand: ParsableCommand {
     var jobs: Int?
 
     func run() throws {
-        let reader = InputReader(extractor: FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount), password: nil)
+        let extractor = FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var groups: [String: RecordScore] = [:]
         var order: [String] = []
         var total = RecordScore()
         var badChecked = 0, badRight = 0
-        for path in InputFiles.expand(paths) {
+        for path in RecordReader.expand(paths) {
             let url = URL(fileURLWithPath: path)
             let stem = url.deletingPathExtension().lastPathComponent
             let dir = url.deletingLastPathComponent()
@@ -38,7 +39,7 @@ struct EvalCommand: ParsableCommand {
                 // A bad input: the error kind must match (an encrypted file's password is in the manifest).
                 let want = entry["error"] as? String ?? ""
                 var got = "ok"
-                do { _ = try InputReader(extractor: reader.extractor, password: nil).records(path, timings: nil) } catch let f as any Failure { got = f.kind }
+                do { _ = try RecordReader(pdf: extractor).records(path) } catch let f as any Failure { got = f.kind }
                 badChecked += 1
                 if Self.sameKind(got, want) { badRight += 1 }
                 Console.out("\(Self.pad(path, 52)) error \(got)\(Self.sameKind(got, want) ? "" : "  (expected \(want))")\n")
@@ -50,7 +51,7 @@ struct EvalCommand: ParsableCommand {
             let password = Self.manifest(dir)?[url.lastPathComponent]?["password"] as? String
             var got: [Record] = []
             var failure = ""
-            do { got = try InputReader(extractor: reader.extractor, password: password).records(path, timings: nil) } catch let f as any Failure { failure = " [\(f.kind)]" }
+            do { got = try RecordReader(pdf: extractor, password: password).records(path) } catch let f as any Failure { failure = " [\(f.kind)]" }
             let s = RecordScore.score(extracted: got, expected: want)
             if groups[group] == nil { order.append(group) }
             groups[group, default: RecordScore()] = groups[group, default: RecordScore()] + s

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReformForms
+import ReformIngest
 import ReformPDF
 
 /// `reform extract`: PDFs of forms in, one canonical record per form out.
@@ -34,9 +35,9 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         var run = FileRun()
         let tally = timings ? StageTimings() : nil
-        let reader = InputReader(extractor: FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount), password: password)
+        let reader = RecordReader(pdf: FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount), password: password)
         var records: [Record] = []
-        for path in InputFiles.expand(paths) {
+        for path in RecordReader.expand(paths) {
             try run.guarded { records += try reader.records(path, timings: tally) }
         }
         let text = tally.measure("write") { () -> String in
@@ -57,37 +58,5 @@ struct ExtractCommand: ParsableCommand {
         }
         if let tally { TimingsReport.print(tally) }
         try run.finish()
-    }
-}
-
-/// Reads one input (a PDF, a text file or standard input) into records.
-struct InputReader: Sendable {
-    var extractor: FormExtractor
-    var password: String?
-
-    func records(_ path: String, timings: StageTimings?) throws -> [Record] {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try records(data: data, path: "<stdin>", file: "stdin", timings: timings)
-        }
-        guard FileManager.default.fileExists(atPath: path) else { throw ExtractError.fileNotFound(path: path) }
-        let file = URL(fileURLWithPath: path).lastPathComponent
-        let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 1024) } ?? Data()
-        if InputFiles.isPlainText(head) {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ExtractError.unreadable(path: path, reason: "cannot read") }
-            return try records(data: data, path: path, file: file, timings: timings)
-        }
-        let sha = (try? SHA256.hex(fileAt: path)) ?? ""
-        let document = try PDFDocument(path: path, password: password)
-        return try extractor.records(document, file: file, sha256: sha, timings: timings)
-    }
-
-    func records(data: Data, path: String, file: String, timings: StageTimings?) throws -> [Record] {
-        let sha = SHA256.hex(data)
-        if InputFiles.isPlainText(data.prefix(1024)) {
-            throw FormError.notFormText(path: path)
-        }
-        let document = try PDFDocument(data: data, path: path, password: password)
-        return try extractor.records(document, file: file, sha256: sha, timings: timings)
     }
 }
