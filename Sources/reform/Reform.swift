@@ -9,10 +9,11 @@ struct Reform: ParsableCommand {
         discussion: """
             Exit codes: 0 success; 3 file missing or unreadable; 4 not a PDF (or empty); \
             5 damaged or truncated PDF; 6 encrypted (no or wrong password); 7 zero pages; \
-            8 no text layer (needs OCR); 10 several files failed for different reasons; 64 usage error.
+            8 no text layer (needs OCR); 10 several files failed for different reasons; \
+            11 ingest or export database cannot be used; 64 usage error.
             """,
         version: ReformVersion.string,
-        subcommands: [ExtractCommand.self, EvalCommand.self, TablesCommand.self, TextCommand.self]
+        subcommands: [ExtractCommand.self, EvalCommand.self, TablesCommand.self, TextCommand.self, IngestCommand.self, ExportCommand.self]
     )
 }
 
