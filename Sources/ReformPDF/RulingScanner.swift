@@ -74,8 +74,13 @@ public struct RulingScanner: Sendable {
 
     /// The slope dy/dx of the page's horizontal lines: the shear that stacks the most ink-run length
     /// onto the fewest rows. Level pages give exactly 0.
+    ///
+    /// Long runs vote as a chain of fixed-length pieces, so that a level line favours level by itself:
+    /// as one piece it would score the same at every shear, and chance alignments of a few long pieces
+    /// (a banner with a rule far below it) could then tilt a born-digital page.
     func estimateSlope(_ mask: InkMask) -> Double {
         var pieces: [(x: Double, y: Double, weight: Double)] = []
+        let step = settings.skewPieceMinPixels
         mask.bits.withUnsafeBufferPointer { bits in
             for y in 0..<mask.height {
                 let row = y * mask.width
@@ -84,9 +89,10 @@ public struct RulingScanner: Sendable {
                     if bits[row + x] == 0 { x += 1; continue }
                     let start = x
                     while x < mask.width && bits[row + x] != 0 { x += 1 }
-                    let len = x - start
-                    if len >= settings.skewPieceMinPixels {
-                        pieces.append((Double(start + x) / 2, Double(y) + 0.5, Double(len * len)))
+                    let count = (x - start) / step
+                    for k in 0..<count {
+                        let a = start + k * step, b = k == count - 1 ? x : a + step
+                        pieces.append((Double(a + b) / 2, Double(y) + 0.5, Double(b - a)))
                     }
                 }
             }

@@ -6,6 +6,8 @@ public struct RulingSettings: Sendable, Hashable {
     /// Render resolution for scanned pages: their lines are grey and broken at 72 dpi, so they are
     /// read at twice that.
     public var scanRenderScale: Double = 2.0
+    /// On a scan, pixels this much darker than the paper's most common grey are ink.
+    public var scanPaperMargin: UInt8 = 30
     /// On scans, glyph strokes are judged by this central share of each OCR glyph box.
     public var scanGlyphCore: Double = 0.6
     /// On a white page, a pixel darker than this luminance (0–255) is ink. High enough to keep the
