@@ -64,7 +64,7 @@ public struct LatticeDetector: Sendable {
             guard length > 0 else { return true }
             var spans: [(Double, Double)] = []
             for l in lines where abs(l.position - position) <= settings.snapTolerance {
-                let s = max(lo, l.low - settings.joinTolerance), e = min(hi, l.high + settings.joinTolerance)
+                let s = max(lo, l.low - settings.edgeEndSlack), e = min(hi, l.high + settings.edgeEndSlack)
                 if e > s { spans.append((s, e)) }
             }
             spans.sort { $0.0 < $1.0 }

@@ -26,7 +26,7 @@ public struct TableExtractor: Sendable {
         let deskew = Deskew(page: page)
         let pageBox = Rect(left: 0, top: 0, right: page.width, bottom: page.height)
         let region = area ?? pageBox
-        var glyphs = page.glyphs.filter { !$0.isWhitespace && $0.box.height > 0 }.map(deskew.level)
+        var glyphs = page.glyphs.filter(\.isInk).map(deskew.level)
         glyphs = glyphs.filter { region.contains($0.box.center) }
         var lines = LineSegment.snap(page.rulings.map(deskew.level), settings: settings)
         if area != nil { lines = clip(lines, to: region) }
@@ -85,7 +85,8 @@ public struct TableExtractor: Sendable {
         }
     }
 
-    func lattice(_ grid: LatticeDetector.Grid, glyphs: [Glyph], page: Int, deskew: Deskew) -> Table {
+    func lattice(_ ruled: LatticeDetector.Grid, glyphs: [Glyph], page: Int, deskew: Deskew) -> Table {
+        let grid = StackedRowSplitter(settings: settings, layout: layout).split(ruled, glyphs: glyphs)
         let ys = grid.rowEdges, xs = grid.columnEdges
         let nc = xs.count - 1
         var slotCell = [Int](repeating: -1, count: (ys.count - 1) * nc)

@@ -10,10 +10,27 @@ public struct TableSettings: Sendable, Hashable {
     public var intersectTolerance: Double = 3.0
     /// A cell edge is a wall when rulings cover at least this share of it; otherwise the cells merge.
     public var edgeCoverage: Double = 0.5
+    /// Rulings count as reaching this far past their ends when their cover of a cell edge is measured
+    /// (the ends are found in pixels). Pieces of one line were joined before; a longer reach would
+    /// let the dividers of the rows above and below wall off a thin row between them.
+    public var edgeEndSlack: Double = 2.0
     /// Perpendicular lines reaching this far past the outermost line open a row or column of their own.
     public var openBorderMin: Double = 4.0
     /// Grid rows or columns thinner than this are artefacts of near-coincident lines and are dropped.
     public var minSlot: Double = 2.0
+    /// A ruled row is split into its text lines (see `StackedRowSplitter`) when at least this many
+    /// of its cells hold several lines…
+    public var minStackedCells: Int = 2
+    /// …and they are more than this share of its cells with text (a wrapped label next to one-line
+    /// values is one cell, not stacked rows).
+    public var stackedCellShare: Double = 0.5
+    /// A cell whose lines but the last fill at least this share of its width is a wrapped paragraph,
+    /// never a stack of rows.
+    public var wrappedLineShare: Double = 0.85
+    /// …and at least this share of its text lines hold a figure (a decimal digit; CJK numerals such
+    /// as 二 are words): stacked data rows do (a header line over them may not), the wrapped words of
+    /// a header or a description do not.
+    public var stackedFigureLineShare: Double = 0.75
 
     // MARK: Stream (grids from text alignment)
 
