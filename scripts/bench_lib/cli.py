@@ -1,0 +1,194 @@
+"""scripts/bench: time and peak RSS of reform, pdftotext -bbox-layout and the table peers."""
+
+import argparse
+import json
+import os
+import shlex
+import subprocess
+import sys
+import time
+
+from . import environment, inputs, report
+from .measure import run_child
+from .tools import PEERS, make_tools
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCALING_TOOLS = ["reform-extract", "pdftotext"]
+
+
+def parse(argv):
+    ap = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
+    ap.add_argument("--quick", action="store_true",
+                    help="one born-digital and one scanned file, 3 runs, scaling to 10 pages, "
+                         "no peers unless --peers; results-quick.json, docs untouched")
+    ap.add_argument("--runs", type=int, help="measured rounds after the warm-up (default 5, quick 3)")
+    ap.add_argument("--peers", dest="peers", action="store_true", default=None,
+                    help="measure the peers (default for a full run)")
+    ap.add_argument("--no-peers", dest="peers", action="store_false")
+    ap.add_argument("--peer-list", help=f"comma-separated subset of {','.join(PEERS)}")
+    ap.add_argument("--no-install", action="store_true",
+                    help="do not create or fill the peers' virtual environment")
+    ap.add_argument("--reform", help="the reform binary to measure (skips the build)")
+    ap.add_argument("--no-build", action="store_true", help="use the existing release binary")
+    ap.add_argument("--scratch-path", default=".build",
+                    help="swift build --scratch-path (default .build)")
+    ap.add_argument("--rev", help="build reform from this git revision, exported with git archive "
+                                  "into .scratch/bench/src (others' uncommitted edits left out)")
+    ap.add_argument("--jobs2", action="store_true",
+                    help="measure reform extract --jobs 2 beside --jobs 1")
+    ap.add_argument("--peer-sets", help="the corpus sets the peers run on (default: all)")
+    ap.add_argument("--timing-runs", type=int, default=2,
+                    help="passes of reform extract --timings over the corpus (default 2)")
+    ap.add_argument("--scaling-runs", type=int,
+                    help="measured rounds of the scaling phase (default: --runs)")
+    ap.add_argument("--sizes", help="scaling page counts (default 1,10,100,500; quick 1,10)")
+    ap.add_argument("--no-scaling", action="store_true")
+    ap.add_argument("--out", help="results JSON (default .scratch/bench/results.json, "
+                                  "quick: results-quick.json)")
+    ap.add_argument("--docs", dest="docs", action="store_true", default=None,
+                    help="write docs/benchmarks.md and docs/bench-scaling.png (default for a full run)")
+    ap.add_argument("--no-docs", dest="docs", action="store_false")
+    ap.add_argument("--report-only", action="store_true",
+                    help="measure nothing: render the docs again from the results JSON")
+    a = ap.parse_args(argv)
+    a.runs = a.runs or (3 if a.quick else 5)
+    a.scaling_runs = a.scaling_runs or a.runs
+    a.peers = (not a.quick) if a.peers is None else a.peers
+    a.docs = (not a.quick) if a.docs is None else a.docs
+    a.sizes = [int(s) for s in (a.sizes or ("1,10" if a.quick else "1,10,100,500")).split(",")]
+    a.out = a.out or os.path.join(REPO, inputs.SCRATCH,
+                                  "results-quick.json" if a.quick else "results.json")
+    return a
+
+
+def build_reform(a):
+    if a.reform:
+        return os.path.abspath(a.reform)
+    scratch = os.path.join(REPO, a.scratch_path)
+    src = REPO
+    if a.rev:
+        src = os.path.join(REPO, inputs.SCRATCH, "src")
+        subprocess.run(["rm", "-rf", src], check=True)
+        os.makedirs(src)
+        archive = subprocess.run(["git", "-C", REPO, "archive", a.rev], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", src], input=archive, check=True)
+    if not a.no_build:
+        print(f"building: swift build -c release --product reform --scratch-path {a.scratch_path}",
+              file=sys.stderr, flush=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "reform",
+                        "--scratch-path", scratch], cwd=src, check=True)
+    path = os.path.join(scratch, "release", "reform")
+    if not os.path.exists(path):
+        sys.exit(f"scripts/bench: no reform binary at {path}; build it or pass --reform PATH")
+    return path
+
+
+def peer_python(a):
+    if not a.peers:
+        return None
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from eval_tables.peers import ensure_venv  # the same pinned venv as scripts/eval-tables
+    return ensure_venv(REPO, install=not a.no_install)
+
+
+def record(tool, pdf, pages, s):
+    row = {"file": pdf, "pages": pages, "wall": round(s.wall, 5), "rss_kb": s.rss_kb,
+           "code": s.code}
+    row.update(tool.details(s))
+    if s.code != 0 and not row.get("error"):
+        row["error"] = s.stderr.strip()[-300:]
+    return row
+
+
+def measure_rounds(jobs, tools, runs, label, load, skip=lambda group, tool: False):
+    """jobs: [(group, pdf, pages)]. One warm-up of every tool on the first pdf of each group,
+    then `runs` rounds: each pdf in turn, every tool on it, tool order rotated per round.
+    Returns {group: {tool key: [[row per pdf] per round]}}."""
+    out = {}
+    firsts = {}
+    for group, pdf, pages in jobs:
+        firsts.setdefault(group, (pdf, pages))
+    for group, (pdf, _) in firsts.items():
+        for t in tools:
+            if not skip(group, t):
+                run_child(t.command(pdf), capture_stdout=t.capture)
+    for r in range(runs):
+        t0 = time.time()
+        order = tools[r % len(tools):] + tools[:r % len(tools)]
+        rows = {}
+        for group, pdf, pages in jobs:
+            for t in order:
+                if skip(group, t):
+                    continue
+                s = run_child(t.command(pdf), capture_stdout=t.capture)
+                rows.setdefault(group, {}).setdefault(t.key, []).append(record(t, pdf, pages, s))
+                if s.code != 0:
+                    print(f"  {t.key} {pdf}: exit {s.code}: {s.stderr.strip()[-200:]}",
+                          file=sys.stderr)
+        for group, per_tool in rows.items():
+            for key, rr in per_tool.items():
+                out.setdefault(group, {}).setdefault(key, []).append(rr)
+        load.append({"phase": label, "round": r + 1, "loadavg": list(os.getloadavg()),
+                     "seconds": round(time.time() - t0, 1)})
+        print(f"{label}: round {r + 1}/{runs} in {time.time() - t0:.0f}s, "
+              f"load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
+    return out
+
+
+def main(argv=None):
+    a = parse(sys.argv[1:] if argv is None else argv)
+    os.chdir(REPO)
+    if a.report_only:
+        with open(a.out, encoding="utf-8") as f:
+            results = json.load(f)
+        report.write_docs(REPO, results)
+        return 0
+    started = time.time()
+    reform = build_reform(a)
+    py = peer_python(a)
+    peers = [p for p in (a.peer_list.split(",") if a.peer_list else PEERS)] if py else []
+    results = {
+        "schema": 1, "quick": a.quick, "runs": a.runs,
+        "command": "scripts/bench " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S %z", time.localtime(started)),
+        "machine": environment.machine(),
+        "versions": environment.versions(REPO, reform, py),
+        "load": [],
+    }
+    sets = inputs.corpus_sets(REPO, a.quick)
+    results["sets"] = {k: {"files": v, "pages": sum(p for _, p in v)} for k, v in sets.items()}
+    tools = make_tools(reform, py, peers, with_j2=a.jobs2)
+    results["tools"] = {t.key: t.label for t in tools}
+    results["options"] = {"runs": a.runs, "scaling_runs": a.scaling_runs,
+                          "timing_runs": a.timing_runs, "peer_sets": a.peer_sets or "all",
+                          "rev": a.rev, "reform": os.path.relpath(reform, REPO)}
+    peer_sets = a.peer_sets.split(",") if a.peer_sets else list(sets)
+    timed = [t for t in tools if t.key == "reform-timings"]
+    tools = [t for t in tools if t.key != "reform-timings"]
+    jobs = [(name, pdf, pages) for name, files in sets.items() for pdf, pages in files]
+    print(f"corpus: {len(jobs)} files, {sum(j[2] for j in jobs)} pages, {len(tools)} tools, "
+          f"{a.runs} rounds", file=sys.stderr, flush=True)
+    results["main"] = measure_rounds(jobs, tools, a.runs, "corpus", results["load"],
+                                     skip=lambda g, t: t.capture and g not in peer_sets)
+    if a.timing_runs:
+        stages = measure_rounds(jobs, timed, a.timing_runs, "timings", results["load"])
+        for g, per_tool in stages.items():
+            results["main"][g].update(per_tool)
+    if not a.no_scaling:
+        pdfs = inputs.scaling_pdfs(REPO, sets, a.sizes)
+        stools = [t for t in tools if t.key in SCALING_TOOLS]
+        sjobs = [(str(n), pdf, n) for n, pdf in pdfs.items()]
+        results["scaling"] = {"pdfs": {str(n): p for n, p in pdfs.items()},
+                              "runs": measure_rounds(sjobs, stools, a.scaling_runs, "scaling",
+                                                     results["load"])}
+    results["machine"]["loadavg_end"] = list(os.getloadavg())
+    results["seconds"] = round(time.time() - started, 1)
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    with open(a.out, "w", encoding="utf-8") as f:
+        json.dump(results, f, indent=1, ensure_ascii=False)
+    print(f"results: {os.path.relpath(a.out, REPO)} ({results['seconds']:.0f}s)", file=sys.stderr)
+    print(report.summary_markdown(results))
+    if a.docs:
+        report.write_docs(REPO, results)
+    return 0
