@@ -47,7 +47,9 @@ struct InkMask {
     static func cutoff(_ histogram: [Int], settings: RulingSettings) -> UInt32 {
         let paper = histogram.indices.max { histogram[$0] < histogram[$1] } ?? 255
         var cut = Int(settings.inkLuminance)
-        if paper < Int(settings.whitePaperLuminance) { cut = min(InkMask.otsu(histogram), paper - 24) }
+        // On a scan the paper is grey and faint hairlines sit just below it: cut close under the paper
+        // (noise specks never make the long dense runs a line needs).
+        if paper < Int(settings.whitePaperLuminance) { cut = paper - Int(settings.scanPaperMargin) }
         return UInt32(max(1, cut))
     }
 

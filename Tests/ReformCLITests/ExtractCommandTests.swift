@@ -1,0 +1,53 @@
+import Foundation
+import ReformTestSupport
+import Testing
+
+@Suite struct ExtractCommandTests {
+    static let corpus = Fixtures.repoRoot.appendingPathComponent("Corpus").path
+
+    @Test func recordsValidateAgainstTheSchema() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("reform-records-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try Fixtures.reform(["extract", "\(Self.corpus)/born-digital", "\(Self.corpus)/scanned", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let validation = try Fixtures.run(Fixtures.repoRoot.appendingPathComponent("scripts/validate-records").path, [out])
+        #expect(validation.status == 0, "\(validation.stdout)")
+        #expect(validation.stdout.contains(" valid, 0 invalid"))
+    }
+
+    @Test func formatsAgree() throws {
+        let file = "\(Self.corpus)/born-digital/lo-portrait-01.pdf"
+        let json = try Fixtures.reform(["extract", file]).stdout
+        let jsonl = try Fixtures.reform(["extract", file, "--format", "jsonl"]).stdout
+        let csv = try Fixtures.reform(["extract", file, "--format", "csv"]).stdout
+        let records = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
+        #expect(jsonl.split(separator: "\n").count == records.count)
+        #expect(csv.hasPrefix("\u{FEFF}file,form,"))
+        let indicators = records.reduce(0) { $0 + ($1["indicators"] as! [Any]).count }
+        #expect(csv.split(separator: "\r\n").count == indicators + 1)
+    }
+
+    @Test func standardInputAndDirectoriesWork() throws {
+        let file = "\(Self.corpus)/born-digital/lo-portrait-01.pdf"
+        let fromFile = try Fixtures.reform(["extract", file, "--format", "jsonl"]).stdout
+        let fromStdin = try Fixtures.reform(["extract", "-", "--format", "jsonl"], stdin: Data(contentsOf: URL(fileURLWithPath: file))).stdout
+        // Same records but for the file name.
+        #expect(fromStdin.replacingOccurrences(of: "\"file\":\"stdin\"", with: "\"file\":\"lo-portrait-01.pdf\"") == fromFile)
+    }
+
+    @Test func badFilesAreReportedAndTheBatchGoesOn() throws {
+        let result = try Fixtures.reform(["extract", "\(Self.corpus)/bad", "\(Self.corpus)/born-digital/lo-portrait-01.pdf", "--format", "jsonl"])
+        #expect(result.status == 10)
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors.count == 6)  // every bad input, one line each
+        #expect(errors.contains { $0.contains("other-document.pdf") && $0.contains("not this form") })
+        #expect(errors.contains { $0.contains("encrypted.pdf") && $0.contains("password") })
+        #expect(result.stdout.split(separator: "\n").count == 4)  // the good file's four forms
+    }
+
+    @Test func exitCodesForFormErrors() throws {
+        #expect(try Fixtures.reform(["extract", Fixtures.path("hairline.pdf")]).status == 9)
+        let imageOnly = try Fixtures.reform(["extract", Fixtures.path("image-only.pdf")])
+        #expect(imageOnly.status == 8 && imageOnly.stderr.contains("needs OCR"))
+    }
+}
