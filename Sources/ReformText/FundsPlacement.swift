@@ -46,7 +46,7 @@ public struct FundsPlacement: Sendable {
     static func score(_ funds: Funds) -> Double {
         var s = 0.0
         for (total, parts) in sums {
-            guard let t = funds[total] else { s -= 1; continue }
+            guard let t = funds[total] else { s -= 3; continue }
             s += 1
             let present = parts.compactMap { funds[$0] }
             if present.contains(where: { $0 > t }) { s -= 5 }
@@ -61,6 +61,9 @@ public struct FundsPlacement: Sendable {
             default: s += zero ? 0 : 0.5
             }
         }
+        // A total is at least every other amount of the block.
+        let largest = layoutOrder.compactMap { funds[$0] }.max() ?? .zero
+        for total in [Funds.Field.projectTotal, .annualTotal] where funds[total].map({ $0 < largest }) == true { s -= 4 }
         // Matching totals are the likeliest pair (a one-year project asks for all of it this year).
         if let p = funds.projectTotal, let a = funds.annualTotal, p == a { s += 0.5 }
         return s

@@ -79,7 +79,8 @@ public struct LabelValuePairing: Sendable {
             // A wrapped name: a long line alone, continued by a short tail alone on the next line.
             if lineWords.count == 1, (byLine[t.line] ?? []).count == 1, t.text.count >= settings.minWrappedLabelLength,
                let next = free.first(where: { $0.ordinal > t.ordinal }), next.isWords, next.line == t.line + 1,
-               (byLine[next.line] ?? []).count == 1, next.text.count <= settings.maxWrapTailLength, !isQualitative(next) {
+               (byLine[next.line] ?? []).count == 1, next.text.count <= settings.maxWrapTailLength, !isQualitative(next),
+               !(vocabulary.isLabelFragment(next.text) && (next.text.contains("指") || next.text.contains("标"))) {
                 candidate.text += next.text
                 candidate.lastOrdinal = next.ordinal
                 skip.insert(next.ordinal)

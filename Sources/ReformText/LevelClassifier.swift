@@ -78,19 +78,33 @@ public struct LevelClassifier: Sendable {
         let orderKept = judged > 0 && Double(agree) / Double(judged) >= settings.orderTrustAgreement
         let orderWeight = orderKept ? settings.orderStrongWeight : settings.orderWeakWeight
 
+        // Does each page reprint the section headers its rows sit under (a spanning header repeated
+        // on every page it reaches)? Only then may a page's headers rule sections out.
+        var onPage = 0, checked = 0
+        for (pairing, wording) in zip(pairings, wordings) {
+            guard let best = wording.max(by: { $0.value < $1.value }), best.value >= settings.confidentWording else { continue }
+            let printed1 = pageLevel1[pairing.page] ?? [], printed2 = pageLevel2[pairing.page] ?? []
+            guard !printed1.isEmpty || !printed2.isEmpty else { continue }
+            checked += 1
+            if printed2.contains(where: { Self.sameLevel2($0, best.key) }) { onPage += 1 }
+        }
+        let pageCueHolds = !orderKept && checked > 0 && Double(onPage) / Double(checked) >= settings.pageCueAgreement
+
         return zip(pairings, wordings).map { pairing, wording in
             let printed1 = pageLevel1[pairing.page] ?? [], printed2 = pageLevel2[pairing.page] ?? []
-            let pageHasSections = !printed1.isEmpty || !printed2.isEmpty
+            let pageHasSections = pageCueHolds && (!printed1.isEmpty || !printed2.isEmpty)
             let order = orderSection(pairing.ordinal)
             let scored = sections.map { section -> (Section, Double) in
                 var s = 0.05 + (wording.first { Self.sameLevel2($0.key, section.level2) }?.value ?? 0)
+                // A satisfaction row says so (满意, or a complaint count).
+                if section.level1 == "满意度指标", wording["服务对象满意度指标"] == nil { s *= settings.unwordedSatisfactionFactor }
                 if let order {
                     if order == section { s += orderWeight } else if order.level1 == section.level1 { s += 0.25 * orderWeight }
                 }
                 let (in1, in2) = pageHasSections ? (printed1, printed2) : (formLevel1, formLevel2)
                 if in2.contains(section.level2) { s *= 1 }
                 else if in1.contains(section.level1) { s *= 0.5 }
-                else { s *= 0.1 }
+                else { s *= pageHasSections ? settings.absentSectionFactor : settings.absentSectionFactorWeak }
                 return (section, s)
             }.sorted { $0.1 > $1.1 }
             let best = scored[0], second = scored.count > 1 ? scored[1].1 : 0
@@ -113,11 +127,10 @@ public struct LevelClassifier: Sendable {
         let money = ["万元", "元", "亿元"].contains(unit) || unit.hasPrefix("元/") || unit.hasPrefix("万元/")
         if name.contains("满意") { add("服务对象满意度指标", 1.0) }
         if name.contains("投诉") { add("服务对象满意度指标", 0.45); add("社会效益指标", 0.5) }
-        if name.contains("成本") || (money && has(["控制", "预算", "费用", "经费"])) {
+        if name.contains("成本") || money {
             add("经济成本指标", 1.0); add("社会成本指标", 0.6); add("生态环境成本指标", 0.4); add("成本指标", 1.0)
-        } else if money {
-            add("经济效益指标", 0.5); add("经济成本指标", 0.5)
         }
+        if money && has(["收入", "效益", "节约", "增收"]) { add("经济效益指标", 1.0) }
         if has(["及时率", "时间", "时限", "周期", "按期", "按时", "时长"]) || ["小时", "天", "工作日", "个工作日"].contains(unit) {
             add("时效指标", 0.9)
         }
@@ -128,13 +141,14 @@ public struct LevelClassifier: Sendable {
         if has(["满足度", "知晓", "意识", "提升情况", "改善情况", "吸引力", "作用", "使用率", "影响", "就业", "社会", "公众", "修复率", "安全性", "达标率"]) {
             add("社会效益指标", 0.7)
         }
-        let rate = name.hasSuffix("率") || name.hasSuffix("度") || unit == "%"
-        if rate && !name.contains("及时率") && !name.contains("满意") {
-            add("质量指标", has(["合格", "准确", "达标", "合规", "完整", "稳定", "通过", "符合", "执行", "解决", "质量", "差错"]) ? 0.8 : 0.6)
+        let rate = name.hasSuffix("率") || name.hasSuffix("度")
+        if (rate || unit == "%") && !name.contains("及时率") && !name.contains("满意") {
+            let qualityWord = has(["合格", "准确", "达标", "合规", "完整", "稳定", "通过", "符合", "执行", "解决", "质量", "差错"])
+            add("质量指标", rate ? (qualityWord ? 0.8 : 0.6) : 0.5)
         }
         if name.hasSuffix("性") && has(["稳定", "可靠", "规范"]) { add("质量指标", 0.6) }
         let count = name.hasSuffix("数") || name.hasSuffix("量") || has(["面积", "里程", "次数", "人数", "场次", "套数", "台数"])
-        if count && !has(["事故", "事件", "投诉", "违规", "差错"]) {
+        if count && !money && !has(["事故", "事件", "投诉", "违规", "差错"]) {
             add("数量指标", name.hasPrefix("完成") || name.contains("完成数") ? 0.9 : 0.8)
         }
         if name.hasPrefix("完成") && !rate { add("数量指标", 0.85) }

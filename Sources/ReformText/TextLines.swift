@@ -72,7 +72,8 @@ public struct TextLines: Sendable {
     /// Page numbers (`-1-`, `第 1 页，共 4 页`, `1/4`) and the running document heading (`…汇总表`).
     static func isDebris(_ line: String) -> Bool {
         let compact = line.filter { !$0.isWhitespace }
-        if compact.range(of: "^[-—–]?[0-9]+[-—–]?$", options: .regularExpression) != nil { return true }
+        // A bare number is an amount; a page number carries its dashes.
+        if compact.range(of: "^[-—–][0-9]{1,3}[-—–]$", options: .regularExpression) != nil { return true }
         if compact.range(of: "^第[0-9]+页[,，]?共[0-9]+页$", options: .regularExpression) != nil { return true }
         if compact.range(of: "^[0-9]+/[0-9]+$", options: .regularExpression) != nil { return true }
         if compact.hasSuffix("汇总表") { return true }

@@ -53,6 +53,15 @@ public struct TextSettings: Sendable {
     public var orderWeakWeight = 0.15
     /// Wording rules scoring at least this count as "confident" when measuring order trust.
     public var confidentWording = 0.7
+    /// Share of wording-confident rows whose section header their own page prints, above which the
+    /// pages are taken to reprint spanning headers (the seed's renderer does; others print them once).
+    public var pageCueAgreement = 0.8
+    /// Factor on a section whose headers the row's page does not print, when the page cue holds,
+    /// and when it does not (then the form's headers are used, and only mildly).
+    public var absentSectionFactor = 0.1
+    public var absentSectionFactorWeak = 0.5
+    /// Factor on 满意度指标 for a row whose name says nothing of satisfaction or complaints.
+    public var unwordedSatisfactionFactor = 0.3
     /// A level guess below this confidence goes under `review`.
     public var levelReviewThreshold = 0.6
 

@@ -50,7 +50,7 @@ public enum UnitCue {
             for i in 0..<(w.count - 1) where name.contains(String(w[i...i + 1])) { return 1 }
         }
         for suffix in ["性", "情况", "意识", "程度", "效果", "作用", "运行", "机制", "时间", "水平", "能力", "状况", "影响", "保障"] where name.hasSuffix(suffix) {
-            return 0.9
+            return 0.7
         }
         if name.hasSuffix("率") || name.hasSuffix("数") || name.hasSuffix("度") { return 0.1 }
         return 0.45
