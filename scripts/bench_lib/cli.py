@@ -61,18 +61,47 @@ def parse(argv):
     return a
 
 
+def sync_tree(src, dst):
+    """Makes dst hold src's files, rewriting only the files whose bytes differ."""
+    want = set()
+    for root, _, files in os.walk(src):
+        for name in files:
+            rel = os.path.relpath(os.path.join(root, name), src)
+            want.add(rel)
+            a, b = os.path.join(src, rel), os.path.join(dst, rel)
+            with open(a, "rb") as f:
+                data = f.read()
+            if os.path.exists(b):
+                with open(b, "rb") as f:
+                    if f.read() == data:
+                        continue
+            os.makedirs(os.path.dirname(b), exist_ok=True)
+            with open(b, "wb") as f:
+                f.write(data)
+    for root, _, files in os.walk(dst):
+        for name in files:
+            rel = os.path.relpath(os.path.join(root, name), dst)
+            if rel not in want:
+                os.remove(os.path.join(dst, rel))
+
+
 def build_reform(a):
     if a.reform:
         return os.path.abspath(a.reform)
     scratch = os.path.join(REPO, a.scratch_path)
     src = REPO
     if a.rev:
+        # only changed files are rewritten (git archive stamps every file with the commit
+        # time), so the next build is incremental
         src = os.path.join(REPO, inputs.SCRATCH, "src")
-        subprocess.run(["rm", "-rf", src], check=True)
-        os.makedirs(src)
+        fresh = src + ".new"
+        subprocess.run(["rm", "-rf", fresh], check=True)
+        os.makedirs(fresh)
         archive = subprocess.run(["git", "-C", REPO, "archive", a.rev], check=True,
                                  capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", src], input=archive, check=True)
+        subprocess.run(["tar", "-x", "-C", fresh], input=archive, check=True)
+        sync_tree(fresh, src)
+        subprocess.run(["rm", "-rf", fresh], check=True)
     if not a.no_build:
         print(f"building: swift build -c release --product reform --scratch-path {a.scratch_path}",
               file=sys.stderr, flush=True)
