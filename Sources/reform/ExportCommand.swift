@@ -40,7 +40,8 @@ struct ExportCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(error.exitCode)
         } catch let error as ExportConditionError {
-            throw ValidationError(error.description)
+            Console.error(error.description)
+            throw ExitCode(64)
         }
     }
 }
