@@ -15,7 +15,11 @@ public struct FormExtractor: Sendable {
     public init(template: FormTemplate = .performanceTarget, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.template = template
         pageExtractor = PageExtractor()
-        tableExtractor = TableExtractor()
+        // A form is one ruled grid per page: text beside it (running headers, page numbers) is not
+        // table content, so it is never read as a stream table next to the grid.
+        var tableSettings = TableSettings()
+        tableSettings.latticeTextShare = 0
+        tableExtractor = TableExtractor(settings: tableSettings)
         layout = TextLayout()
         self.workers = workers
     }

@@ -23,6 +23,24 @@ public struct TableExtractor: Sendable {
     /// The tables on `page`, top to bottom. `area` (page coordinates) limits the search;
     /// `columns` gives stream-mode column boundaries (x positions) instead of guessing them.
     public func tables(in page: PageContent, area: Rect? = nil, mode: Mode = .auto, columns: [Double]? = nil) -> [Table] {
+        // A table set sideways is read as a reader turning the page would read it.
+        let inArea = page.glyphs.filter { area?.contains($0.box.center) ?? true }
+        let turn = PageTurn(direction: TextDirection.dominant(inArea), width: page.width, height: page.height)
+        if turn.isIdentity { return upright(page, area: area, mode: mode, columns: columns) }
+        return upright(turn.turn(page), area: area.map(turn.turn), mode: mode, columns: nil).map { table in
+            var t = table
+            t.box = turn.unturn(table.box)
+            t.cells = table.cells.map { c in
+                var moved = c
+                moved.box = turn.unturn(c.box)
+                return moved
+            }
+            return t
+        }
+    }
+
+    /// The tables of a page whose text reads left to right.
+    func upright(_ page: PageContent, area: Rect?, mode: Mode, columns: [Double]?) -> [Table] {
         let deskew = Deskew(page: page)
         let pageBox = Rect(left: 0, top: 0, right: page.width, bottom: page.height)
         let region = area ?? pageBox
@@ -44,6 +62,13 @@ public struct TableExtractor: Sendable {
                 let covered = glyphs.filter { best.box.insetBy(1).contains(deskew.unlevel($0.box.center)) }.count
                 tables = covered * 2 >= glyphs.count && best.rowCount >= 2 && best.columnCount >= 2 ? [best] : []
             }
+            // On a whole page, grids that are no real grid (one row or one column) give way to stream
+            // when together the grids hold less than the page's text share (boxes around a stream table).
+            if area == nil && mode == .auto {
+                let grids = tables.filter { $0.rowCount >= 2 && $0.columnCount >= 2 }
+                let covered = glyphs.filter { g in grids.contains { $0.box.insetBy(1).contains(deskew.unlevel(g.box.center)) } }.count
+                if Double(covered) < settings.latticeTextShare * Double(glyphs.count) { tables = grids }
+            }
         }
         if mode == .lattice && tables.isEmpty, let ruled = ruledRegion(lines) {
             // Rows ruled, columns not: the rules bound the table and separate its rows.
@@ -52,7 +77,10 @@ public struct TableExtractor: Sendable {
                 tables.append(table)
             }
         }
-        if mode == .stream || (mode == .auto && tables.isEmpty) {
+        let lattice = tables.filter { $0.mode == .lattice }
+        let latticeGlyphs = glyphs.filter { g in lattice.contains { $0.box.insetBy(1).contains(deskew.unlevel(g.box.center)) } }.count
+        let textLeft = mode == .auto && !tables.isEmpty && area == nil && Double(latticeGlyphs) < settings.latticeTextShare * Double(glyphs.count)
+        if mode == .stream || (mode == .auto && tables.isEmpty) || textLeft {
             let free = glyphs.filter { g in !tables.contains { $0.box.contains(deskew.unlevel(g.box.center)) } }
             if let table = stream(glyphs: free, area: region, lines: lines, rows: mode == .stream ? .textLines : .auto,
                                   columns: columns, page: page.number, deskew: deskew) {

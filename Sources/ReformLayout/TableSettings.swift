@@ -14,6 +14,9 @@ public struct TableSettings: Sendable, Hashable {
     /// (the ends are found in pixels). Pieces of one line were joined before; a longer reach would
     /// let the dividers of the rows above and below wall off a thin row between them.
     public var edgeEndSlack: Double = 2.0
+    /// In auto mode on a whole page, ruled grids that hold less than this share of the page's text
+    /// leave the rest to stream (a stream table with a few boxes on the page).
+    public var latticeTextShare: Double = 0.5
     /// Perpendicular lines reaching this far past the outermost line open a row or column of their own.
     public var openBorderMin: Double = 4.0
     /// Grid rows or columns thinner than this are artefacts of near-coincident lines and are dropped.
