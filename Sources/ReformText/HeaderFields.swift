@@ -8,6 +8,8 @@ public struct HeaderFields: Sendable {
     public var project = ProjectInfo()
     /// Amounts placed by their own label.
     public var labelledFunds = Funds()
+    /// Fields filled from their wording, not their label (listed for review).
+    public var placedByWording: [ProjectInfo.Field] = []
     /// Ordinals of the tokens used here.
     public var consumed = Set<Int>()
 
@@ -45,6 +47,7 @@ public struct HeaderFields: Sendable {
                 assign(mate, values[1], tokens: tokens)
             }
         }
+        placeByWording(tokens: tokens)
         if project.plannedStart == nil || project.plannedEnd == nil {
             let dates = tokens.filter { if case .date = $0.kind { return !consumed.contains($0.ordinal) } else { return false } }
             for token in dates {
@@ -52,6 +55,23 @@ public struct HeaderFields: Sendable {
                 if project.plannedStart == nil { project.plannedStart = date.iso; consumed.insert(token.ordinal) }
                 else if project.plannedEnd == nil { project.plannedEnd = date.iso; consumed.insert(token.ordinal) }
             }
+        }
+    }
+
+    /// Header values the text printed away from their label: the part of a cell printed above its
+    /// label's row (`宁波市农业农村` … `委员会农村经营` `管理站`, where the implementing unit extends the
+    /// department's name), and a 项目类别 value left alone (categories end in `类`).
+    mutating func placeByWording(tokens: [TextToken]) {
+        let loose = tokens.filter { $0.isWords && !consumed.contains($0.ordinal) }
+        if let department = project.department, let unit = project.implementingUnit, !unit.hasPrefix(department),
+           let head = loose.first(where: { department.hasPrefix($0.text) && ($0.text + unit).hasPrefix(department) }) {
+            project.implementingUnit = head.text + unit
+            consumed.insert(head.ordinal)
+        }
+        if project.category == nil, let word = loose.first(where: { $0.text.hasSuffix("类") && (3...10).contains($0.text.count) }) {
+            project.category = word.text
+            consumed.insert(word.ordinal)
+            placedByWording.append(.category)
         }
     }
 

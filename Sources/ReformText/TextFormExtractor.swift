@@ -55,7 +55,9 @@ public struct TextFormExtractor: Sendable {
         var taken = header.consumed.union(goals.consumed)
         taken.formUnion(tokens.filter { $0.role != nil }.map(\.ordinal))
 
-        var review: [ReviewItem] = []
+        var review: [ReviewItem] = header.placedByWording.map {
+            ReviewItem(path: RecordPath.project($0), reason: "placed by its wording: the text prints it away from its label")
+        }
         var confidences: [Double] = [settings.sameLineConfidence]
 
         let loose = tokens.filter { !taken.contains($0.ordinal) }.compactMap { t -> Amount? in
@@ -103,7 +105,7 @@ public struct TextFormExtractor: Sendable {
             goals: goals.goals,
             indicators: indicators,
             source: source,
-            confidence: (confidences.min() ?? 0 * 100).rounded(toPlaces: 2),
+            confidence: (confidences.min() ?? 0).rounded(toPlaces: 2),
             review: review
         )
         return TextFormResult(record: record, pairings: pairing.pairings, levels: levels)
