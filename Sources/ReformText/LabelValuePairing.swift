@@ -76,11 +76,14 @@ public struct LabelValuePairing: Sendable {
             if isQualitative(t) || trailingWord { values.append(t); continue }
             guard TextTokenizer.ideographs(t.text) >= settings.minLabelIdeographs, !isDebris(t) else { continue }
             var candidate = Candidate(token: t, text: t.text, lastOrdinal: t.ordinal)
-            // A wrapped name: a long line alone, continued by a short tail alone on the next line.
-            if lineWords.count == 1, (byLine[t.line] ?? []).count == 1, t.text.count >= settings.minWrappedLabelLength,
+            // A wrapped name: a line alone, continued on the next line by a short tail, or by the rest
+            // of a bracket it left open (`…从业资格证（交` / `通部监制）制证数`).
+            if lineWords.count == 1, (byLine[t.line] ?? []).count == 1,
                let next = free.first(where: { $0.ordinal > t.ordinal }), next.isWords, next.line == t.line + 1,
-               (byLine[next.line] ?? []).count == 1, next.text.count <= settings.maxWrapTailLength, !isQualitative(next),
-               !(vocabulary.isLabelFragment(next.text) && (next.text.contains("指") || next.text.contains("标"))) {
+               (byLine[next.line] ?? []).count == 1, !isQualitative(next),
+               !(vocabulary.isLabelFragment(next.text) && (next.text.contains("指") || next.text.contains("标"))),
+               (t.text.count >= settings.minWrappedLabelLength && next.text.count <= settings.maxWrapTailLength)
+                || Self.leavesBracketOpen(t.text) {
                 candidate.text += next.text
                 candidate.lastOrdinal = next.ordinal
                 skip.insert(next.ordinal)
@@ -126,7 +129,28 @@ public struct LabelValuePairing: Sendable {
             pairings.append(Self.pairing(label, value, kind: adjacent ? .adjacent : .orphan, score: s, confidence: confidence))
         }
         unpairedValues = openValues.enumerated().filter { !assignedValues.contains($0.offset) }.map(\.element)
+        rejoinWrappedHeads(byLine: byLine)
         pairings.sort { $0.ordinal < $1.ordinal }
+    }
+
+    /// A name wrapped over two lines leaves its head without a value when the tail took it: an
+    /// unpaired label alone on the line just above a paired name's line is that name's head
+    /// (`上海市…培训合` / `格证（含塑封）单位制证成本`).
+    mutating func rejoinWrappedHeads(byLine: [Int: [TextToken]]) {
+        unpairedLabels.removeAll { head in
+            guard (byLine[head.line] ?? []).count == 1,
+                  let k = pairings.firstIndex(where: { $0.line == head.line + 1 && $0.page == head.page && $0.kind != .sameLine }),
+                  (byLine[head.line + 1] ?? []).filter(\.isWords).count == 1 else { return false }
+            pairings[k].name = TextNormalizer.normalize(head.text + pairings[k].name)
+            pairings[k].line = head.line
+            pairings[k].ordinal = head.ordinal
+            return true
+        }
+    }
+
+    /// Whether a name ends inside a bracket (the wrap cut it there).
+    static func leavesBracketOpen(_ text: String) -> Bool {
+        text.filter { $0 == "(" || $0 == "（" }.count > text.filter { $0 == ")" || $0 == "）" }.count
     }
 
     static func pairing(_ label: Candidate, _ value: TextToken, kind: Pairing.Kind, score: Double, confidence: Double) -> Pairing {

@@ -72,6 +72,8 @@ public struct LevelClassifier: Sendable {
         for (pairing, wording) in zip(pairings, wordings) {
             guard let best = wording.max(by: { $0.value < $1.value }), best.value >= settings.confidentWording,
                   let section = orderSection(pairing.ordinal) else { continue }
+            // Satisfaction rows sit last in every layout, so they say nothing about order.
+            if best.key == "服务对象满意度指标" { continue }
             judged += 1
             if Self.sameLevel2(section.level2, best.key) { agree += 1 }
         }
@@ -125,8 +127,9 @@ public struct LevelClassifier: Sendable {
         func has(_ words: [String]) -> Bool { words.contains { name.contains($0) } }
         let unit = target.unit ?? ""
         let money = ["万元", "元", "亿元"].contains(unit) || unit.hasPrefix("元/") || unit.hasPrefix("万元/")
-        if name.contains("满意") { add("服务对象满意度指标", 1.0) }
-        if name.contains("投诉") { add("服务对象满意度指标", 0.45); add("社会效益指标", 0.5) }
+        // A row that names satisfaction is a satisfaction row whatever the order says.
+        if name.contains("满意") { add("服务对象满意度指标", 1.6) }
+        if name.contains("投诉") { add("服务对象满意度指标", 0.45); add("社会效益指标", 0.6) }
         if name.contains("成本") || money {
             add("经济成本指标", 1.0); add("社会成本指标", 0.6); add("生态环境成本指标", 0.4); add("成本指标", 1.0)
         }

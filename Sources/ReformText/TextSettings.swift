@@ -12,7 +12,7 @@ public struct TextSettings: Sendable {
     public var maxWrapTailLength = 3
     /// A header value line this short (or shorter) was wrapped by a narrow cell: the next adjacent
     /// text line continues it (`合肥市教育委` / `员会教师发展` / `中心`).
-    public var narrowCellWidth = 8
+    public var narrowCellWidth = 10
     /// An indicator label line at least this long may be continued by a short tail on the next line.
     public var minWrappedLabelLength = 8
     /// A text segment needs this many ideographs to count as a label or a value in words.
