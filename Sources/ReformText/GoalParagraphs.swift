@@ -27,6 +27,8 @@ public struct GoalParagraphs: Sendable {
         }
         let alone = Dictionary(grouping: tokens, by: \.line).filter { $0.value.count == 1 }.mapValues { $0[0] }
         for token in tokens where token.isWords && !taken.contains(token.ordinal) {
+            // Letters of a vertical label beside the goal cell neither belong to it nor end it.
+            if token.text.count <= 2 && TextLines.verticalLetters.isSuperset(of: token.text) { continue }
             guard let only = alone[token.line], only.ordinal == token.ordinal else { flush(); continue }
             if let last = current.last {
                 let adjacent = token.line == last.line + 1 && token.page == last.page

@@ -48,9 +48,6 @@ public struct TextFormExtractor: Sendable {
     func read(_ form: FormText, vocabulary: FormVocabulary, source: Source) -> TextFormResult {
         let tokens = TextTokenizer(vocabulary: vocabulary).tokens(form)
         let header = HeaderFields(tokens: tokens, lines: form.lines, settings: settings)
-        if ProcessInfo.processInfo.environment["REFORM_TEXT_DEBUG"] != nil {
-            for t in tokens { FileHandle.standardError.write("\(t.ordinal) p\(t.page) l\(t.line) c\(t.column) \(t.kind) \(t.text) \(header.consumed.contains(t.ordinal) ? "H" : "")\n".data(using: .utf8)!) }
-        }
         let goals = GoalParagraphs(tokens: tokens, taken: header.consumed)
         var taken = header.consumed.union(goals.consumed)
         taken.formUnion(tokens.filter { $0.role != nil }.map(\.ordinal))

@@ -66,8 +66,20 @@ public struct TextLines: Sendable {
     static func segments(_ line: String) -> [String] {
         let folded = TextNormalizer.foldWidth(line.precomposedStringWithCanonicalMapping, keepingChinesePunctuation: true)
         let joined = folded.replacingOccurrences(of: "([0-9]) +([年月日])", with: "$1$2", options: .regularExpression)
+        // Prose (a goal text) is one piece: its spaces are extraction artefacts (`不低于 95%`).
+        if joined.contains(where: { GoalParagraphs.sentenceMarks.contains($0) }) {
+            // Letters of a vertical label printed beside it (`目 绩效 通过…`) are not part of it.
+            let pieces = joined.split(separator: " ").map(String.init)
+                .filter { $0.count > 2 || $0.contains(where: { GoalParagraphs.sentenceMarks.contains($0) }) || !verticalLetters.isSuperset(of: $0) }
+            let prose = TextNormalizer.normalize(pieces.joined())
+            return prose.isEmpty ? [] : [prose]
+        }
         return joined.split(whereSeparator: { $0.isWhitespace }).map { TextNormalizer.normalize(String($0)) }.filter { !$0.isEmpty }
     }
+
+    /// The letters of the labels the form sets vertically (绩效指标, 项目资金（元）, 项目绩效目标, and
+    /// the section headers' 指标).
+    static let verticalLetters = Set("绩效指标项目资金（元）()绩效目标一级二级")
 
     /// Page numbers (`-1-`, `第 1 页，共 4 页`, `1/4`) and the running document heading (`…汇总表`).
     static func isDebris(_ line: String) -> Bool {

@@ -55,7 +55,7 @@ struct ScramblingPatternTests {
     }
 
     @Test func valueBeforeLabel() throws {
-        let got = try records(form("数量指标\n=1.00(项)完成水、电等管网改造工程数\n\n≥90.00(%)使用人员满意度"))
+        let got = try records(form("数量指标\n=1.00(项)完成水、电等管网改造工程数\n满意度指标 服务对象满意度指标\n≥90.00(%)使用人员满意度"))
         let rows = try #require(got.first?.indicators)
         #expect(rows.map(\.name) == ["完成水、电等管网改造工程数", "使用人员满意度"])
         #expect(rows.map(\.target.raw) == ["=1.00(项)", "≥90.00(%)"])
