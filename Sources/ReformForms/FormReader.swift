@@ -58,7 +58,14 @@ public struct FormReader: Sendable {
             case .right:
                 candidates = t.cells.filter { $0.column == l.lastColumn + 1 && $0.row <= l.lastRow && $0.lastRow >= l.row }
             case .below:
-                candidates = t.cells.filter { $0.row == l.lastRow + 1 && $0.column <= l.lastColumn && $0.lastColumn >= l.column }
+                if l.lastRow + 1 < t.rowCount {
+                    candidates = t.cells.filter { $0.row == l.lastRow + 1 && $0.column <= l.lastColumn && $0.lastColumn >= l.column }
+                } else if label.table + 1 < tables.count {
+                    // The label closes its page: the value opens the next page, under the same columns.
+                    candidates = tables[label.table + 1].cells.filter { $0.row == 0 && $0.box.horizontalOverlap(l.box) > 0.5 * min($0.box.width, l.box.width) }
+                } else {
+                    candidates = []
+                }
             }
             guard let v = candidates.min(by: { ($0.row, $0.column) < ($1.row, $1.column) }) else { return nil }
             return isLabel(v.text) ? nil : v
@@ -139,7 +146,7 @@ public struct FormReader: Sendable {
             return t.cells.first { r >= $0.row && r <= $0.lastRow && $0.box.left <= x && $0.box.right >= x }
         }
         var out: [Indicator] = []
-        var level1 = "", level2 = ""
+        var level1 = LevelTracker(isTerm: Taxonomy.isLevel1), level2 = LevelTracker(isTerm: Taxonomy.isLevel2)
         var lastPair: (Cell?, Cell?)? = nil
         for t in headerTable..<tables.count {
             let table = tables[t]
@@ -154,14 +161,61 @@ public struct FormReader: Sendable {
                 let target = clean(targetCell?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 // A repeated header row on a continuation page.
                 if let n = nameCell?.text, matcherMatches(n, cols.name) { continue }
-                if let l1 = cellAt(table, row: r, x: x1)?.text, !clean(l1).isEmpty { level1 = Self.level(clean(l1)) }
-                if let l2 = cellAt(table, row: r, x: x2)?.text, !clean(l2).isEmpty { level2 = Self.level(clean(l2)) }
+                for (tracker, x) in [(\Indicator.level1, x1), (\Indicator.level2, x2)] {
+                    guard let cell = cellAt(table, row: r, x: x) else { continue }
+                    let text = Self.level(clean(cell.text))
+                    if tracker == \Indicator.level1 {
+                        level1.read(text, cell: cell, table: table, continuing: t > headerTable, into: &out, path: tracker)
+                    } else {
+                        level2.read(text, cell: cell, table: table, continuing: t > headerTable, into: &out, path: tracker)
+                    }
+                }
                 guard name != nil || !target.isEmpty else { continue }
-                out.append(Indicator(level1: level1.isEmpty ? nil : level1, level2: level2.isEmpty ? nil : level2,
+                out.append(Indicator(level1: level1.text.isEmpty ? nil : level1.text, level2: level2.text.isEmpty ? nil : level2.text,
                                      name: name, target: TargetValue(cell: TextNormalizer.normalize(target))))
             }
         }
         return out
+    }
+
+    /// The level (一级 or 二级) the rows are in: the spanning cell's text, carried down its rows and over a
+    /// page break. A spanning cell that a page break cut in two prints part of its text on each page
+    /// (`满意度指` + `标`): the two parts are one level when together they make a taxonomy term.
+    struct LevelTracker {
+        var isTerm: (String) -> Bool
+        var text = ""
+        /// Index of the first indicator under the current cell.
+        var start = 0
+        /// Whether the current cell reaches its table's last row (and may go on over the page break).
+        var open = false
+        var cell: Cell?
+
+        mutating func read(_ piece: String, cell: Cell, table: Table, continuing: Bool, into out: inout [Indicator],
+                           path: WritableKeyPath<Indicator, String?>) {
+            guard cell != self.cell else { return }
+            self.cell = cell
+            let reachesEnd = cell.lastRow == table.rowCount - 1
+            if continuing && cell.row == 0 && open {
+                // The first cell of a continuation page may be the rest of the cell that closed the page
+                // before: empty (the text stayed above), the rest of the text, or the whole text of a cell
+                // that began empty at the foot of the page before.
+                if piece.isEmpty {
+                    open = reachesEnd
+                    return
+                }
+                let joined = text + piece
+                if text.isEmpty || isTerm(joined) || (!isTerm(text) && !isTerm(piece)) {
+                    text = joined
+                    for i in start..<out.count { out[i][keyPath: path] = joined }
+                    open = reachesEnd
+                    return
+                }
+            }
+            // A new cell; an empty one is an empty level (unless the next page fills it, above).
+            text = piece
+            start = out.count
+            open = reachesEnd
+        }
     }
 
     private func matcherMatches(_ text: String, _ labels: [String]) -> Bool { matcher.match(text, labels)?.isExact == true }

@@ -12,4 +12,12 @@ public struct FormSlice: Sendable {
     public var titleScore: Double
     /// Whether any of its pages is a scanned image with an OCR text layer.
     public var fromScan: Bool
+
+    public init(pages: [Int], tables: [Table], fiscalYear: Int?, titleScore: Double, fromScan: Bool) {
+        self.pages = pages
+        self.tables = tables
+        self.fiscalYear = fiscalYear
+        self.titleScore = titleScore
+        self.fromScan = fromScan
+    }
 }

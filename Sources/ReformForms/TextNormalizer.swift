@@ -23,6 +23,10 @@ public enum TextNormalizer {
     /// Normalizes `text` as described on the type.
     public static func normalize(_ text: String) -> String {
         let folded = foldWidth(text.precomposedStringWithCanonicalMapping, keepingChinesePunctuation: true)
+        // Chinese text wraps anywhere, inside numbers too (`5997.8` / `5平方米`): in a mostly Chinese
+        // cell no wrap stood for a space.
+        let visible = folded.unicodeScalars.filter { !$0.properties.isWhitespace }
+        let chinese = visible.count > 0 && Double(visible.filter(isWide).count) / Double(visible.count) > 0.5
         var out = String.UnicodeScalarView()
         var pendingSpace = false   // horizontal whitespace seen since the last kept character
         var pendingBreak = false   // a line break seen since the last kept character
@@ -34,7 +38,7 @@ public enum TextNormalizer {
                 if pendingBreak {
                     // A wrap inside Chinese text is an artefact of the cell width; between Latin words it was a space.
                     // A wrap before `%` or a closing bracket, or after an opening one, was never a space.
-                    if !(isWide(previous) || isWide(scalar)) && wrapWasSpace(after: previous, before: scalar) { out.append(" ") }
+                    if !chinese && !(isWide(previous) || isWide(scalar)) && wrapWasSpace(after: previous, before: scalar) { out.append(" ") }
                 } else if pendingSpace {
                     out.append(" ")
                 }

@@ -71,3 +71,55 @@ import Testing
         }
     }
 }
+
+/// Level cells and goal texts cut by a page break (built from synthetic tables, as the renderers
+/// place them: text on either page, or all on the next).
+@Suite struct PageBreakTests {
+    static func cell(_ r: Int, _ c: Int, _ text: String, rows: Int = 1, x: Double, w: Double = 50, y: Double) -> Cell {
+        Cell(row: r, column: c, rowSpan: rows, box: Rect(left: x, top: y, right: x + w, bottom: y + 20 * Double(rows)), text: text, lines: [text])
+    }
+
+    static func table(page: Int, rows: Int, _ cells: [Cell]) -> Table {
+        Table(page: page, box: Rect(left: 0, top: 0, right: 300, bottom: Double(rows) * 20), mode: .lattice,
+              rowEdges: (0...rows).map { Double($0) * 20 }, columnEdges: [0, 50, 100, 150, 200], cells: cells)
+    }
+
+    static func read(_ tables: [Table]) -> Record {
+        FormReader().read(FormSlice(pages: tables.map(\.page), tables: tables, fiscalYear: 2024, titleScore: 1, fromScan: false),
+                          source: Source(file: "x.pdf", sha256: "", pages: [], method: .pdf))
+    }
+
+    @Test func aLevelCutByThePageBreakIsJoined() {
+        let page1 = Self.table(page: 1, rows: 3, [
+            Self.cell(0, 0, "一级指标", x: 0, y: 0), Self.cell(0, 1, "二级指标", x: 50, y: 0), Self.cell(0, 2, "三级指标", x: 100, y: 0), Self.cell(0, 3, "指标值", x: 150, y: 0),
+            Self.cell(1, 0, "满意度指", rows: 2, x: 0, y: 20), Self.cell(1, 1, "服务对象满意", rows: 2, x: 50, y: 20),
+            Self.cell(1, 2, "甲满意度", x: 100, y: 20), Self.cell(1, 3, "≥90(%)", x: 150, y: 20),
+            Self.cell(2, 2, "乙满意度", x: 100, y: 40), Self.cell(2, 3, "≥80(%)", x: 150, y: 40),
+        ])
+        let page2 = Self.table(page: 2, rows: 1, [
+            Self.cell(0, 0, "标", x: 0, y: 0), Self.cell(0, 1, "度指标", x: 50, y: 0),
+            Self.cell(0, 2, "丙满意度", x: 100, y: 0), Self.cell(0, 3, "≥70(%)", x: 150, y: 0),
+        ])
+        let r = Self.read([page1, page2])
+        #expect(r.indicators.count == 3)
+        #expect(r.indicators.allSatisfy { $0.level1 == "满意度指标" && $0.level2 == "服务对象满意度指标" })
+    }
+
+    @Test func anEmptyLevelAtThePageFootTakesTheNextPagesText() {
+        let page1 = Self.table(page: 1, rows: 3, [
+            Self.cell(0, 0, "一级指标", x: 0, y: 0), Self.cell(0, 1, "二级指标", x: 50, y: 0), Self.cell(0, 2, "三级指标", x: 100, y: 0), Self.cell(0, 3, "指标值", x: 150, y: 0),
+            Self.cell(1, 0, "产出指标", x: 0, y: 20), Self.cell(1, 1, "时效指标", x: 50, y: 20),
+            Self.cell(1, 2, "支付及时率", x: 100, y: 20), Self.cell(1, 3, "=100(%)", x: 150, y: 20),
+            Self.cell(2, 0, "", x: 0, y: 40), Self.cell(2, 1, "", x: 50, y: 40),
+            Self.cell(2, 2, "投诉发生数", x: 100, y: 40), Self.cell(2, 3, "=0(起)", x: 150, y: 40),
+        ])
+        let page2 = Self.table(page: 2, rows: 1, [
+            Self.cell(0, 0, "效益指标", x: 0, y: 0), Self.cell(0, 1, "社会效益指标", x: 50, y: 0),
+            Self.cell(0, 2, "知晓率", x: 100, y: 0), Self.cell(0, 3, "≥89(%)", x: 150, y: 0),
+        ])
+        let r = Self.read([page1, page2])
+        #expect(r.indicators.map(\.level2) == ["时效指标", "社会效益指标", "社会效益指标"])
+    }
+}
+
+import ReformLayout
