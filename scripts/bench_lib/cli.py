@@ -182,7 +182,7 @@ def main(argv=None):
         "command": "scripts/bench " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
         "started": time.strftime("%Y-%m-%d %H:%M:%S %z", time.localtime(started)),
         "machine": environment.machine(),
-        "versions": environment.versions(REPO, reform, py),
+        "versions": environment.versions(REPO, reform, py, a.rev),
         "load": [],
     }
     sets = inputs.corpus_sets(REPO, a.quick)

@@ -44,14 +44,15 @@ def machine():
             "kernel": platform.release(), "loadavg_start": list(os.getloadavg())}
 
 
-def versions(repo, reform, peer_python):
-    rev = _first_line(["git", "-C", repo, "rev-parse", "--short", "HEAD"])
-    dirty = subprocess.run(["git", "-C", repo, "status", "--porcelain", "--", "Sources",
-                            "Package.swift"], capture_output=True, text=True).stdout
+def versions(repo, reform, peer_python, built_rev=None):
+    rev = _first_line(["git", "-C", repo, "rev-parse", "--short", built_rev or "HEAD"])
+    dirty = "" if built_rev else subprocess.run(
+        ["git", "-C", repo, "status", "--porcelain", "--", "Sources", "Package.swift"],
+        capture_output=True, text=True).stdout
     v = {
         "reform": _first_line([reform, "--version"]),
         "git": rev + (f" + {len(dirty.splitlines())} uncommitted source files" if dirty.strip()
-                      else ""),
+                      else " (clean export)" if built_rev else ""),
         "swift": _first_line(["swift", "--version"]),
         "pdftotext": _first_line(["pdftotext", "-v"], "stderr"),
         "qpdf": _first_line(["qpdf", "--version"]),

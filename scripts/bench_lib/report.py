@@ -301,8 +301,9 @@ def section(results):
             out += ["", f"The {big}-page PDF:", ""] + st
     else:
         out += ["", "### Where the time goes", ""] + table_stages(results, groups)
-    out += ["", "### Reproduce", "", "```", "scripts/bench            # full run, rewrites this section",
-            "scripts/bench --quick    # a minute: two files, 3 rounds, no peers", "```", "", END]
+    out += ["", "### Reproduce", "", "This section came from:", "", "```", results["command"],
+            "```", "", "`scripts/bench` alone is the full protocol (5 rounds, peers on every set, "
+            "5 scaling rounds); `scripts/bench --quick` the one-minute check.", "", END]
     return "\n".join(out) + "\n"
 
 
