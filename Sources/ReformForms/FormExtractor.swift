@@ -29,7 +29,32 @@ public struct FormExtractor: Sendable {
         let content = pageExtractor.extract(page, timings: timings)
         let lines = timings.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
         let tables = timings.measure("grid") { tableExtractor.tables(in: content) }
-        return PageTables(number: content.number, lines: lines, tables: tables, hasTextLayer: content.hasTextLayer, isScan: content.isScan)
+        var page = PageTables(number: content.number, lines: lines, tables: tables, hasTextLayer: content.hasTextLayer, isScan: content.isScan)
+        page.rulings = content.rulings
+        page.skewDegrees = content.skewDegrees
+        return page
+    }
+
+    /// Everything read from a document, page by page, with the cell behind each field: what
+    /// `reform show` and reports draw.
+    public struct Inspection: Sendable {
+        public var pages: [PageTables]
+        public var records: [Record]
+        /// For each record, where its fields were read.
+        public var sources: [[FieldSource]]
+    }
+
+    /// Reads `document` like `records` and keeps the pages and the field sources.
+    public func inspect(_ document: PDFDocument, file: String, sha256: String) throws -> Inspection {
+        var pages: [PageTables] = []
+        let extractor = self
+        try PageStream(workers: workers).run(document, pages: Array(1...document.pageCount),
+                                             read: { extractor.read($0) }, consume: { _, page in pages.append(page) })
+        let slices = FormFinder(template: template).forms(pages)
+        let reader = FormReader(template: template)
+        let source = Source(file: file, sha256: sha256, pages: [], method: .pdf)
+        let read = slices.map { reader.readDetailed($0, source: source) }
+        return Inspection(pages: pages, records: read.map(\.record), sources: read.map(\.sources))
     }
 
     /// The records of every form in `document`. `file` and `sha256` go into each record's `source`.

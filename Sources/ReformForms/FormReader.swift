@@ -22,6 +22,12 @@ public struct FormReader: Sendable {
 
     /// Reads a form. `source` names the file; its pages and method are set from the slice.
     public func read(_ form: FormSlice, source: Source) -> Record {
+        readDetailed(form, source: source).record
+    }
+
+    /// Reads a form and says which cell each field came from.
+    public func readDetailed(_ form: FormSlice, source: Source) -> (record: Record, sources: [FieldSource]) {
+        var sources: [FieldSource] = []
         var review: [ReviewItem] = []
         var confidence = 1.0
         let tables = form.tables
@@ -84,6 +90,18 @@ public struct FormReader: Sendable {
             }
             guard let label = found.first else { continue }
             labelCells.insert(label)
+            sources.append(FieldSource(path: rule.target.path, role: .label, page: tables[label.table].page, box: cell(label).box))
+            if let v = value(of: label, rule.placement) {
+                let role: FieldSource.Role
+                switch rule.target {
+                case .project: role = .text
+                case .funds: role = .funds
+                case .overallGoal, .annualGoal: role = .goal
+                }
+                // A value under a label closing its page sits on the next table's page.
+                let page = tables.first { $0.cells.contains(v) }?.page ?? tables[label.table].page
+                sources.append(FieldSource(path: rule.target.path, role: role, page: page, box: v.box))
+            }
             // The cell's lines as printed: the normalizer removes Chinese wrap breaks and turns Latin ones into spaces.
             var text = value(of: label, rule.placement).map { $0.lines.joined(separator: "\n") } ?? ""
             if form.fromScan { text = ScanText.trimArtifacts(text) }
@@ -93,7 +111,7 @@ public struct FormReader: Sendable {
                 if f == .plannedStart || f == .plannedEnd, let t = v, let date = DateValue(parsing: t) { v = date.iso }
                 project[f] = v
             case .funds(let f):
-                if form.fromScan, let repaired = ScanText.repairedAmount(text), let amount = Amount(parsing: repaired) {
+                if form.fromScan, Amount(parsing: text) == nil, let repaired = ScanText.repairedAmount(text), let amount = Amount(parsing: repaired) {
                     funds[f] = amount
                     review.append(ReviewItem(path: rule.target.path, reason: "OCR amount '\(text)' read as \(amount)"))
                     confidence = min(confidence, 0.8)
@@ -109,7 +127,8 @@ public struct FormReader: Sendable {
             }
         }
 
-        let indicators = readIndicators(tables, fromScan: form.fromScan, find: find)
+        let (indicators, indicatorSources) = readIndicators(tables, fromScan: form.fromScan, find: find)
+        sources += indicatorSources
 
         var record = Record(
             schema: Record.schemaID, title: Record.formTitle, fiscalYear: form.fiscalYear ?? fallbackYear(project, goalsLabel: nil),
@@ -119,14 +138,15 @@ public struct FormReader: Sendable {
         )
         record = RecordChecks.applied(to: record)
         if form.fromScan { record.review += ScriptCheck.review(record) }
-        return record
+        return (record, sources)
     }
 
     /// The indicator rows under the header row, through every later table of the form.
-    func readIndicators(_ tables: [Table], fromScan: Bool, find: ([String], String) -> [Place]) -> [Indicator] {
+    func readIndicators(_ tables: [Table], fromScan: Bool, find: ([String], String) -> [Place]) -> ([Indicator], [FieldSource]) {
+        var sources: [FieldSource] = []
         func clean(_ text: String) -> String { fromScan ? ScanText.trimArtifacts(text) : text }
         let cols = template.indicatorColumns
-        guard let nameHeader = find(cols.name, "indicators").first else { return [] }
+        guard let nameHeader = find(cols.name, "indicators").first else { return ([], []) }
         let headerTable = nameHeader.table
         let header = tables[headerTable].cells[nameHeader.cell]
         // The header cells of the same row give each column's x.
@@ -171,11 +191,19 @@ public struct FormReader: Sendable {
                     }
                 }
                 guard name != nil || !target.isEmpty else { continue }
+                let i = out.count
+                if let c = nameCell { sources.append(FieldSource(path: RecordPath.indicator(i, .name), role: .indicatorName, page: table.page, box: c.box)) }
+                if let c = targetCell { sources.append(FieldSource(path: RecordPath.indicator(i, .target), role: .target, page: table.page, box: c.box)) }
+                for (key, x) in [(RecordPath.IndicatorKey.level1, x1), (.level2, x2)] {
+                    if let c = cellAt(table, row: r, x: x), c.row == r || r == first {
+                        sources.append(FieldSource(path: RecordPath.indicator(i, key), role: .level, page: table.page, box: c.box))
+                    }
+                }
                 out.append(Indicator(level1: level1.text.isEmpty ? nil : level1.text, level2: level2.text.isEmpty ? nil : level2.text,
                                      name: name, target: TargetValue(cell: TextNormalizer.normalize(target))))
             }
         }
-        return out
+        return (out, sources)
     }
 
     /// The level (一级 or 二级) the rows are in: the spanning cell's text, carried down its rows and over a

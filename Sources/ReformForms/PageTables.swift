@@ -9,6 +9,9 @@ public struct PageTables: Sendable {
     public var hasTextLayer: Bool
     /// Whether the page is a scanned image with a text layer on top (an OCR layer).
     public var isScan: Bool
+    /// The page's rulings and skew, for pictures of what was read.
+    public var rulings: [Ruling] = []
+    public var skewDegrees: Double = 0
 
     public init(number: Int, lines: [TextLine], tables: [Table], hasTextLayer: Bool, isScan: Bool) {
         self.number = number

@@ -21,6 +21,9 @@ public final class PageRaster {
 
     deinit { cairo_surface_destroy(surface) }
 
+    /// A new cairo context over the surface; the caller owns it and destroys it.
+    func makeContext() -> OpaquePointer { cairo_create(surface)! }
+
     /// Runs drawing code on a fresh cairo context over the surface.
     func draw(_ body: (OpaquePointer) -> Void) {
         let cr = cairo_create(surface)!
