@@ -51,17 +51,20 @@ public struct FormFinder: Sendable {
 
     /// Lines that read as the title, with their position and match score.
     func titleLines(_ lines: [TextLine]) -> [(index: Int, y: Double, score: Double)] {
-        let title = Array(LabelMatcher.key(template.title))
+        let title = LabelMatcher.key(template.title)
+        let titleScalars = Set(title)
         return lines.enumerated().compactMap { i, line in
-            let key = Array(LabelMatcher.key(line.text))
+            let key = LabelMatcher.key(line.text)
             guard key.count >= title.count - 2 else { return nil }
+            // Most lines share too few of the title's characters to be it: skip the window search.
+            guard Double(key.filter(titleScalars.contains).count) >= titleSimilarity * Double(title.count) else { return nil }
             let score = bestWindow(key, title)
             return score >= titleSimilarity ? (i, line.box.top, score) : nil
         }
     }
 
     /// The best similarity of `title` to any window of `text` of about its length.
-    private func bestWindow(_ text: [Character], _ title: [Character]) -> Double {
+    private func bestWindow(_ text: [Unicode.Scalar], _ title: [Unicode.Scalar]) -> Double {
         var best = 0.0
         for width in [title.count - 1, title.count, title.count + 1] where width > 0 && width <= text.count {
             for start in 0...(text.count - width) {

@@ -34,27 +34,37 @@ public struct FormReader: Sendable {
 
         func cell(_ p: Place) -> Cell { tables[p.table].cells[p.cell] }
         let places = tables.indices.flatMap { t in tables[t].cells.indices.map { Place(table: t, cell: $0) } }
-        let allLabels = template.allLabels
+        // Each cell is keyed once and each set of spellings compiled once: matching is then cheap.
+        let keys = places.map { p -> [Unicode.Scalar] in
+            let text = cell(p).text
+            return text.isEmpty || text.count > maxLabelLength ? [] : LabelMatcher.key(text)
+        }
+        let allLabels = matcher.compile(template.allLabels)
+        var compiled: [[String]: [LabelMatcher.CompiledLabel]] = [:]
 
         /// Finds the label cell for a set of spellings: exact matches first, then the best lenient one.
         func find(_ labels: [String], path: String) -> [Place] {
-            var exact: [Place] = [], lenient: [(Place, LabelMatcher.Match)] = []
-            for p in places {
-                let text = cell(p).text
-                guard !text.isEmpty, text.count <= 40, let m = matcher.match(text, labels) else { continue }
-                if m.isExact { exact.append(p) } else { lenient.append((p, m)) }
+            let spellings = compiled[labels] ?? matcher.compile(labels)
+            compiled[labels] = spellings
+            var exact: [Place] = [], lenient: [(Int, LabelMatcher.Match)] = []
+            for (i, p) in places.enumerated() where !keys[i].isEmpty {
+                guard let m = matcher.match(key: keys[i], spellings) else { continue }
+                if m.isExact { exact.append(p) } else { lenient.append((i, m)) }
             }
             if !exact.isEmpty { return exact }
             guard let best = lenient.max(by: { $0.1.score < $1.1.score }) else { return [] }
             // A lenient match must not be an exact match of another label.
-            if matcher.match(cell(best.0).text, allLabels)?.isExact == true { return [] }
-            review.append(ReviewItem(path: path, reason: "label read leniently: '\(cell(best.0).text)' taken as \(best.1.label.replacingOccurrences(of: "*", with: ""))"))
+            if matcher.match(key: keys[best.0], allLabels)?.isExact == true { return [] }
+            let place = places[best.0]
+            review.append(ReviewItem(path: path, reason: "label read leniently: '\(cell(place).text)' taken as \(best.1.label.replacingOccurrences(of: "*", with: ""))"))
             confidence = min(confidence, best.1.score)
-            return [best.0]
+            return [place]
         }
 
         /// Whether a cell's text is one of the form's labels (so it is not a value).
-        func isLabel(_ text: String) -> Bool { matcher.match(text, allLabels)?.isExact == true }
+        func isLabel(_ text: String) -> Bool {
+            text.count <= maxLabelLength && matcher.match(key: LabelMatcher.key(text), allLabels)?.isExact == true
+        }
 
         /// The value cell next to (or under) a label cell.
         func value(of label: Place, _ placement: ValuePlacement) -> Cell? {
@@ -246,7 +256,12 @@ public struct FormReader: Sendable {
         }
     }
 
-    private func matcherMatches(_ text: String, _ labels: [String]) -> Bool { matcher.match(text, labels)?.isExact == true }
+    private func matcherMatches(_ text: String, _ labels: [String]) -> Bool {
+        text.count <= maxLabelLength && matcher.match(text, labels)?.isExact == true
+    }
+
+    /// Cells longer than this are values, never labels.
+    var maxLabelLength: Int { 40 }
 
     /// A level label as printed, without the spaces of spaced-out or vertical text.
     static func level(_ text: String) -> String {

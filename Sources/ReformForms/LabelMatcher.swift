@@ -1,4 +1,7 @@
 /// Recognizes a form's labels in cell text: exactly, or leniently where OCR misread a character.
+///
+/// Labels are compiled once into keys (`compile`) and cells are keyed once (`key`), so matching a
+/// page of cells against every label of the template is a comparison of small scalar arrays.
 public struct LabelMatcher: Sendable {
     /// Lenient matches must be at least this similar (1 − edit distance / length).
     public var minimumSimilarity: Double = 0.75
@@ -15,53 +18,82 @@ public struct LabelMatcher: Sendable {
         public var isExact: Bool { score == 1 }
     }
 
+    /// A label spelling ready for matching.
+    public struct CompiledLabel: Sendable, Hashable {
+        public var label: String
+        var key: [Unicode.Scalar]
+        /// A spelling ending in `*` matches any text that starts with it.
+        var prefix: Bool
+    }
+
+    /// The spellings compiled, once.
+    public func compile(_ labels: [String]) -> [CompiledLabel] {
+        labels.map { label in
+            let prefix = label.hasSuffix("*")
+            return CompiledLabel(label: label, key: LabelMatcher.key(prefix ? String(label.dropLast()) : label), prefix: prefix)
+        }
+    }
+
     /// The cell text reduced to what labels are compared by: no whitespace, half-width, digits as `#`,
     /// without the characters OCR makes of ruled lines.
-    public static func key(_ text: String) -> String {
-        var out = ""
+    public static func key(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
         var inDigits = false
-        for ch in TextNormalizer.foldWidth(text, keepingChinesePunctuation: false) where !ch.isWhitespace && !ScanText.lineArtifacts.contains(ch) {
-            if ch.isASCII && ch.isNumber {
+        for s in TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).unicodeScalars {
+            if s.properties.isWhitespace || ScanText.lineArtifacts.contains(Character(s)) { continue }
+            if s.isASCII && s.properties.numericType != nil {
                 if !inDigits { out.append("#") }
                 inDigits = true
             } else {
                 inDigits = false
-                out.append(ch == "：" ? ":" : ch)
+                out.append(s == "：" ? ":" : s)
             }
         }
         return out
     }
 
+    /// The key as a string, for dictionaries of labels.
+    public static func keyText(_ text: String) -> String {
+        String(String.UnicodeScalarView(key(text)))
+    }
+
     /// The best of `labels` that `text` is, or nil.
     public func match(_ text: String, _ labels: [String]) -> Match? {
-        let k = LabelMatcher.key(text)
+        match(key: LabelMatcher.key(text), compile(labels))
+    }
+
+    /// The best of `labels` that a keyed text is, or nil.
+    public func match(key k: [Unicode.Scalar], _ labels: [CompiledLabel]) -> Match? {
         guard !k.isEmpty else { return nil }
         var best: Match?
-        for label in labels {
-            let prefix = label.hasSuffix("*")
-            let l = LabelMatcher.key(prefix ? String(label.dropLast()) : label)
-            if k == l || (prefix && k.hasPrefix(l)) { return Match(label: label, score: 1) }
-            guard l.count >= minimumLenientLength else { continue }
+        for l in labels {
+            if k == l.key || (l.prefix && k.count >= l.key.count && k.starts(with: l.key)) { return Match(label: l.label, score: 1) }
+            guard l.key.count >= minimumLenientLength else { continue }
             // A prefix label is compared with the text's start only.
-            let compared = prefix && k.count > l.count ? String(k.prefix(l.count)) : k
-            let score = Self.similarity(Array(compared), Array(l))
-            if score >= minimumSimilarity, score > (best?.score ?? 0) { best = Match(label: label, score: score) }
+            let compared = l.prefix && k.count > l.key.count ? Array(k.prefix(l.key.count)) : k
+            // The length difference alone bounds the similarity: skip what cannot reach it.
+            let longer = max(compared.count, l.key.count)
+            let bound = 1 - Double(abs(compared.count - l.key.count)) / Double(longer)
+            guard bound >= minimumSimilarity, bound > (best?.score ?? 0) else { continue }
+            let score = Self.similarity(compared, l.key)
+            if score >= minimumSimilarity, score > (best?.score ?? 0) { best = Match(label: l.label, score: score) }
         }
         return best
     }
 
     /// 1 − edit distance / the longer length.
-    static func similarity(_ a: [Character], _ b: [Character]) -> Double {
+    static func similarity<T: Equatable>(_ a: [T], _ b: [T]) -> Double {
         let n = max(a.count, b.count)
         guard n > 0 else { return 1 }
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
         var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(1, a.count) where !a.isEmpty {
+        for i in 1...a.count {
             cur[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
+            for j in 1...b.count {
                 cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&prev, &cur)
         }
-        return 1 - Double(a.isEmpty ? b.count : (b.isEmpty ? a.count : prev[b.count])) / Double(n)
+        return 1 - Double(prev[b.count]) / Double(n)
     }
 }

@@ -19,8 +19,9 @@ public struct PageExtractor: Sendable {
             // On a scan the text layer is OCR: its boxes are loose (taller still under skew) and would
             // hide the table lines they touch, so only their core (the text body) marks glyph strokes.
             let strokeGlyphs = coverage >= PageContent.scanCoverage ? glyphs.map { $0.core(rulingSettings.scanGlyphCore) } : glyphs
-            let scale = coverage >= PageContent.scanCoverage ? rulingSettings.scanRenderScale : rulingSettings.renderScale
-            let raster = timings.measure("render") { page.render(scale: scale) }
+            let isScan = coverage >= PageContent.scanCoverage
+            let scale = isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale
+            let raster = timings.measure("render") { page.render(scale: scale, antialias: rulingSettings.antialias || isScan) }
             let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, timings: timings)
             // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
             // a blurred row of text inside a cell meets at most the border it starts from.

@@ -25,19 +25,21 @@ public struct PageStream: Sendable {
             return
         }
         let origin = document.origin, path = document.path, password = document.password
+        // One document per lane, opened once: a lane runs on one thread at a time, so its poppler
+        // objects are never shared between threads at once.
+        let lanes = min(workers, pages.count)
+        let documents = LaneDocuments(count: lanes)
         var start = 0
         while start < pages.count {
             let batch = Array(pages[start..<min(pages.count, start + window)])
             let results = ResultSlots<T>(count: batch.count)
-            let lanes = min(workers, batch.count)
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                // Each lane opens its own document: poppler objects stay on one thread.
-                let reopened: PDFDocument?
-                switch origin {
-                case .file(let p): reopened = try? PDFDocument(path: p, password: password)
-                case .bytes(let d): reopened = try? PDFDocument(data: d, path: path, password: password)
-                }
-                guard let doc = reopened else { return }
+            DispatchQueue.concurrentPerform(iterations: min(lanes, batch.count)) { lane in
+                guard let doc = documents.document(lane, open: {
+                    switch origin {
+                    case .file(let p): return try? PDFDocument(path: p, password: password)
+                    case .bytes(let d): return try? PDFDocument(data: d, path: path, password: password)
+                    }
+                }) else { return }
                 var i = lane
                 while i < batch.count {
                     if let page = try? doc.page(batch[i]) { results.set(i, read(page)) }
@@ -50,6 +52,25 @@ public struct PageStream: Sendable {
             }
             start += batch.count
         }
+    }
+}
+
+/// The documents of the lanes, each opened on first use and used by its lane only.
+private final class LaneDocuments: @unchecked Sendable {
+    private var documents: [PDFDocument?]
+    private let lock = NSLock()
+
+    init(count: Int) { documents = Array(repeating: nil, count: count) }
+
+    func document(_ lane: Int, open: () -> PDFDocument?) -> PDFDocument? {
+        lock.lock()
+        let existing = documents[lane]
+        lock.unlock()
+        if let existing { return existing }
+        let opened = open()
+        lock.lock(); defer { lock.unlock() }
+        documents[lane] = opened
+        return opened
     }
 }
 

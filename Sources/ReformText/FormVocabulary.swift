@@ -33,9 +33,9 @@ public struct FormVocabulary: Sendable {
         var prefixed: [(String, LabelRole)] = []
         func add(_ label: String, _ role: LabelRole) {
             if label.hasSuffix("*") {
-                prefixed.append((LabelMatcher.key(String(label.dropLast())), role))
+                prefixed.append((LabelMatcher.keyText(String(label.dropLast())), role))
             } else {
-                let key = LabelMatcher.key(label)
+                let key = LabelMatcher.keyText(label)
                 if exact[key] == nil { exact[key] = role }
             }
         }
@@ -44,7 +44,7 @@ public struct FormVocabulary: Sendable {
         add(template.title, .title)
         for rule in template.fields {
             for label in rule.labels {
-                if LabelMatcher.key(label).hasSuffix("其他资金") { add(label, .otherFunds) } else { add(label, .field(rule.target)) }
+                if LabelMatcher.keyText(label).hasSuffix("其他资金") { add(label, .otherFunds) } else { add(label, .field(rule.target)) }
             }
         }
         for column in template.indicatorColumns.all.flatMap({ $0 }) { add(column, .column) }
@@ -59,7 +59,7 @@ public struct FormVocabulary: Sendable {
 
     /// The role of a whole segment, or `nil` when it is not a label.
     public func role(of text: String) -> LabelRole? {
-        let key = LabelMatcher.key(text)
+        let key = LabelMatcher.keyText(text)
         guard !key.isEmpty else { return nil }
         if let role = exact[key] { return role }
         for (prefix, role) in prefixed where key.hasPrefix(prefix) { return role }
@@ -69,7 +69,7 @@ public struct FormVocabulary: Sendable {
     /// The longest label that `text` starts with, and its length in characters of `text`'s key
     /// (for peeling glued section headers: `社会成本指标成本指标`). Only exact labels.
     public func leadingLabel(of text: String) -> (role: LabelRole, key: String)? {
-        let key = LabelMatcher.key(text)
+        let key = LabelMatcher.keyText(text)
         var best: (LabelRole, String)?
         for (label, role) in exact where key.hasPrefix(label) && label.count < key.count {
             if label.count > (best?.1.count ?? 0) { best = (role, label) }
@@ -79,21 +79,21 @@ public struct FormVocabulary: Sendable {
 
     /// Whether `text` could be the start of a label (a wrapped or vertical label still incomplete).
     public func isLabelPrefix(_ text: String) -> Bool {
-        let key = LabelMatcher.key(text)
+        let key = LabelMatcher.keyText(text)
         guard !key.isEmpty else { return false }
         return allKeys.contains { $0.count > key.count && $0.hasPrefix(key) }
     }
 
     /// Whether `text` is a piece of a label (a fragment a wrap or a vertical run left behind).
     public func isLabelFragment(_ text: String) -> Bool {
-        let key = LabelMatcher.key(text)
+        let key = LabelMatcher.keyText(text)
         guard !key.isEmpty else { return false }
         return allKeys.contains { $0.count > key.count && $0.contains(key) }
     }
 
     /// Whether `text` is a label's tail (`度指标`, `标`).
     public func isLabelSuffix(_ text: String) -> Bool {
-        let key = LabelMatcher.key(text)
+        let key = LabelMatcher.keyText(text)
         guard !key.isEmpty else { return false }
         return allKeys.contains { $0.count > key.count && $0.hasSuffix(key) }
     }

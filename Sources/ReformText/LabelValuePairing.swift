@@ -61,7 +61,7 @@ public struct LabelValuePairing: Sendable {
             guard vocabulary.isLabelFragment(t.text) else { return false }
             if t.text.contains("指") || t.text.contains("标") || t.text.count <= 2 { return true }
             // A label's head whose tail is printed elsewhere on the page (`服务对象满意` … `度指标`).
-            return pieces.contains { $0.page == t.page && $0.ordinal != t.ordinal && vocabulary.exact[LabelMatcher.key(t.text + $0.text)] != nil }
+            return pieces.contains { $0.page == t.page && $0.ordinal != t.ordinal && vocabulary.exact[LabelMatcher.keyText(t.text + $0.text)] != nil }
         }
         var labels: [Candidate] = []
         var values: [TextToken] = []

@@ -118,7 +118,7 @@ public struct TextLines: Sendable {
                 }
                 blanks = 0
                 let candidate = accumulated + first
-                let isLabel = vocabulary.exact[LabelMatcher.key(candidate)] != nil
+                let isLabel = vocabulary.exact[LabelMatcher.keyText(candidate)] != nil
                 guard isLabel || vocabulary.isLabelPrefix(candidate) else { break }
                 accumulated = candidate
                 consumed.append(j)
@@ -127,7 +127,7 @@ public struct TextLines: Sendable {
                 if lines[j].segments.count > 1 { break }
                 j += 1
             }
-            guard let best, vocabulary.exact[LabelMatcher.key(last)] == nil || best.length > 0 else { i += 1; continue }
+            guard let best, vocabulary.exact[LabelMatcher.keyText(last)] == nil || best.length > 0 else { i += 1; continue }
             var label = last
             for index in best.consumed {
                 label += lines[index].segments.removeFirst()

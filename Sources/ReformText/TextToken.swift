@@ -67,7 +67,7 @@ public struct TextTokenizer: Sendable {
         }
         if let (role, key) = vocabulary.leadingLabel(of: segment) {
             let rest = String(segment.dropFirst(key.count))
-            if !rest.isEmpty, LabelMatcher.key(segment).hasPrefix(key), segment.count == LabelMatcher.key(segment).count {
+            if !rest.isEmpty, LabelMatcher.keyText(segment).hasPrefix(key), segment.count == LabelMatcher.keyText(segment).count {
                 return [(String(segment.prefix(key.count)), .label(role))] + pieces(rest)
             }
         }

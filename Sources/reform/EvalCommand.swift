@@ -3,6 +3,7 @@ import Foundation
 import ReformForms
 import ReformIngest
 import ReformPDF
+import ReformText
 
 /// `reform eval`: scores reform's records against the corpus truth (SPEC §3), per file and overall.
 struct EvalCommand: ParsableCommand {
@@ -26,6 +27,9 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let extractor = FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Built once, every argument given: a fresh reader per file with default arguments was
+        // miscompiled in release builds (a copy of an unbuilt temporary).
+        let reader = RecordReader(pdf: extractor, text: TextFormExtractor(), password: nil)
         var groups: [String: RecordScore] = [:]
         var order: [String] = []
         var total = RecordScore()
@@ -39,7 +43,7 @@ struct EvalCommand: ParsableCommand {
                 // A bad input: the error kind must match (an encrypted file's password is in the manifest).
                 let want = entry["error"] as? String ?? ""
                 var got = "ok"
-                do { _ = try RecordReader(pdf: extractor).records(path) } catch let f as any Failure { got = f.kind }
+                do { _ = try reader.records(path) } catch let f as any Failure { got = f.kind }
                 badChecked += 1
                 if Self.sameKind(got, want) { badRight += 1 }
                 Console.out("\(Self.pad(path, 52)) error \(got)\(Self.sameKind(got, want) ? "" : "  (expected \(want))")\n")
@@ -51,7 +55,9 @@ struct EvalCommand: ParsableCommand {
             let password = Self.manifest(dir)?[url.lastPathComponent]?["password"] as? String
             var got: [Record] = []
             var failure = ""
-            do { got = try RecordReader(pdf: extractor, password: password).records(path) } catch let f as any Failure { failure = " [\(f.kind)]" }
+            var withPassword = reader
+            withPassword.password = password
+            do { got = try withPassword.records(path) } catch let f as any Failure { failure = " [\(f.kind)]" }
             let s = RecordScore.score(extracted: got, expected: want)
             if groups[group] == nil { order.append(group) }
             groups[group, default: RecordScore()] = groups[group, default: RecordScore()] + s
