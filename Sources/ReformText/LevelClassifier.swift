@@ -70,7 +70,7 @@ public struct LevelClassifier: Sendable {
         let wordings = pairings.map { Self.wording($0.name, target: $0.target) }
         var agree = 0, judged = 0
         for (pairing, wording) in zip(pairings, wordings) {
-            guard let best = wording.max(by: { $0.value < $1.value }), best.value >= settings.confidentWording,
+            guard let best = wording.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= settings.confidentWording,
                   let section = orderSection(pairing.ordinal) else { continue }
             // Satisfaction rows sit last in every layout, so they say nothing about order.
             if best.key == "服务对象满意度指标" { continue }
@@ -84,7 +84,7 @@ public struct LevelClassifier: Sendable {
         // on every page it reaches)? Only then may a page's headers rule sections out.
         var onPage = 0, checked = 0
         for (pairing, wording) in zip(pairings, wordings) {
-            guard let best = wording.max(by: { $0.value < $1.value }), best.value >= settings.confidentWording else { continue }
+            guard let best = wording.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= settings.confidentWording else { continue }
             let printed1 = pageLevel1[pairing.page] ?? [], printed2 = pageLevel2[pairing.page] ?? []
             guard !printed1.isEmpty || !printed2.isEmpty else { continue }
             checked += 1
@@ -97,7 +97,7 @@ public struct LevelClassifier: Sendable {
             let pageHasSections = pageCueHolds && (!printed1.isEmpty || !printed2.isEmpty)
             let order = orderSection(pairing.ordinal)
             let scored = sections.map { section -> (Section, Double) in
-                var s = 0.05 + (wording.first { Self.sameLevel2($0.key, section.level2) }?.value ?? 0)
+                var s = 0.05 + (wording.filter { Self.sameLevel2($0.key, section.level2) }.map(\.value).max() ?? 0)
                 // A satisfaction row says so (满意, or a complaint count).
                 if section.level1 == "满意度指标", wording["服务对象满意度指标"] == nil { s *= settings.unwordedSatisfactionFactor }
                 if let order {
