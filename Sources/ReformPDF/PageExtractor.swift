@@ -22,7 +22,7 @@ public struct PageExtractor: Sendable {
             let isScan = coverage >= PageContent.scanCoverage
             let scale = isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale
             let raster = timings.measure("render") { page.render(scale: scale, antialias: rulingSettings.antialias || isScan) }
-            let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, timings: timings)
+            let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, estimateSkew: isScan || coverage > 0, timings: timings)
             // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
             // a blurred row of text inside a cell meets at most the border it starts from.
             rulings = coverage >= PageContent.scanCoverage

@@ -20,11 +20,12 @@ public struct RulingScanner: Sendable {
     }
 
     /// Scans a rendered page. `glyphs` are the page's text-layer glyphs, used to drop glyph strokes.
-    public func scan(_ raster: PageRaster, glyphs: [Glyph], timings: StageTimings? = nil) -> Result {
+    /// `estimateSkew`: only page images can be skewed; vector drawing made by software is level.
+    public func scan(_ raster: PageRaster, glyphs: [Glyph], estimateSkew: Bool = true, timings: StageTimings? = nil) -> Result {
         let histogram = timings.measure("rulings.mask") { InkMask.histogram(raster) }
         let cut = InkMask.cutoff(histogram, settings: settings)
         let mask = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: cut) }
-        let slope = timings.measure("rulings.skew") { estimateSlope(mask) }
+        let slope = estimateSkew ? timings.measure("rulings.skew") { estimateSlope(mask) } : 0
         var found = segments(mask, slope: slope, scale: raster.scale, timings: timings)
         // Grey cell shading is ink at the hairline cut-off, which hides the dark lines drawn over it:
         // such pages are scanned a second time at a dark cut-off.
