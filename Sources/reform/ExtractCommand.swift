@@ -26,16 +26,12 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
 
-    @Option(help: "Pages read in parallel (default: the number of cores).")
-    var jobs: Int?
-
-    @Flag(help: "Print the time spent in each stage to standard error.")
-    var timings = false
+    @OptionGroup var options: RunOptions
 
     func run() throws {
         var run = FileRun()
-        let tally = timings ? StageTimings() : nil
-        let reader = RecordReader(pdf: FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount), password: password)
+        let tally = options.tally()
+        let reader = RecordReader(pdf: FormExtractor(workers: options.workers), password: password)
         var records: [Record] = []
         for path in RecordReader.expand(paths) {
             try run.guarded { records += try reader.records(path, timings: tally) }

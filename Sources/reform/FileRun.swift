@@ -76,3 +76,18 @@ struct PDFInputOptions: ParsableArguments {
         return list.filter { $0 <= document.pageCount }
     }
 }
+
+/// Options of every command that runs the pipeline over pages.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Pages read in parallel (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Print the time spent in each stage to standard error.")
+    var timings = false
+
+    /// Worker count for page streams.
+    var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// A tally when `--timings` was given.
+    func tally() -> StageTimings? { timings ? StageTimings() : nil }
+}

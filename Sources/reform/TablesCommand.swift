@@ -32,11 +32,7 @@ struct TablesCommand: ParsableCommand {
     @Option(help: "Output format: json, csv, markdown or html.")
     var format: Format = .json
 
-    @Option(help: "Pages read in parallel (default: the number of cores).")
-    var jobs: Int?
-
-    @Flag(help: "Print the time spent in each stage to standard error.")
-    var timings = false
+    @OptionGroup var options: RunOptions
 
     func validate() throws {
         if let area, Self.numbers(area)?.count != 4 { throw ValidationError("--area: write four numbers top,left,bottom,right") }
@@ -50,7 +46,7 @@ struct TablesCommand: ParsableCommand {
 
     func run() throws {
         var run = FileRun()
-        let tally = timings ? StageTimings() : nil
+        let tally = options.tally()
         let extractor = PageExtractor()
         let tableExtractor = TableExtractor()
         let region = area.flatMap(Self.numbers).map { Rect(left: $0[1], top: $0[0], right: $0[3], bottom: $0[2]) }
@@ -60,7 +56,7 @@ struct TablesCommand: ParsableCommand {
         for path in files {
             try run.each(path, password: input.password) { document in
                 var tables: [Table] = []
-                try PageStream(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run(document, pages: try input.selectedPages(of: document), read: { page in
+                try PageStream(workers: options.workers).run(document, pages: try input.selectedPages(of: document), read: { page in
                     let content = extractor.extract(page, timings: tally)
                     return tally.measure("grid") { tableExtractor.tables(in: content, area: region, mode: mode, columns: hints) }
                 }, consume: { _, found in tables += found })

@@ -26,23 +26,19 @@ struct TextCommand: ParsableCommand {
     @Flag(name: .customLong("no-rulings"), help: "Skip ruling detection (faster; text only).")
     var noRulings = false
 
-    @Option(help: "Pages read in parallel (default: the number of cores).")
-    var jobs: Int?
-
-    @Flag(help: "Print the time spent in each stage to standard error.")
-    var timings = false
+    @OptionGroup var options: RunOptions
 
     func run() throws {
         var run = FileRun()
         let extractor = PageExtractor(findRulings: !noRulings)
         let layout = TextLayout()
-        let tally = timings ? StageTimings() : nil
+        let tally = options.tally()
         var reports: [TextReport.File] = []
         for path in files {
             try run.each(path, password: input.password) { document in
                 var pages: [TextReport.Page] = []
                 let selected = try input.selectedPages(of: document)
-                try PageStream(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run(document, pages: selected, read: { page in
+                try PageStream(workers: options.workers).run(document, pages: selected, read: { page in
                     let content = extractor.extract(page, timings: tally)
                     let lines = tally.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
                     return (content, lines)
@@ -145,10 +141,13 @@ enum TimingsReport {
     static func print(_ tally: StageTimings) {
         let total = tally.entries.reduce(0) { $0 + $1.seconds }
         var lines = ["stage timings (s):"]
+        // Pad to the longest name; padding(toLength:) would cut longer ones.
+        let width = max(10, tally.entries.map(\.stage.count).max() ?? 0)
+        func pad(_ name: String) -> String { name + String(repeating: " ", count: max(0, width - name.count)) }
         for (stage, s) in tally.entries {
-            lines.append("  \(stage.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%8.4f", s))")
+            lines.append("  \(pad(stage)) \(String(format: "%8.4f", s))")
         }
-        lines.append("  \("total".padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%8.4f", total))")
+        lines.append("  \(pad("total")) \(String(format: "%8.4f", total))")
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }
