@@ -8,3 +8,10 @@ extension Glyph {
         !isWhitespace && box.height > 0 && scalar.properties.generalCategory != .format
     }
 }
+
+extension Glyph {
+    /// Whether the glyph is a decimal digit: what figures are made of (CJK numerals such as 二 are words).
+    var isFigure: Bool {
+        scalar.properties.generalCategory == .decimalNumber
+    }
+}

@@ -7,8 +7,8 @@ import ReformPDF
 /// A ruled row is split when most of its text cells hold several lines (every column stacks
 /// rows) and its lines are rows of figures; a row where only some cells wrap (a long label next
 /// to a one-line value), a header whose every cell wraps, or paragraphs wrapped wall to wall keep
-/// their cells whole. Cells spanning several ruled rows, and vertical labels, take no part in the
-/// decision and are never split.
+/// their cells whole. Ruled rows tied together by cells spanning them are decided as one block
+/// (a column ruled off at its last row only); vertical labels take no part and are never split.
 public struct StackedRowSplitter: Sendable {
     public var settings: TableSettings
     public var layout: TextLayout
@@ -23,31 +23,48 @@ public struct StackedRowSplitter: Sendable {
         let ys = grid.rowEdges, xs = grid.columnEdges
         let nr = ys.count - 1
         var inserted = [[Double]](repeating: [], count: nr)
-        for r in 0..<nr {
-            let rowCells = grid.cells.filter { $0.row == r && $0.rowSpan == 1 }
+        var splitRows = Set<Int>()
+        let boxes = grid.cells.map { c in
+            Rect(left: xs[c.column], top: ys[c.row], right: xs[c.column + c.columnSpan], bottom: ys[c.row + c.rowSpan])
+        }
+        let members = boxes.map { box in glyphs.filter { box.contains($0.box.center) } }
+        let lines = members.map { layout.bands($0) }
+        let vertical = lines.map { $0.count >= 2 && $0.allSatisfy { $0.count == 1 } }
+        var r0 = 0
+        while r0 < nr {
+            // A block: ruled rows tied together by the text cells that span them, decided as one.
+            var r1 = r0, r = r0
+            while r <= r1 {
+                for (i, c) in grid.cells.enumerated() where c.row == r && !members[i].isEmpty && !vertical[i] {
+                    r1 = max(r1, c.row + c.rowSpan - 1)
+                }
+                r += 1
+            }
+            defer { r0 = r1 + 1 }
             var texts = 0, stacked = 0
-            var rowGlyphs: [Glyph] = []
-            for c in rowCells {
-                let box = Rect(left: xs[c.column], top: ys[r], right: xs[c.column + c.columnSpan], bottom: ys[r + 1])
-                let inside = glyphs.filter { box.contains($0.box.center) }
-                guard !inside.isEmpty else { continue }
-                rowGlyphs += inside
+            var blockGlyphs: [Glyph] = []
+            for (i, c) in grid.cells.enumerated() where c.row >= r0 && c.row <= r1 && !members[i].isEmpty && !vertical[i] {
+                let box = boxes[i], lines = lines[i]
+                blockGlyphs += members[i]
                 texts += 1
-                let lines = layout.bands(inside)
-                let vertical = lines.count >= 2 && lines.allSatisfy { $0.count == 1 }
                 // A paragraph wrapped at the cell's width fills it: every line but the last runs (nearly)
                 // wall to wall.
                 let wrapped = lines.dropLast().allSatisfy { Rect.enclosing($0.map(\.box))!.width >= settings.wrappedLineShare * box.width }
-                if lines.count >= 2 && !vertical && !wrapped { stacked += 1 }
+                if lines.count >= 2 && !wrapped { stacked += 1 }
             }
             guard stacked >= settings.minStackedCells, Double(stacked) > settings.stackedCellShare * Double(texts) else { continue }
-            let bands = layout.bands(rowGlyphs)
-            let figures = bands.filter { $0.contains { $0.scalar.properties.generalCategory == .decimalNumber } }.count
+            let bands = layout.bands(blockGlyphs)
+            let figures = bands.filter { $0.contains(where: \.isFigure) }.count
             guard Double(figures) >= settings.stackedFigureLineShare * Double(bands.count) else { continue }
-            let boxes = bands.map { Rect.enclosing($0.map(\.box))! }
-            var bottom = boxes.first?.bottom ?? ys[r]
-            for b in boxes.dropFirst() {
-                if b.top > bottom { inserted[r].append((bottom + b.top) / 2) }
+            for row in r0...r1 { splitRows.insert(row) }
+            let lineBoxes = bands.map { Rect.enclosing($0.map(\.box))! }
+            var bottom = lineBoxes.first?.bottom ?? ys[r0]
+            for b in lineBoxes.dropFirst() {
+                // A gap that holds a ruled row edge is divided already.
+                if b.top > bottom, !ys[(r0 + 1)..<(r1 + 1)].contains(where: { $0 >= bottom && $0 <= b.top }) {
+                    let y = (bottom + b.top) / 2
+                    if let row = (r0...r1).first(where: { ys[$0 + 1] > y }) { inserted[row].append(y) }
+                }
                 bottom = max(bottom, b.bottom)
             }
         }
@@ -63,11 +80,13 @@ public struct StackedRowSplitter: Sendable {
         edges.append(ys[nr])
         func end(_ r: Int) -> Int { first[r] + inserted[r].count + 1 }
         var cells: [(row: Int, column: Int, rowSpan: Int, columnSpan: Int)] = []
-        for c in grid.cells {
-            if c.rowSpan == 1 {
-                for k in first[c.row]..<end(c.row) { cells.append((k, c.column, 1, c.columnSpan)) }
+        for (i, c) in grid.cells.enumerated() {
+            let top = first[c.row], bottom = end(c.row + c.rowSpan - 1)
+            // A cell of a split block becomes one cell per row; a vertical label stays whole.
+            if vertical[i] || !splitRows.contains(c.row) {
+                cells.append((top, c.column, bottom - top, c.columnSpan))
             } else {
-                cells.append((first[c.row], c.column, end(c.row + c.rowSpan - 1) - first[c.row], c.columnSpan))
+                for k in top..<bottom { cells.append((k, c.column, 1, c.columnSpan)) }
             }
         }
         return LatticeDetector.Grid(rowEdges: edges, columnEdges: xs, cells: cells)

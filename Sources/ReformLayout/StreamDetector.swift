@@ -20,7 +20,20 @@ public struct StreamDetector: Sendable {
         var box: Rect
     }
 
-    /// The grid of levelled glyphs inside `area`, or nil when there is no text.
+    /// The chunks of one text line (glyphs sharing a band), left to right.
+    func chunks(_ band: [Glyph]) -> [Chunk] {
+        let words = layout.words(in: band.sorted { $0.box.midX < $1.box.midX }, walls: [])
+        var chunks: [Chunk] = []
+        for w in words {
+            if let last = chunks.last, w.box.left - last.box.right <= settings.chunkGap * max(w.fontSize, 1) {
+                chunks[chunks.count - 1].box = last.box.union(w.box)
+            } else {
+                chunks.append(Chunk(box: w.box))
+            }
+        }
+        return chunks
+    }
+
     /// How rows are found.
     public enum RowSource: Sendable {
         /// One row per text line.
@@ -31,24 +44,14 @@ public struct StreamDetector: Sendable {
         case auto
     }
 
+    /// The grid of levelled glyphs inside `area`, or nil when there is no text.
     public func grid(glyphs: [Glyph], area: Rect, lines: [LineSegment], rows rowSource: RowSource = .auto, columnHints: [Double]? = nil)
         -> (rowEdges: [Double], columnEdges: [Double])?
     {
         let visible = glyphs.filter { !$0.isWhitespace && $0.box.height > 0 }
         guard !visible.isEmpty, let textBox = Rect.enclosing(visible.map(\.box)) else { return nil }
         let bands = layout.bands(visible)
-        let chunkRows: [[Chunk]] = bands.map { band in
-            let words = layout.words(in: band.sorted { $0.box.midX < $1.box.midX }, walls: [])
-            var chunks: [Chunk] = []
-            for w in words {
-                if let last = chunks.last, w.box.left - last.box.right <= settings.chunkGap * max(w.fontSize, 1) {
-                    chunks[chunks.count - 1].box = last.box.union(w.box)
-                } else {
-                    chunks.append(Chunk(box: w.box))
-                }
-            }
-            return chunks
-        }
+        let chunkRows = bands.map(chunks)
 
         let top = min(area.top, textBox.top), bottom = max(area.bottom, textBox.bottom)
         let left = min(area.left, textBox.left), right = max(area.right, textBox.right)

@@ -34,11 +34,22 @@ public struct TableSettings: Sendable, Hashable {
     /// as 二 are words): stacked data rows do (a header line over them may not), the wrapped words of
     /// a header or a description do not.
     public var stackedFigureLineShare: Double = 0.75
+    /// A lattice cell spanning several ruled columns is cut into them (see `SpannedColumnSplitter`) when
+    /// one of its lines puts text in several of them and at least this share of those pieces, after
+    /// the first (a label), are values: figures or dashes.
+    public var spannedValueShare: Double = 0.5
+    /// A gap inside a ruled column becomes a column boundary (see `StackedColumnSplitter`) when at
+    /// least this share of the column's text lines hold text on both sides of it…
+    public var stackedColumnLineShare: Double = 0.5
+    /// …and at most this share run across it (a group header over its sub-columns).
+    public var stackedColumnCrossShare: Double = 0.2
 
     // MARK: Stream (grids from text alignment)
 
     /// Words closer than this (× font size) belong to one text chunk, the unit that fills a cell.
-    public var chunkGap: Double = 1.0
+    /// Word spaces are ~0.25 em; right-aligned figures in neighbouring columns can sit ~0.7 em apart,
+    /// so a whole em merged such columns into one.
+    public var chunkGap: Double = 0.5
     /// Column intervals closer than this are merged.
     public var columnMergeGap: Double = 1.0
     /// Horizontal rulings define a stream table's rows when the text has at most this many lines per

@@ -28,7 +28,8 @@ public struct TextLayout: Sendable {
 
     /// Row bands, top band first. A glyph joins the band whose centre line is nearest its own, when
     /// the two are closer than `lineOverlap` times the smaller height. Comparing centre lines (a running
-    /// mean), not the union of extents, keeps tall boxes (an OCR layer's) of two wrapped lines apart.
+    /// mean), not the union of extents, keeps tall boxes (an OCR layer's) of two wrapped lines apart,
+    /// and so does refusing a glyph that would sit on top of another of the band.
     func bands(_ glyphs: [Glyph]) -> [[Glyph]] {
         struct Band {
             var top: Double, bottom: Double
@@ -44,7 +45,10 @@ public struct TextLayout: Sendable {
                 let b = bands[i]
                 if b.bottom < g.box.top { continue }
                 let distance = abs(b.center - g.box.midY)
-                if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance {
+                // Characters of one line sit side by side: a glyph over one already in the band is
+                // on another line, however close (an OCR layer's boxes are taller than the line pitch).
+                if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance
+                    && !b.glyphs.contains(where: { $0.box.horizontalOverlap(g.box) > settings.stackedOverlap * min($0.box.width, g.box.width) }) {
                     best = i
                     bestDistance = distance
                 }

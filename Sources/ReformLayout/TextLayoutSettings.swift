@@ -2,6 +2,9 @@
 public struct TextLayoutSettings: Sendable, Hashable {
     /// Two glyphs share a line when their vertical overlap is at least this share of the shorter one.
     public var lineOverlap: Double = 0.5
+    /// A glyph overlapping one of a line's glyphs horizontally by more than this share of the narrower
+    /// one is on another line.
+    public var stackedOverlap: Double = 0.5
     /// A horizontal gap wider than this (× font size) ends a word. Latin word spaces are ~0.25 em;
     /// letters and CJK characters sit closer than 0.15 em.
     public var wordGap: Double = 0.15

@@ -122,4 +122,97 @@ import Testing
         let tables = TableExtractor().tables(in: page, mode: .stream)
         #expect(tables.first?.rows == [["2014", "2013"], ["12", "13"]])
     }
+
+    // MARK: Stream columns
+
+    /// Glyphs of `words` set from `x` with word spaces of a quarter em, as Latin text is set.
+    static func phrase(_ words: [String], x: Double, y: Double, size: Double = 8) -> [Glyph] {
+        var out: [Glyph] = []
+        var left = x
+        for w in words {
+            out += glyphs(w, x: left, y: y, size: size)
+            left += Double(w.count) * size * 0.5 + size * 0.25
+        }
+        return out
+    }
+
+    @Test func figuresCloserThanAnEmAreSeparateColumns() {
+        // Right-aligned figures leave only ~0.7 em between neighbouring columns.
+        var glyphs: [Glyph] = []
+        let rows = [(["New", "York"], "39,385", "181.2"), (["Ohio"], "9,820", "154.0"), (["Rhode", "Island"], "2,187", "162.4")]
+        for (i, row) in rows.enumerated() {
+            let y = 100 + Double(i) * 11
+            glyphs += Self.phrase(row.0, x: 100, y: y)
+            let figure = Self.glyphs(row.1, x: 200 - Double(row.1.count) * 4, y: y)
+            glyphs += figure + Self.glyphs(row.2, x: 205.6, y: y)
+        }
+        let page = PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: [])
+        let tables = TableExtractor().tables(in: page, mode: .stream)
+        #expect(tables.first?.rows == [["New York", "39,385", "181.2"], ["Ohio", "9,820", "154.0"], ["Rhode Island", "2,187", "162.4"]])
+    }
+
+    // MARK: Column dividers in the header only
+
+    /// Header cells divided by vertical rules; body rows ruled wall to wall with no dividers.
+    static func headerDividedBlock(header: [String], body: [[String]]) -> PageContent {
+        let columns = [100.0, 200, 300, 400]
+        var glyphs: [Glyph] = []
+        for (k, text) in header.enumerated() { glyphs += Self.glyphs(text, x: columns[k] + 4, y: 104) }
+        var rulings = [rule(100, 100, 400, 100), rule(100, 115, 400, 115)]
+        rulings += columns.map { rule($0, 100, $0, 115) }
+        for (i, line) in body.enumerated() {
+            let top = 115 + Double(i) * 14
+            for (k, text) in line.enumerated() { glyphs += Self.glyphs(text, x: columns[k] + 4, y: top + 3) }
+            rulings.append(rule(100, top + 14, 400, top + 14))
+        }
+        let bottom = 115 + Double(body.count) * 14
+        rulings += [rule(100, 100, 100, bottom), rule(400, 100, 400, bottom)]
+        return PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: rulings)
+    }
+
+    @Test func bodyRowsTakeTheColumnsOfTheDividedHeader() {
+        let page = Self.headerDividedBlock(header: ["Country", "Domestic", "Total"], body: [["Austria", "86.2", "3,375"], ["Belgium", "0", "3,973"]])
+        let tables = TableExtractor().tables(in: page)
+        #expect(tables.first?.rows == [["Country", "Domestic", "Total"], ["Austria", "86.2", "3,375"], ["Belgium", "0", "3,973"]])
+    }
+
+    @Test func aTitleOverDividedColumnsKeepsItsSpan() {
+        let page = Self.headerDividedBlock(header: ["Country", "Domestic", "Total"], body: [["", "All reporting countries", ""], ["Austria", "86.2", "3,375"]])
+        let tables = TableExtractor().tables(in: page)
+        #expect(tables.first?.cells.first { $0.text == "All reporting countries" }?.columnSpan == 3)
+    }
+
+    // MARK: Columns and rows of text inside one ruled column
+
+    @Test func twoColumnsOfFiguresInOneRuledColumnAreSplit() {
+        // Dividers around each group only: "White" holds a male and a female column of figures.
+        var glyphs = Self.glyphs("Age", x: 104, y: 104) + Self.glyphs("White", x: 204, y: 104)
+        let body = [("1-2", "2,586", "2,568"), ("3-5", "3,867", "3,576"), ("6-11", "7,808", "7,401")]
+        for (i, row) in body.enumerated() {
+            let y = 122 + Double(i) * 11
+            glyphs += Self.glyphs(row.0, x: 104, y: y) + Self.glyphs(row.1, x: 204, y: y) + Self.glyphs(row.2, x: 250, y: y)
+        }
+        let rulings = [Self.rule(100, 100, 300, 100), Self.rule(100, 118, 300, 118), Self.rule(100, 157, 300, 157)]
+            + [100.0, 200, 300].map { Self.rule($0, 100, $0, 157) }
+        let page = PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: rulings)
+        let tables = TableExtractor().tables(in: page)
+        #expect(tables.first?.rows == [["Age", "White", ""], ["1-2", "2,586", "2,568"], ["3-5", "3,867", "3,576"], ["6-11", "7,808", "7,401"]])
+    }
+
+    @Test func stackedRowsTiedByASpanningCellAreSplit() {
+        // The right column rules off its total; the left one runs on to the bottom rule.
+        var glyphs = Self.glyphs("Age", x: 104, y: 104) + Self.glyphs("Age", x: 204, y: 104)
+        let body = [("1 year", "81 years"), ("2 years", "82 years"), ("3 years", "Total")]
+        for (i, row) in body.enumerated() {
+            let y = 122 + Double(i) * 11
+            glyphs += Self.glyphs(row.0, x: 104, y: y) + Self.glyphs(row.1, x: 204, y: y)
+            glyphs += Self.glyphs(String(i + 1) + ",500", x: 160, y: y) + Self.glyphs(String(i + 4) + ",100", x: 260, y: y)
+        }
+        let rulings = [Self.rule(100, 100, 300, 100), Self.rule(100, 118, 300, 118), Self.rule(200, 142, 300, 142), Self.rule(100, 157, 300, 157)]
+            + [100.0, 200, 300].map { Self.rule($0, 100, $0, 157) }
+        let page = PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: rulings)
+        let tables = TableExtractor().tables(in: page)
+        #expect(tables.first?.rows.count == 4)
+        #expect(tables.first?.rows.last == ["3 years", "3,500", "Total", "6,100"])
+    }
 }
