@@ -73,6 +73,7 @@ public struct StreamDetector: Sendable {
             rowEdges = rowEdges.enumerated().filter { i, y in
                 i == 0 || visible.contains { $0.box.midY > rowEdges[i - 1] && $0.box.midY < y }
             }.map(\.element)
+            rowEdges = splitStacked(rowEdges, bands: bands, chunkRows: chunkRows)
         } else {
             let boxes = bands.map { Rect.enclosing($0.map(\.box))! }
             rowEdges = [boxes[0].top - 0.5]
@@ -92,6 +93,28 @@ public struct StreamDetector: Sendable {
             if !walls.isEmpty { columnEdges = LatticeDetector(settings: settings).clusters(columnEdges + walls) }
         }
         return (rowEdges, columnEdges)
+    }
+
+    /// Ruled bands that stack several rows of figures (a rule under the header and one at the bottom)
+    /// divided at the gaps between their text lines, as `StackedRowSplitter` divides ruled rows: at
+    /// least `minStackedCells` lines with several chunks, and `stackedFigureLineShare` of them
+    /// holding a figure; a wrapped label beside its values stays one row.
+    func splitStacked(_ edges: [Double], bands: [[Glyph]], chunkRows: [[Chunk]]) -> [Double] {
+        var out = [edges[0]]
+        for (top, bottom) in zip(edges, edges.dropFirst()) {
+            let inside = bands.indices.filter { i in
+                let y = Rect.enclosing(bands[i].map(\.box))!.midY
+                return y > top && y < bottom
+            }
+            let figures = inside.filter { bands[$0].contains(where: \.isFigure) }.count
+            let multi = inside.filter { chunkRows[$0].count >= 2 }.count
+            if multi >= settings.minStackedCells && Double(figures) >= settings.stackedFigureLineShare * Double(inside.count) {
+                let boxes = inside.map { Rect.enclosing(bands[$0].map(\.box))! }
+                for (a, b) in zip(boxes, boxes.dropFirst()) where b.top > a.bottom { out.append((a.bottom + b.top) / 2) }
+            }
+            out.append(bottom)
+        }
+        return out
     }
 
     /// Column boundaries from chunk alignment.

@@ -45,10 +45,14 @@ public struct TextLayout: Sendable {
                 let b = bands[i]
                 if b.bottom < g.box.top { continue }
                 let distance = abs(b.center - g.box.midY)
-                // Characters of one line sit side by side: a glyph over one already in the band is
-                // on another line, however close (an OCR layer's boxes are taller than the line pitch).
+                // Characters of one line sit side by side: a glyph over (and clearly above or below) one
+                // already in the band is on another line, however close (an OCR layer's boxes are taller
+                // than the line pitch; its boxes on one line jitter and touch, but stay level).
                 if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance
-                    && !b.glyphs.contains(where: { $0.box.horizontalOverlap(g.box) > settings.stackedOverlap * min($0.box.width, g.box.width) }) {
+                    && !b.glyphs.contains(where: {
+                        $0.box.horizontalOverlap(g.box) > settings.stackedOverlap * min($0.box.width, g.box.width)
+                            && abs($0.box.midY - g.box.midY) > settings.stackedShift * min($0.box.height, g.box.height)
+                    }) {
                     best = i
                     bestDistance = distance
                 }

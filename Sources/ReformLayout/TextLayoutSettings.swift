@@ -5,6 +5,8 @@ public struct TextLayoutSettings: Sendable, Hashable {
     /// A glyph overlapping one of a line's glyphs horizontally by more than this share of the narrower
     /// one is on another line.
     public var stackedOverlap: Double = 0.5
+    /// …when their centres are also this share of the smaller height apart vertically.
+    public var stackedShift: Double = 0.25
     /// A horizontal gap wider than this (× font size) ends a word. Latin word spaces are ~0.25 em;
     /// letters and CJK characters sit closer than 0.15 em.
     public var wordGap: Double = 0.15

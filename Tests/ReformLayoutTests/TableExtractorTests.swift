@@ -215,4 +215,19 @@ import Testing
         #expect(tables.first?.rows.count == 4)
         #expect(tables.first?.rows.last == ["3 years", "3,500", "Total", "6,100"])
     }
+
+    @Test func ruledBandOfFigureRowsIsSplitInStream() {
+        // Rules under each header line and at the bottom, no dividers: the body band holds three rows.
+        var glyphs = Self.glyphs("Women", x: 160, y: 104)
+        glyphs += Self.glyphs("Age", x: 100, y: 117) + Self.glyphs("no.", x: 160, y: 117) + Self.glyphs("Rate", x: 220, y: 117)
+        let body = [("45-54", "263", "11.8"), ("55-64", "368", "27.8"), ("65-74", "584", "76.9")]
+        for (i, row) in body.enumerated() {
+            let y = 131 + Double(i) * 11
+            glyphs += Self.glyphs(row.0, x: 100, y: y) + Self.glyphs(row.1, x: 160, y: y) + Self.glyphs(row.2, x: 220, y: y)
+        }
+        let rulings = [Self.rule(96, 100, 260, 100), Self.rule(96, 114, 260, 114), Self.rule(96, 127, 260, 127), Self.rule(96, 166, 260, 166)]
+        let page = PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: rulings)
+        let tables = TableExtractor().tables(in: page, area: Rect(left: 90, top: 95, right: 270, bottom: 170))
+        #expect(tables.first?.rows == [["", "Women", ""], ["Age", "no.", "Rate"], ["45-54", "263", "11.8"], ["55-64", "368", "27.8"], ["65-74", "584", "76.9"]])
+    }
 }
