@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ReformTextTests", dependencies: ["ReformText", "ReformTestSupport"]),
         .testTarget(name: "ReformIngestTests", dependencies: ["ReformIngest", "ReformTestSupport"]),
         // End-to-end: runs the built `reform` binary as a user would.
-        .testTarget(name: "ReformCLITests", dependencies: ["ReformTestSupport", "reform"]),
+        .testTarget(name: "ReformCLITests", dependencies: ["ReformTestSupport", "ReformPDF", "reform"], exclude: ["References"]),
     ],
     swiftLanguageModes: [.v6]
 )

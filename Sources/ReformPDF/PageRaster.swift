@@ -1,4 +1,5 @@
 import CPoppler
+import Foundation
 
 /// A rendered page: a cairo image surface this value owns and destroys exactly once.
 public final class PageRaster {
@@ -59,8 +60,60 @@ public final class PageRaster {
         return out
     }
 
+    /// The raster encoded as PNG, in memory (for self-contained reports).
+    public func pngData() -> Data? {
+        let sink = PNGSink()
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(surface, { closure, bytes, length in
+                guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+                Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(sink).toOpaque())
+        }
+        return status == CAIRO_STATUS_SUCCESS ? sink.data : nil
+    }
+
     /// Writes the raster as a PNG file (for overlays and debugging).
     public func writePNG(to path: String) -> Bool {
         cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS
+    }
+}
+
+/// Collects the bytes cairo writes while encoding a PNG.
+private final class PNGSink {
+    var data = Data()
+}
+
+/// A PNG file's pixels, decoded by cairo: for comparing pictures with references.
+public struct PNGImage: Sendable {
+    public let width: Int
+    public let height: Int
+    /// 0x00RRGGBB (alpha dropped), row-major.
+    public let pixels: [UInt32]
+
+    /// Reads a PNG file; nil when it is not one.
+    public init?(path: String) {
+        guard let surface = cairo_image_surface_create_from_png(path) else { return nil }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let base = cairo_image_surface_get_data(surface) else { return nil }
+        width = Int(cairo_image_surface_get_width(surface))
+        height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface)) / 4
+        let words = UnsafeRawPointer(base).assumingMemoryBound(to: UInt32.self)
+        var out = [UInt32](repeating: 0, count: width * height)
+        for y in 0..<height { for x in 0..<width { out[y * width + x] = words[y * stride + x] & 0xFFFFFF } }
+        pixels = out
+    }
+
+    /// Mean absolute difference per channel (0–255) against another image of the same size; nil when sizes differ.
+    public func meanDifference(_ other: PNGImage) -> Double? {
+        guard width == other.width, height == other.height, !pixels.isEmpty else { return nil }
+        var total = 0
+        for (a, b) in zip(pixels, other.pixels) {
+            for shift in [16, 8, 0] as [UInt32] {
+                total += abs(Int((a >> shift) & 0xFF) - Int((b >> shift) & 0xFF))
+            }
+        }
+        return Double(total) / Double(pixels.count * 3)
     }
 }

@@ -13,7 +13,7 @@ struct Reform: ParsableCommand {
             11 ingest or export database cannot be used; 64 usage error.
             """,
         version: ReformVersion.string,
-        subcommands: [ExtractCommand.self, EvalCommand.self, ShowCommand.self, TablesCommand.self, TextCommand.self, IngestCommand.self, ExportCommand.self]
+        subcommands: [ExtractCommand.self, EvalCommand.self, ShowCommand.self, ReportCommand.self, TablesCommand.self, TextCommand.self, IngestCommand.self, ExportCommand.self]
     )
 }
 
