@@ -27,7 +27,11 @@ public struct TableExtractor: Sendable {
         let inArea = page.glyphs.filter { area?.contains($0.box.center) ?? true }
         let turn = PageTurn(direction: TextDirection.dominant(inArea), width: page.width, height: page.height)
         if turn.isIdentity { return upright(page, area: area, mode: mode, columns: columns) }
-        return upright(turn.turn(page), area: area.map(turn.turn), mode: mode, columns: nil).map { table in
+        // Text that runs another way than the sideways table (a page number, a running head) is no part of it.
+        var sideways = page
+        let directions = TextDirection.each(page.glyphs)
+        sideways.glyphs = page.glyphs.indices.filter { directions[$0] == nil || directions[$0] == turn.direction }.map { page.glyphs[$0] }
+        return upright(turn.turn(sideways), area: area.map(turn.turn), mode: mode, columns: nil).map { table in
             var t = table
             t.box = turn.unturn(table.box)
             t.cells = table.cells.map { c in

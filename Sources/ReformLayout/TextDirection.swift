@@ -17,13 +17,11 @@ public enum TextDirection: Sendable, Equatable {
         var previous: Glyph?
         for g in glyphs {
             defer { previous = g.isWhitespace ? nil : g }
-            guard !g.isWhitespace, g.box.height > 0, let p = previous else { continue }
-            let dx = g.box.midX - p.box.midX, dy = g.box.midY - p.box.midY
-            let size = max(p.box.width, p.box.height, 1)
-            guard abs(dx) + abs(dy) < 1.5 * size else { continue }
-            // A rotated glyph's box is taller than wide for Latin text; advancing along y means rotated.
-            if abs(dx) > 2 * abs(dy) && dx > 0 { right += 1 } else if abs(dy) > 2 * abs(dx) && p.box.width > p.box.height * 0.9 {
-                if dy > 0 { down += 1 } else { up += 1 }
+            guard let p = previous, let vote = step(p, g) else { continue }
+            switch vote {
+            case .leftToRight: right += 1
+            case .topToBottom: down += 1
+            case .bottomToTop: up += 1
             }
         }
         let total = right + down + up
@@ -31,6 +29,34 @@ public enum TextDirection: Sendable, Equatable {
         if Double(down) >= minimumShare * Double(total) { return .topToBottom }
         if Double(up) >= minimumShare * Double(total) { return .bottomToTop }
         return .leftToRight
+    }
+
+    /// The direction each glyph's own text runs, from its neighbours in text order: nil for a glyph
+    /// standing alone or between neighbours that disagree.
+    public static func each(_ glyphs: [Glyph]) -> [TextDirection?] {
+        var votes = [[TextDirection]](repeating: [], count: glyphs.count)
+        var previous: Int?
+        for (i, g) in glyphs.enumerated() {
+            defer { previous = g.isWhitespace ? nil : i }
+            guard let p = previous, let vote = step(glyphs[p], g) else { continue }
+            votes[p].append(vote)
+            votes[i].append(vote)
+        }
+        return votes.map { v in v.isEmpty || v.contains { $0 != v[0] } ? nil : v[0] }
+    }
+
+    /// The axis one step in text order from `p` to `g` advances along, when it is clear. Text along
+    /// the page's x axis is `leftToRight` whichever way it advances (right-to-left scripts, a page
+    /// number set upside down).
+    static func step(_ p: Glyph, _ g: Glyph) -> TextDirection? {
+        guard !g.isWhitespace, g.box.height > 0 else { return nil }
+        let dx = g.box.midX - p.box.midX, dy = g.box.midY - p.box.midY
+        let size = max(p.box.width, p.box.height, 1)
+        guard abs(dx) + abs(dy) < 1.5 * size else { return nil }
+        // A rotated glyph's box is taller than wide for Latin text; advancing along y means rotated.
+        if abs(dx) > 2 * abs(dy) { return .leftToRight }
+        if abs(dy) > 2 * abs(dx) && p.box.width > p.box.height * 0.9 { return dy > 0 ? .topToBottom : .bottomToTop }
+        return nil
     }
 }
 

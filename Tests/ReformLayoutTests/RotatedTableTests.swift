@@ -45,4 +45,16 @@ import Testing
     @Test func uprightTextStaysUpright() {
         #expect(TextDirection.dominant(Self.page(turned: .leftToRight).glyphs) == .leftToRight)
     }
+
+    @Test(arguments: [false, true])
+    func uprightPageNumberIsNoPartOfASidewaysTable(upsideDown: Bool) throws {
+        // The portrait page's own number, set upright (or upside down: it advances right to left).
+        var page = Self.page(turned: .topToBottom)
+        page.rulings = []
+        let digits: [(Unicode.Scalar, Double)] = upsideDown ? [("5", 96), ("4", 90)] : [("5", 90), ("4", 96)]
+        page.glyphs += digits.map { Glyph(scalar: $0.0, box: Rect(left: $0.1, top: 150, right: $0.1 + 6, bottom: 160), fontName: "F", fontSize: 10) }
+        let tables = TableExtractor().tables(in: page, mode: .stream)
+        let table = try #require(tables.first)
+        #expect(table.rows == [["Name", "Value"], ["alpha", "beta"]])
+    }
 }
