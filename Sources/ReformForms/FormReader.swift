@@ -118,7 +118,15 @@ public struct FormReader: Sendable {
             switch rule.target {
             case .project(let f):
                 var v = TextNormalizer.normalizeOptional(text)
-                if f == .plannedStart || f == .plannedEnd, let t = v, let date = DateValue(parsing: t) { v = date.iso }
+                if f == .plannedStart || f == .plannedEnd, let t = v {
+                    if let date = DateValue(parsing: t) {
+                        v = date.iso
+                    } else if form.fromScan, let repaired = ScanText.repairedDate(t) {
+                        review.append(ReviewItem(path: rule.target.path, reason: "OCR date '\(t)' read as \(repaired)"))
+                        confidence = min(confidence, 0.8)
+                        v = repaired
+                    }
+                }
                 project[f] = v
             case .funds(let f):
                 if form.fromScan, Amount(parsing: text) == nil, let repaired = ScanText.repairedAmount(text), let amount = Amount(parsing: repaired) {

@@ -13,6 +13,26 @@ public enum ScanText {
         return String(s)
     }
 
+    /// Letters OCR reads for digits inside a number or date.
+    static let digitLookalikes: [Character: Character] = ["l": "1", "I": "1", "|": "1", "i": "1", "O": "0", "o": "0", "D": "0", "S": "5", "B": "8", "Z": "2"]
+    /// Marks OCR reads for a date's separators.
+    static let separatorLookalikes: Set<Character> = ["_", "~", "—", "–", ",", "，", "、"]
+
+    /// A date OCR garbled (`2025.01.0l`, `2023-12_30`, `2025 12.31`): look-alike letters between digits
+    /// become digits and every separator becomes `-`. Nil when nothing changes or it is still no date.
+    public static func repairedDate(_ text: String) -> String? {
+        let chars = Array(text.trimmingCharacters(in: .whitespaces))
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            let nearDigit = (i > 0 && chars[i - 1].isNumber) || (i + 1 < chars.count && chars[i + 1].isNumber)
+            if let d = digitLookalikes[c], nearDigit { out.append(d) }
+            else if separatorLookalikes.contains(c) || c == " " || c == "." || c == "/" { out.append("-") }
+            else { out.append(c) }
+        }
+        guard out != text, let date = DateValue(parsing: out) else { return nil }
+        return date.iso
+    }
+
     /// An amount whose separators OCR confused (`262.700.00`, `1,474,326,18`): the last separator
     /// followed by exactly two digits is the decimal point, every other one a thousands separator.
     /// Returns nil when there is nothing to repair.

@@ -37,6 +37,14 @@ import Testing
         #expect(ScanText.trimArtifacts("安全") == "安全")
     }
 
+    @Test func garbledDatesAreRepaired() {
+        #expect(ScanText.repairedDate("2025.01.0l") == "2025-01-01")
+        #expect(ScanText.repairedDate("2023-12_30") == "2023-12-30")
+        #expect(ScanText.repairedDate("2025 12.31") == "2025-12-31")
+        #expect(ScanText.repairedDate("2024-01-01") == nil)
+        #expect(ScanText.repairedDate("205.0L0l") == nil)
+    }
+
     @Test func confusedSeparatorsAreRepaired() {
         #expect(ScanText.repairedAmount("262.700.00") == "262700.00")
         #expect(ScanText.repairedAmount("1,474,326,18") == "1474326.18")
