@@ -160,6 +160,7 @@ public struct RulingScanner: Sendable {
         let w = mask.width, h = mask.height
         let shift = (0..<w).map { Int((slope * Double($0)).rounded()) }
         let lowRow = -(shift.max() ?? 0), highRow = h - (shift.min() ?? 0)
+        let level = slope == 0
         var closed: [Segment] = []
         var active: [Segment] = []
         var next: [Segment] = []
@@ -175,17 +176,23 @@ public struct RulingScanner: Sendable {
                         runs.append((start, lastInk))
                     }
                 }
-                for x in 0..<w {
-                    let y = r + shift[x]
-                    let ink = y >= 0 && y < h && bits[y * w + x] != 0
-                    if ink {
-                        if start < 0 || x - lastInk - 1 > maxGap {
-                            close()
-                            start = x
-                            inked = 0
-                        }
-                        lastInk = x
-                        inked += 1
+                func ink(_ x: Int) {
+                    if start < 0 || x - lastInk - 1 > maxGap {
+                        close()
+                        start = x
+                        inked = 0
+                    }
+                    lastInk = x
+                    inked += 1
+                }
+                if level {
+                    // Level pages (every born-digital one): read the row straight, no shear.
+                    let row = r * w
+                    for x in 0..<w where bits[row + x] != 0 { ink(x) }
+                } else {
+                    for x in 0..<w {
+                        let y = r + shift[x]
+                        if y >= 0 && y < h && bits[y * w + x] != 0 { ink(x) }
                     }
                 }
                 close()
