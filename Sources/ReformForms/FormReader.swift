@@ -78,7 +78,7 @@ public struct FormReader: Sendable {
                     candidates = t.cells.filter { $0.row == l.lastRow + 1 && $0.column <= l.lastColumn && $0.lastColumn >= l.column }
                 } else if label.table + 1 < tables.count {
                     // The label closes its page: the value opens the next page, under the same columns.
-                    candidates = tables[label.table + 1].cells.filter { $0.row == 0 && $0.box.horizontalOverlap(l.box) > 0.5 * min($0.box.width, l.box.width) }
+                    candidates = tables[label.table + 1].cells.filter { $0.row == 0 && $0.box.horizontalOverlap(l.box) > Self.sameColumnOverlap * min($0.box.width, l.box.width) }
                 } else {
                     candidates = []
                 }
@@ -123,7 +123,7 @@ public struct FormReader: Sendable {
                         v = date.iso
                     } else if form.fromScan, let repaired = ScanText.repairedDate(t) {
                         review.append(ReviewItem(path: rule.target.path, reason: "OCR date '\(t)' read as \(repaired)"))
-                        confidence = min(confidence, 0.8)
+                        confidence = min(confidence, Self.repairConfidence)
                         v = repaired
                     }
                 }
@@ -132,7 +132,7 @@ public struct FormReader: Sendable {
                 if form.fromScan, Amount(parsing: text) == nil, let repaired = ScanText.repairedAmount(text), let amount = Amount(parsing: repaired) {
                     funds[f] = amount
                     review.append(ReviewItem(path: rule.target.path, reason: "OCR amount '\(text)' read as \(amount)"))
-                    confidence = min(confidence, 0.8)
+                    confidence = min(confidence, Self.repairConfidence)
                 } else if let amount = Amount(parsing: text) {
                     funds[f] = amount
                 } else if !Amount.isBlank(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
@@ -270,6 +270,12 @@ public struct FormReader: Sendable {
 
     /// Cells longer than this are values, never labels.
     var maxLabelLength: Int { 40 }
+
+    /// Cells on two pages are in one column when they overlap by this share of the narrower.
+    static let sameColumnOverlap = 0.5
+
+    /// A value OCR garbled and reform repaired (an amount's separators, a date's letters) is this sure.
+    static let repairConfidence = 0.8
 
     /// A level label as printed, without the spaces of spaced-out or vertical text.
     static func level(_ text: String) -> String {
