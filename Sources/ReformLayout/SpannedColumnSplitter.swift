@@ -18,7 +18,9 @@ public struct SpannedColumnSplitter: Sendable {
     }
 
     /// `grid` with the spanning cells that hold one chunk per column cut into those columns.
-    public func split(_ grid: LatticeDetector.Grid, glyphs: [Glyph]) -> LatticeDetector.Grid {
+    /// `boundaries` limits the cuts to those column edges (indices); `valuesOnly: false` cuts a cell
+    /// that puts any text side by side (at boundaries its column's own figures have set).
+    public func split(_ grid: LatticeDetector.Grid, glyphs: [Glyph], boundaries: Set<Int>? = nil, valuesOnly: Bool = true) -> LatticeDetector.Grid {
         let ys = grid.rowEdges, xs = grid.columnEdges
         let chunker = StreamDetector(settings: settings, layout: layout)
         var cells: [(row: Int, column: Int, rowSpan: Int, columnSpan: Int)] = []
@@ -29,7 +31,8 @@ public struct SpannedColumnSplitter: Sendable {
             let bands = layout.bands(inside)
             let chunks = bands.flatMap(chunker.chunks)
             var cuts = [c.column]
-            for k in (c.column + 1)..<(c.column + c.columnSpan) where !chunks.contains(where: { $0.box.left < xs[k] && $0.box.right > xs[k] }) {
+            for k in (c.column + 1)..<(c.column + c.columnSpan)
+            where boundaries?.contains(k) ?? true && !chunks.contains(where: { $0.box.left < xs[k] && $0.box.right > xs[k] }) {
                 cuts.append(k)
             }
             cuts.append(c.column + c.columnSpan)
@@ -40,7 +43,7 @@ public struct SpannedColumnSplitter: Sendable {
             let sideBySide = bands.contains { line in
                 let texts = pieces.map { lo, hi in line.filter { $0.box.midX > xs[lo] && $0.box.midX < xs[hi] } }.filter { !$0.isEmpty }
                 let values = texts.dropFirst().filter(isValue).count
-                return texts.count >= 2 && Double(values) >= settings.spannedValueShare * Double(texts.count - 1)
+                return texts.count >= 2 && (!valuesOnly || Double(values) >= settings.spannedValueShare * Double(texts.count - 1))
             }
             guard sideBySide else { cells.append(c); continue }
             for (lo, hi) in pieces { cells.append((c.row, lo, c.rowSpan, hi - lo)) }

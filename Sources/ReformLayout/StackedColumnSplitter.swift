@@ -7,7 +7,7 @@ import ReformPDF
 /// A gap inside a ruled column becomes a column boundary when at least `stackedColumnLineShare` of
 /// the column's text lines hold text on both sides of it and at most `stackedColumnCrossShare` run
 /// across it (a group header over its sub-columns). Each cell then spans the new slots, and
-/// `SpannedColumnSplitter` cuts those whose text keeps to one side, leaving a header that crosses
+/// `SpannedColumnSplitter` cuts those that put text on both sides, leaving a header that crosses
 /// the gap spanning both.
 public struct StackedColumnSplitter: Sendable {
     public var settings: TableSettings
@@ -25,13 +25,16 @@ public struct StackedColumnSplitter: Sendable {
         var inserted = [[Double]](repeating: [], count: xs.count - 1)
         for k in 0..<(xs.count - 1) {
             // The chunk intervals of every text line in the column's own (unspanned) cells.
-            var lines: [[(Double, Double)]] = []
+            var lines: [[Span]] = []
             var figures = 0
             for c in grid.cells where c.column == k && c.columnSpan == 1 {
                 let box = Rect(left: xs[k], top: ys[c.row], right: xs[k + 1], bottom: ys[c.row + c.rowSpan])
                 let inside = glyphs.filter { !$0.isWhitespace && $0.box.height > 0 && box.contains($0.box.center) }
                 for band in layout.bands(inside) {
-                    lines.append(chunker.chunks(band).map { ($0.box.left, $0.box.right) })
+                    lines.append(chunker.chunks(band).map { chunk in
+                        Span(left: chunk.box.left, right: chunk.box.right,
+                             isFigure: band.contains { $0.isFigure && chunk.box.left <= $0.box.midX && $0.box.midX <= chunk.box.right })
+                    })
                     if band.contains(where: \.isFigure) { figures += 1 }
                 }
             }
@@ -42,11 +45,14 @@ public struct StackedColumnSplitter: Sendable {
         guard inserted.contains(where: { !$0.isEmpty }) else { return grid }
 
         // Old column k becomes new columns first[k] ..< first[k] + inserted[k].count + 1; every cell spans its new slots.
-        var first: [Int] = [], edges: [Double] = []
+        var first: [Int] = [], edges: [Double] = [], boundaries = Set<Int>()
         for k in 0..<(xs.count - 1) {
             first.append(edges.count)
             edges.append(xs[k])
-            edges += inserted[k]
+            for x in inserted[k] {
+                boundaries.insert(edges.count)
+                edges.append(x)
+            }
         }
         edges.append(xs[xs.count - 1])
         func end(_ k: Int) -> Int { first[k] + inserted[k].count + 1 }
@@ -54,24 +60,35 @@ public struct StackedColumnSplitter: Sendable {
             (row: c.row, column: first[c.column], rowSpan: c.rowSpan, columnSpan: end(c.column + c.columnSpan - 1) - first[c.column])
         }
         let spanning = LatticeDetector.Grid(rowEdges: ys, columnEdges: edges, cells: widened)
-        return SpannedColumnSplitter(settings: settings, layout: layout).split(spanning, glyphs: glyphs)
+        return SpannedColumnSplitter(settings: settings, layout: layout).split(spanning, glyphs: glyphs, boundaries: boundaries, valuesOnly: false)
     }
 
-    /// Boundaries (the middle of each gap) between text columns that share the lines' chunks.
-    func gaps(_ lines: [[(Double, Double)]]) -> [Double] {
+    /// A chunk's extent on its line, and whether it holds a figure.
+    struct Span {
+        var left: Double
+        var right: Double
+        var isFigure: Bool
+    }
+
+    /// Boundaries (the middle of each gap) between text columns that share the lines' chunks. A line
+    /// counts for a gap when a figure follows it: a monospaced word space (0.6 em, as wide as the
+    /// space between figures) parts "40" from "years", not two columns.
+    func gaps(_ lines: [[Span]]) -> [Double] {
         let filled = lines.filter { !$0.isEmpty }
         guard filled.count >= settings.minStackedCells else { return [] }
-        let stops = Set(filled.flatMap { $0.flatMap { [$0.0, $0.1] } }).sorted()
+        let stops = Set(filled.flatMap { $0.flatMap { [$0.left, $0.right] } }).sorted()
         var out: [Double] = []
         var run: (Double, Double)?
         func close() {
             guard let (lo, hi) = run else { return }
             run = nil
-            let sides = filled.filter { line in line.contains { $0.1 <= lo } && line.contains { $0.0 >= hi } }.count
+            let sides = filled.filter { line in
+                line.contains { $0.right <= lo } && line.first(where: { $0.left >= hi })?.isFigure == true
+            }.count
             if Double(sides) >= settings.stackedColumnLineShare * Double(filled.count) { out.append((lo + hi) / 2) }
         }
         for (a, b) in zip(stops, stops.dropFirst()) {
-            let crossing = filled.filter { line in line.contains { $0.0 < b && $0.1 > a } }.count
+            let crossing = filled.filter { line in line.contains { $0.left < b && $0.right > a } }.count
             if Double(crossing) <= settings.stackedColumnCrossShare * Double(filled.count) {
                 // A run of open ground: extend it, or start one.
                 if let r = run, r.1 == a { run = (r.0, b) } else { close(); run = (a, b) }

@@ -199,6 +199,20 @@ import Testing
         #expect(tables.first?.rows == [["Age", "White", ""], ["1-2", "2,586", "2,568"], ["3-5", "3,867", "3,576"], ["6-11", "7,808", "7,401"]])
     }
 
+    @Test func aMonospacedWordSpaceIsNoColumnGap() {
+        // "40 years" in monospaced type: the 0.6 em space is as wide as the gap between figures.
+        var glyphs = Self.glyphs("Age", x: 104, y: 104) + Self.glyphs("Total", x: 160, y: 104)
+        for (i, n) in ["40", "41", "42"].enumerated() {
+            let y = 122 + Double(i) * 11
+            glyphs += Self.glyphs(n, x: 104, y: y) + Self.glyphs("years", x: 116.8, y: y) + Self.glyphs("2,46" + n.suffix(1), x: 160, y: y)
+        }
+        let rulings = [Self.rule(100, 100, 200, 100), Self.rule(100, 118, 200, 118), Self.rule(100, 157, 200, 157)]
+            + [100.0, 200].map { Self.rule($0, 100, $0, 157) }
+        let page = PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: rulings)
+        let tables = TableExtractor().tables(in: page, mode: .lattice)
+        #expect(tables.first?.rows == [["Age", "Total"], ["40 years", "2,460"], ["41 years", "2,461"], ["42 years", "2,462"]])
+    }
+
     @Test func stackedRowsTiedByASpanningCellAreSplit() {
         // The right column rules off its total; the left one runs on to the bottom rule.
         var glyphs = Self.glyphs("Age", x: 104, y: 104) + Self.glyphs("Age", x: 204, y: 104)
