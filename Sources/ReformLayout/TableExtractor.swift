@@ -149,10 +149,17 @@ public struct TableExtractor: Sendable {
               ys.count >= 2, xs.count >= 2 else { return nil }
         let nr = ys.count - 1, nc = xs.count - 1
         var members = [[Glyph]](repeating: [], count: nr * nc)
-        for g in glyphs {
-            let p = g.box.center
-            guard let r = slot(p.y, ys, clamp: true), let k = slot(p.x, xs, clamp: true) else { continue }
-            members[r * nc + k].append(g)
+        // A chunk that runs across a column boundary (a header over several columns) stays whole, in
+        // the column where it starts, as camelot and the ICDAR ground truth place it.
+        let detector = StreamDetector(settings: settings, layout: layout)
+        for band in layout.bands(glyphs.filter { !$0.isWhitespace && $0.box.height > 0 }) {
+            let chunks = detector.chunks(band)
+            for g in band {
+                let p = g.box.center
+                let x = chunks.first { $0.box.left <= p.x && p.x <= $0.box.right }.map { $0.box.left + min(1, $0.box.width / 2) } ?? p.x
+                guard let r = slot(p.y, ys, clamp: true), let k = slot(x, xs, clamp: true) else { continue }
+                members[r * nc + k].append(g)
+            }
         }
         let reader = CellText(layout: layout)
         var cells: [Cell] = []

@@ -136,6 +136,18 @@ import Testing
         return out
     }
 
+    @Test func aHeaderAcrossColumnsStaysWholeWhereItStarts() {
+        // "Inadequate housing" runs over the boundary between the no. and (%) columns.
+        var glyphs = Self.phrase(["Inadequate", "housing"], x: 150, y: 100)
+        for (i, row) in [("Male", "2,862", "(4.7)"), ("Female", "2,909", "(5.9)")].enumerated() {
+            let y = 111 + Double(i) * 11
+            glyphs += Self.glyphs(row.0, x: 100, y: y) + Self.glyphs(row.1, x: 150, y: y) + Self.glyphs(row.2, x: 190, y: y)
+        }
+        let page = PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: [])
+        let tables = TableExtractor().tables(in: page, mode: .stream)
+        #expect(tables.first?.rows == [["", "Inadequate housing", ""], ["Male", "2,862", "(4.7)"], ["Female", "2,909", "(5.9)"]])
+    }
+
     @Test func figuresCloserThanAnEmAreSeparateColumns() {
         // Right-aligned figures leave only ~0.7 em between neighbouring columns.
         var glyphs: [Glyph] = []
