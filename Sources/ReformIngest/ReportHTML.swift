@@ -1,5 +1,6 @@
 import Foundation
 import ReformForms
+import ReformLayout
 
 /// A batch report as one self-contained HTML page (no network, no external scripts): a summary,
 /// filters, and per form its review items first, the record as tables, and the page pictures with a
@@ -71,19 +72,7 @@ public enum ReportHTML {
         return out + "</div></div></article>\n"
     }
 
-    static func esc(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { TableWriters.escape(s) }
 
     static let style = """
         body{font-family:"Noto Sans CJK SC",sans-serif;margin:0;color:#222}header{position:sticky;top:0;background:#f4f6fa;padding:8px 16px;border-bottom:1px solid #ccd;z-index:5}

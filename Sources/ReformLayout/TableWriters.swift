@@ -55,7 +55,8 @@ public enum TableWriters {
         return out + "</body></html>\n"
     }
 
-    static func escape(_ s: String) -> String {
+    /// Text made safe for HTML content and attribute values.
+    public static func escape(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {
