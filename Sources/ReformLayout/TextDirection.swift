@@ -12,6 +12,14 @@ public enum TextDirection: Sendable, Equatable {
     /// The dominant direction: each pair of neighbouring glyphs in text order votes for the axis
     /// it advances along. A one-character-a-line stack of upright CJK does not vote (its glyphs are
     /// separate lines, joined in text order by line breaks).
+    /// Glyphs farther apart than this (× the glyph's size) are not neighbours and do not vote.
+    static let neighbourDistance = 1.5
+    /// A step votes for an axis when it is this many times longer along it than across it.
+    static let axisDominance = 2.0
+    /// A step down or up votes for turned text only when the glyph's box is at least this wide for its
+    /// height (turned Latin glyphs lie on their side; upright CJK stacks are square and vote nothing).
+    static let turnedGlyphAspect = 0.9
+
     public static func dominant(_ glyphs: [Glyph], minimumShare: Double = 0.6) -> TextDirection {
         var right = 0, down = 0, up = 0
         var previous: Glyph?
@@ -52,10 +60,10 @@ public enum TextDirection: Sendable, Equatable {
         guard !g.isWhitespace, g.box.height > 0 else { return nil }
         let dx = g.box.midX - p.box.midX, dy = g.box.midY - p.box.midY
         let size = max(p.box.width, p.box.height, 1)
-        guard abs(dx) + abs(dy) < 1.5 * size else { return nil }
+        guard abs(dx) + abs(dy) < neighbourDistance * size else { return nil }
         // A rotated glyph's box is taller than wide for Latin text; advancing along y means rotated.
-        if abs(dx) > 2 * abs(dy) { return .leftToRight }
-        if abs(dy) > 2 * abs(dx) && p.box.width > p.box.height * 0.9 { return dy > 0 ? .topToBottom : .bottomToTop }
+        if abs(dx) > axisDominance * abs(dy) { return .leftToRight }
+        if abs(dy) > axisDominance * abs(dx) && p.box.width > p.box.height * turnedGlyphAspect { return dy > 0 ? .topToBottom : .bottomToTop }
         return nil
     }
 }
