@@ -1,40 +1,73 @@
-/// A binary image: 1 where the rendered page has ink, 0 elsewhere, row-major.
+/// Where a rendered page has ink: luminance below a cut-off, one bit a pixel (`InkPlane`).
 struct InkMask {
-    var width: Int
-    var height: Int
-    var bits: [UInt8]
+    var plane: InkPlane
+
+    var width: Int { plane.width }
+    var height: Int { plane.height }
 
     /// A sample of the page's luminance histogram (every third pixel of every other row).
     static func histogram(_ raster: PageRaster) -> [Int] {
         var histogram = [Int](repeating: 0, count: 256)
+        // White paper is most of a page: counted apart, so the loop does not wait on one bin.
+        var white = 0
         raster.withPixels { px, stride in
-            var y = 0
-            while y < raster.height {
-                let row = px + y * stride
-                var x = 0
-                while x < raster.width { histogram[Int(InkMask.luma(row[x]))] += 1; x += 3 }
-                y += 2
+            histogram.withUnsafeMutableBufferPointer { bins in
+                var y = 0
+                while y < raster.height {
+                    let row = px + y * stride
+                    var x = 0
+                    while x < raster.width {
+                        let p = row[x]
+                        if p & 0xFF_FFFF == 0xFF_FFFF { white += 1 } else { bins[Int(InkMask.luma(p))] += 1 }
+                        x += 3
+                    }
+                    y += 2
+                }
             }
         }
+        histogram[Int(InkMask.luma(0xFF_FFFF))] += white
         return histogram
     }
 
     /// Thresholds a rendered page in one pass over its pixels: luminance below `cutoff` is ink.
     init(raster: PageRaster, cutoff: UInt32) {
         let w = raster.width, h = raster.height
-        width = w
-        height = h
-        var out = [UInt8](repeating: 0, count: w * h)
+        var plane = InkPlane(width: w, height: h)
+        let wordsPerRow = plane.wordsPerRow
+        // White (luminance 255) is never below a cut-off of at most 255: eight white pixels are skipped
+        // with one comparison.
+        let skipWhite = cutoff <= 255
+        let white = SIMD8<UInt32>(repeating: 0xFF_FFFF)
+        let cut = SIMD8<UInt32>(repeating: cutoff)
+        let weights = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
         raster.withPixels { px, stride in
-            out.withUnsafeMutableBufferPointer { dst in
+            plane.words.withUnsafeMutableBufferPointer { out in
                 for y in 0..<h {
                     let row = px + y * stride
-                    let o = y * w
-                    for x in 0..<w { dst[o + x] = InkMask.luma(row[x]) < cutoff ? 1 : 0 }
+                    let o = y * wordsPerRow
+                    var x = 0
+                    // Eight pixels at a time; x stays a multiple of 8, so their bits never straddle two words.
+                    while x + 8 <= w {
+                        let p = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self) & white
+                        if !skipWhite || p != white {
+                            let luma = (77 &* ((p &>> 16) & 0xFF) &+ 150 &* ((p &>> 8) & 0xFF) &+ 29 &* (p & 0xFF)) &>> 8
+                            let bits = UInt64(weights.replacing(with: 0, where: .!(luma .< cut)).wrappedSum())
+                            out[o + (x >> 6)] |= bits &<< UInt64(x & 63)
+                        }
+                        x += 8
+                    }
+                    while x < w {
+                        if InkMask.luma(row[x]) < cutoff { out[o + (x >> 6)] |= 1 &<< UInt64(x & 63) }
+                        x += 1
+                    }
                 }
             }
         }
-        bits = out
+        self.plane = plane
+    }
+
+    init(plane: InkPlane) {
+        self.plane = plane
     }
 
     /// Rec. 601 luminance in fixed point: (77 R + 150 G + 29 B) / 256.
@@ -53,32 +86,9 @@ struct InkMask {
         return UInt32(max(1, cut))
     }
 
-    init(width: Int, height: Int, bits: [UInt8]) {
-        self.width = width
-        self.height = height
-        self.bits = bits
-    }
-
     /// The mask with rows and columns swapped, so vertical lines can be scanned as horizontal ones.
     func transposed() -> InkMask {
-        var out = [UInt8](repeating: 0, count: bits.count)
-        let w = width, h = height, block = 32
-        out.withUnsafeMutableBufferPointer { dst in
-            bits.withUnsafeBufferPointer { src in
-                var by = 0
-                while by < h {
-                    var bx = 0
-                    while bx < w {
-                        for y in by..<min(by + block, h) {
-                            for x in bx..<min(bx + block, w) { dst[x * h + y] = src[y * w + x] }
-                        }
-                        bx += block
-                    }
-                    by += block
-                }
-            }
-        }
-        return InkMask(width: h, height: w, bits: out)
+        InkMask(plane: plane.transposed())
     }
 
     /// Otsu's threshold: the cut that best separates the histogram into two classes.

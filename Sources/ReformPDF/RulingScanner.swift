@@ -82,17 +82,14 @@ public struct RulingScanner: Sendable {
     func estimateSlope(_ mask: InkMask) -> Double {
         var pieces: [(x: Double, y: Double, weight: Double)] = []
         let step = settings.skewPieceMinPixels
-        mask.bits.withUnsafeBufferPointer { bits in
-            for y in 0..<mask.height {
-                let row = y * mask.width
-                var x = 0
-                while x < mask.width {
-                    if bits[row + x] == 0 { x += 1; continue }
-                    let start = x
-                    while x < mask.width && bits[row + x] != 0 { x += 1 }
-                    let count = (x - start) / step
+        let plane = mask.plane
+        plane.words.withUnsafeBufferPointer { words in
+            for y in 0..<plane.height {
+                InkPlane.forEachRun(words, wordsPerRow: plane.wordsPerRow, row: y, from: 0, to: plane.width) { start, last in
+                    let end = last + 1
+                    let count = (end - start) / step
                     for k in 0..<count {
-                        let a = start + k * step, b = k == count - 1 ? x : a + step
+                        let a = start + k * step, b = k == count - 1 ? end : a + step
                         pieces.append((Double(a + b) / 2, Double(y) + 0.5, Double(b - a)))
                     }
                 }
@@ -157,15 +154,26 @@ public struct RulingScanner: Sendable {
     /// Ink runs along rows sheared by `slope` (pixel (x, r + round(slope·x))), bridged over small gaps,
     /// stacked across neighbouring rows into segments.
     func segments(in mask: InkMask, slope: Double, minLength: Int, maxGap: Int) -> [Segment] {
-        let w = mask.width, h = mask.height
-        let shift = (0..<w).map { Int((slope * Double($0)).rounded()) }
-        let lowRow = -(shift.max() ?? 0), highRow = h - (shift.min() ?? 0)
-        let level = slope == 0
+        let plane = mask.plane
+        let w = plane.width, h = plane.height
+        // The shear is constant along stretches of x: a sheared row is read as pieces of plain rows
+        // (a level page, every born-digital one, is one piece).
+        var pieces: [(from: Int, to: Int, shift: Int)] = []
+        var x = 0
+        while x < w {
+            let shift = Int((slope * Double(x)).rounded())
+            var end = x + 1
+            while end < w && Int((slope * Double(end)).rounded()) == shift { end += 1 }
+            pieces.append((x, end, shift))
+            x = end
+        }
+        let lowRow = -(pieces.map(\.shift).max() ?? 0), highRow = h - (pieces.map(\.shift).min() ?? 0)
         var closed: [Segment] = []
         var active: [Segment] = []
         var next: [Segment] = []
         var runs: [(Int, Int)] = []
-        mask.bits.withUnsafeBufferPointer { bits in
+        var movedTo: [Int] = []
+        plane.words.withUnsafeBufferPointer { words in
             for r in lowRow..<highRow {
                 runs.removeAll(keepingCapacity: true)
                 var start = -1, lastInk = -1, inked = 0
@@ -176,30 +184,26 @@ public struct RulingScanner: Sendable {
                         runs.append((start, lastInk))
                     }
                 }
-                func ink(_ x: Int) {
-                    if start < 0 || x - lastInk - 1 > maxGap {
-                        close()
-                        start = x
-                        inked = 0
-                    }
-                    lastInk = x
-                    inked += 1
-                }
-                if level {
-                    // Level pages (every born-digital one): read the row straight, no shear.
-                    let row = r * w
-                    for x in 0..<w where bits[row + x] != 0 { ink(x) }
-                } else {
-                    for x in 0..<w {
-                        let y = r + shift[x]
-                        if y >= 0 && y < h && bits[y * w + x] != 0 { ink(x) }
+                for piece in pieces {
+                    let y = r + piece.shift
+                    guard y >= 0 && y < h else { continue }
+                    InkPlane.forEachRun(words, wordsPerRow: plane.wordsPerRow, row: y, from: piece.from, to: piece.to) { first, last in
+                        if start < 0 || first - lastInk - 1 > maxGap {
+                            close()
+                            start = first
+                            inked = 0
+                        }
+                        lastInk = last
+                        inked += last - first + 1
                     }
                 }
                 close()
+                if runs.isEmpty && active.isEmpty { continue }
 
                 next.removeAll(keepingCapacity: true)
                 // Where each active segment went in this row: several runs of one row may join one segment.
-                var movedTo = [Int](repeating: -1, count: active.count)
+                movedTo.removeAll(keepingCapacity: true)
+                movedTo.append(contentsOf: repeatElement(-1, count: active.count))
                 for (a, b) in runs {
                     let len = Double(b - a + 1)
                     var target = -1
@@ -225,8 +229,7 @@ public struct RulingScanner: Sendable {
                         next[target].weight += len
                     }
                 }
-                let used = movedTo.map { $0 >= 0 }
-                for i in active.indices where !used[i] { closed.append(active[i]) }
+                for i in active.indices where movedTo[i] < 0 { closed.append(active[i]) }
                 swap(&active, &next)
             }
         }
@@ -308,9 +311,10 @@ public struct RulingScanner: Sendable {
             let d = abs((p.x - r.start.x) * dy - (p.y - r.start.y) * dx) / len
             return d <= reach
         }
+        let across = (horizontal: anchors.filter { $0.orientation == .vertical }, vertical: anchors.filter { $0.orientation == .horizontal })
         return rulings.filter { r in
             if r.length >= settings.anchorLength { return true }
-            let perpendicular = anchors.filter { $0.orientation != r.orientation }
+            let perpendicular = r.orientation == .horizontal ? across.horizontal : across.vertical
             return perpendicular.contains { touches(r.start, $0) } && perpendicular.contains { touches(r.end, $0) }
         }
     }
@@ -320,17 +324,18 @@ public struct RulingScanner: Sendable {
     /// Drops segments that lie mostly inside glyph boxes: the horizontal stroke of 一, a bar of 目.
     func dropGlyphStrokes(_ rulings: [Ruling], glyphs: [Glyph]) -> [Ruling] {
         let boxes = glyphs.lazy.filter { !$0.isWhitespace && !$0.box.isEmpty }.map { $0.box.insetBy(settings.glyphPadding) }
-        guard !boxes.isEmpty else { return rulings }
+        guard !boxes.isEmpty, !rulings.isEmpty else { return rulings }
         let all = Array(boxes)
+        let rows = RulingGlyphIndex(all, for: .horizontal), columns = RulingGlyphIndex(all, for: .vertical)
+        var spans: [(Double, Double)] = []
         return rulings.filter { r in
             let horizontal = r.orientation == .horizontal
             let lo = horizontal ? min(r.start.x, r.end.x) : min(r.start.y, r.end.y)
             let hi = horizontal ? max(r.start.x, r.end.x) : max(r.start.y, r.end.y)
-            let across = r.position
-            var spans: [(Double, Double)] = []
-            for b in all {
-                let (a0, a1, c0, c1) = horizontal ? (b.top, b.bottom, b.left, b.right) : (b.left, b.right, b.top, b.bottom)
-                guard across >= a0 && across <= a1 else { continue }
+            spans.removeAll(keepingCapacity: true)
+            // The boxes the line runs through, clipped to the line's extent.
+            (horizontal ? rows : columns).forEachBox(across: r.position) { b in
+                let (c0, c1) = horizontal ? (b.left, b.right) : (b.top, b.bottom)
                 let s = max(lo, c0), e = min(hi, c1)
                 if e > s { spans.append((s, e)) }
             }
