@@ -33,36 +33,66 @@ struct TextCommand: ParsableCommand {
         let extractor = PageExtractor(findRulings: !noRulings)
         let layout = TextLayout()
         let tally = options.tally()
-        var reports: [TextReport.File] = []
+        let format = self.format, includeGlyphs = glyphs
+        // One input is one JSON object; several are an array of them, each written one level deeper.
+        let level = files.count == 1 ? 0 : 1
+        var reports: [[UInt8]] = []
         for path in files {
             try run.each(path, password: input.password) { document in
-                var pages: [TextReport.Page] = []
                 let selected = try input.selectedPages(of: document)
-                try PageStream(workers: options.workers).run(document, pages: selected, read: { page in
-                    let content = extractor.extract(page, timings: tally)
-                    let lines = tally.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
-                    return (content, lines)
-                }, consume: { number, result in
-                    let (content, lines) = result
-                    if !content.hasTextLayer {
-                        Console.warning("\(document.path): page \(number) has no text layer; scanned image?")
+                var report = PrettyJSON(level: level)
+                try report.object { json in
+                    json.key("file")
+                    json.value(document.path)
+                    json.key("page_count")
+                    json.value(document.pageCount)
+                    json.key("pages")
+                    try json.array { pages in
+                        try PageStream(workers: options.workers).run(document, pages: selected, read: { page in
+                            let content = extractor.extract(page, timings: tally)
+                            let lines = tally.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
+                            // Each page's JSON is written on the thread that read it.
+                            let written = format == .json
+                                ? tally.measure("write") { TextReport.Page(content, lines: lines, includeGlyphs: includeGlyphs).json(level: level + 2) }
+                                : nil
+                            return (content, lines, written)
+                        }, consume: { number, result in
+                            let (content, lines, written) = result
+                            if !content.hasTextLayer {
+                                Console.warning("\(document.path): page \(number) has no text layer; scanned image?")
+                            }
+                            switch written {
+                            case nil:
+                                Console.out("=== \(document.path) page \(number) ===\n" + layout.plainText(lines) + "\n")
+                            case .success(let bytes)?:
+                                pages.element()
+                                pages.append(rendered: bytes)
+                            case .failure(let error)?:
+                                throw error
+                            }
+                        })
                     }
-                    switch format {
-                    case .text:
-                        Console.out("=== \(document.path) page \(number) ===\n" + layout.plainText(lines) + "\n")
-                    case .json:
-                        pages.append(TextReport.Page(content, lines: lines, includeGlyphs: glyphs))
-                    }
-                })
-                if format == .json { reports.append(TextReport.File(file: document.path, pageCount: document.pageCount, pages: pages)) }
+                }
+                if format == .json { reports.append(report.bytes) }
             }
         }
         if format == .json {
-            try tally.measure("write") {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let data = reports.count == 1 ? try encoder.encode(reports[0]) : try encoder.encode(reports)
-                Console.out(String(decoding: data, as: UTF8.self) + "\n")
+            tally.measure("write") {
+                var out: [UInt8]
+                if reports.count == 1 {
+                    out = level == 0 ? reports[0] : PrettyJSON.dedented(reports[0])
+                } else {
+                    var all = PrettyJSON()
+                    all.array { json in
+                        for report in reports {
+                            json.element()
+                            json.append(rendered: report)
+                        }
+                    }
+                    out = all.bytes
+                }
+                out.append(UInt8(ascii: "\n"))
+                Console.out(bytes: out)
             }
         }
         if let tally { TimingsReport.print(tally) }
@@ -70,16 +100,10 @@ struct TextCommand: ParsableCommand {
     }
 }
 
-/// The JSON shape of `reform text --format json`.
+/// The JSON shape of `reform text --format json`: per file `file`, `page_count` and `pages`, each page
+/// as below. Keys are written sorted, as `JSONEncoder` with `.sortedKeys` would.
 enum TextReport {
-    struct File: Encodable {
-        var file: String
-        var pageCount: Int
-        var pages: [Page]
-        enum CodingKeys: String, CodingKey { case file, pageCount = "page_count", pages }
-    }
-
-    struct Page: Encodable {
+    struct Page {
         var page: Int
         var width: Double
         var height: Double
@@ -87,14 +111,9 @@ enum TextReport {
         var skew: Double
         var hasTextLayer: Bool
         var lines: [Line]
-        var words: [WordJSON]
+        var words: [Word]
         var rulings: [RulingJSON]
         var glyphs: [GlyphJSON]?
-
-        enum CodingKeys: String, CodingKey {
-            case page, width, height, rotation, skew, lines, words, rulings, glyphs
-            case hasTextLayer = "has_text_layer"
-        }
 
         init(_ c: PageContent, lines: [TextLine], includeGlyphs: Bool) {
             page = c.number
@@ -104,26 +123,88 @@ enum TextReport {
             skew = (c.skewDegrees * 1000).rounded() / 1000
             hasTextLayer = c.hasTextLayer
             self.lines = lines.map { Line(text: $0.text, bbox: $0.box.json) }
-            words = lines.flatMap(\.words).map { WordJSON(text: $0.text, bbox: $0.box.json, fontSize: $0.fontSize.rounded2) }
+            words = lines.flatMap(\.words).map { Word(text: $0.text, bbox: $0.box.json, fontSize: $0.fontSize.rounded2) }
             rulings = c.rulings.map(RulingJSON.init)
             glyphs = includeGlyphs
                 ? c.glyphs.map { GlyphJSON(char: String($0.scalar), bbox: $0.box.json, font: $0.fontName, size: $0.fontSize.rounded2) }
                 : nil
         }
+
+        /// The page as JSON text, to sit at indentation `level` in the report.
+        func json(level: Int) -> Result<[UInt8], any Error> {
+            var json = PrettyJSON(level: level)
+            do {
+                try json.object { json in
+                    if let glyphs {
+                        json.key("glyphs")
+                        try json.array { list in
+                            for g in glyphs {
+                                list.element()
+                                try list.object { json in
+                                    json.key("bbox"); try json.value(g.bbox)
+                                    json.key("char"); json.value(g.char)
+                                    json.key("font"); json.value(g.font)
+                                    json.key("size"); try json.value(g.size)
+                                }
+                            }
+                        }
+                    }
+                    json.key("has_text_layer"); json.value(hasTextLayer)
+                    json.key("height"); try json.value(height)
+                    json.key("lines")
+                    try json.array { list in
+                        for line in lines {
+                            list.element()
+                            try list.object { json in
+                                json.key("bbox"); try json.value(line.bbox)
+                                json.key("text"); json.value(line.text)
+                            }
+                        }
+                    }
+                    json.key("page"); json.value(page)
+                    json.key("rotation"); json.value(rotation)
+                    json.key("rulings")
+                    try json.array { list in
+                        for r in rulings {
+                            list.element()
+                            try list.object { json in
+                                json.key("orientation"); json.value(r.orientation)
+                                json.key("thickness"); try json.value(r.thickness)
+                                json.key("x1"); try json.value(r.x1)
+                                json.key("x2"); try json.value(r.x2)
+                                json.key("y1"); try json.value(r.y1)
+                                json.key("y2"); try json.value(r.y2)
+                            }
+                        }
+                    }
+                    json.key("skew"); try json.value(skew)
+                    json.key("width"); try json.value(width)
+                    json.key("words")
+                    try json.array { list in
+                        for w in words {
+                            list.element()
+                            try list.object { json in
+                                json.key("bbox"); try json.value(w.bbox)
+                                json.key("font_size"); try json.value(w.fontSize)
+                                json.key("text"); json.value(w.text)
+                            }
+                        }
+                    }
+                }
+            } catch {
+                return .failure(error)
+            }
+            return .success(json.bytes)
+        }
     }
 
-    struct Line: Encodable { var text: String; var bbox: [Double] }
+    struct Line { var text: String; var bbox: [Double] }
 
-    struct WordJSON: Encodable {
-        var text: String
-        var bbox: [Double]
-        var fontSize: Double
-        enum CodingKeys: String, CodingKey { case text, bbox, fontSize = "font_size" }
-    }
+    struct Word { var text: String; var bbox: [Double]; var fontSize: Double }
 
-    struct GlyphJSON: Encodable { var char: String; var bbox: [Double]; var font: String; var size: Double }
+    struct GlyphJSON { var char: String; var bbox: [Double]; var font: String; var size: Double }
 
-    struct RulingJSON: Encodable {
+    struct RulingJSON {
         var orientation: String
         var x1: Double, y1: Double, x2: Double, y2: Double
         var thickness: Double
