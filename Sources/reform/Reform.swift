@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `reform` command line: archived PDF forms in, clean data out.
 @main
@@ -15,6 +18,37 @@ struct Reform: ParsableCommand {
         version: ReformVersion.string,
         subcommands: [ExtractCommand.self, EvalCommand.self, ShowCommand.self, ReportCommand.self, TablesCommand.self, TextCommand.self, IngestCommand.self, ExportCommand.self]
     )
+
+    static func main() {
+        AllocatorPolicy.apply()
+        main(nil)
+    }
+}
+
+/// How glibc's allocator gives memory back, set once at start-up.
+///
+/// poppler reads a whole substituted system font into one buffer (19 MB for Noto Sans CJK, once per
+/// lane) and frees it. glibc then raises its mmap threshold to that size, so later big buffers
+/// (page rasters) come from the heap and the freed space stays there: 20–30 MB more peak memory per
+/// lane. A fixed threshold keeps every buffer above it in its own mapping, returned when freed; a
+/// generous trim threshold keeps the heap from being shrunk and regrown page after page.
+enum AllocatorPolicy {
+    /// Buffers at least this big get their own mapping (a 72 dpi page raster, 2 MB, stays below).
+    static let mmapThreshold: Int32 = 4 << 20
+    /// Free space at the top of the heap kept for reuse before it is returned.
+    static let trimThreshold: Int32 = 16 << 20
+
+    static func apply() {
+        #if canImport(Glibc)
+        // mallopt is declared in <malloc.h>, which the Glibc module leaves out; its parameter numbers
+        // are glibc's M_TRIM_THRESHOLD (-1) and M_MMAP_THRESHOLD (-3).
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        _ = mallopt(-1, trimThreshold)
+        _ = mallopt(-3, mmapThreshold)
+        #endif
+    }
 }
 
 enum ReformVersion {
