@@ -67,11 +67,19 @@ struct TablesCommand: ParsableCommand {
         try tally.measure("write") {
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-                let files = outputs.map { TablesReport(file: $0.file, tables: $0.tables.map(TableJSON.init)) }
-                let data = files.count == 1 ? try encoder.encode(files[0]) : try encoder.encode(files)
-                Console.out(String(decoding: data, as: UTF8.self) + "\n")
+                // One file is one object, several an array of them.
+                var json = PrettyJSON()
+                if outputs.count == 1 {
+                    try TablesReport.write(file: outputs[0].file, tables: outputs[0].tables, to: &json)
+                } else {
+                    try json.array { list in
+                        for output in outputs {
+                            list.element()
+                            try TablesReport.write(file: output.file, tables: output.tables, to: &list)
+                        }
+                    }
+                }
+                Console.out(bytes: json.bytes + [UInt8(ascii: "\n")])
             case .csv:
                 Console.out(TableWriters.csv(outputs.flatMap(\.tables)))
             case .markdown:
@@ -87,8 +95,63 @@ struct TablesCommand: ParsableCommand {
 
 extension TableExtractor.Mode: ExpressibleByArgument {}
 
-/// The JSON shape of `reform tables --format json` for one file.
-struct TablesReport: Encodable {
-    var file: String
-    var tables: [TableJSON]
+/// The JSON shape of `reform tables --format json` for one file: `file` and its `tables`, each with
+/// the members of `TableJSON` in the order it declares them.
+enum TablesReport {
+    static func write(file: String, tables: [Table], to json: inout PrettyJSON) throws {
+        try json.object { json in
+            json.key("file")
+            json.value(file)
+            json.key("tables")
+            try json.array { list in
+                for table in tables {
+                    list.element()
+                    try write(TableJSON(table), to: &list)
+                }
+            }
+        }
+    }
+
+    static func write(_ t: TableJSON, to json: inout PrettyJSON) throws {
+        try json.object { json in
+            json.key("page"); json.value(t.page)
+            json.key("pages")
+            json.array { list in
+                for p in t.pages {
+                    list.element()
+                    list.value(p)
+                }
+            }
+            json.key("bbox"); try json.value(t.bbox)
+            json.key("mode"); json.value(t.mode)
+            json.key("n_rows"); json.value(t.nRows)
+            json.key("n_cols"); json.value(t.nCols)
+            json.key("cells")
+            try json.array { list in
+                for c in t.cells {
+                    list.element()
+                    try list.object { json in
+                        json.key("row"); json.value(c.row)
+                        json.key("col"); json.value(c.col)
+                        json.key("row_span"); json.value(c.rowSpan)
+                        json.key("col_span"); json.value(c.colSpan)
+                        json.key("bbox"); try json.value(c.bbox)
+                        json.key("text"); json.value(c.text)
+                    }
+                }
+            }
+            json.key("rows")
+            json.array { list in
+                for row in t.rows {
+                    list.element()
+                    list.array { cells in
+                        for text in row {
+                            cells.element()
+                            cells.value(text)
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
