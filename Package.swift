@@ -25,8 +25,14 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
         ),
-        // Stage 1, extract: the only code that touches poppler or cairo.
-        .target(name: "ReformPDF", dependencies: ["CPoppler"]),
+        // System library: tesseract's C API, the OCR back-end for scanned pages.
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
+        ),
+        // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
+        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract"]),
         // Stage 2, reconstruct: words, lines, grids, tables.
         .target(name: "ReformLayout", dependencies: ["ReformPDF"]),
         // Stage 3, normalize: the form template, target grammar, canonical record, review checks.

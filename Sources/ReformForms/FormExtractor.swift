@@ -11,9 +11,16 @@ public struct FormExtractor: Sendable {
     public var layout: TextLayout
     /// Pages read in parallel.
     public var workers: Int
+    /// When pages are read from their image (image-only pages, doubtful cells of scans).
+    public var scanReader: ScanReader
+    /// tesseract engines, started when the first scanned page needs one and shared by the lanes.
+    let engines: OCREnginePool
 
-    public init(template: FormTemplate = .performanceTarget, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(template: FormTemplate = .performanceTarget, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                ocr: OCRPolicy = .auto) {
         self.template = template
+        scanReader = ScanReader(template: template, policy: ocr)
+        engines = OCREnginePool(words: scanReader.words)
         pageExtractor = PageExtractor()
         // A form is one ruled grid per page: text beside it (running headers, page numbers) is not
         // table content, so it is never read as a stream table next to the grid.
@@ -26,13 +33,26 @@ public struct FormExtractor: Sendable {
 
     /// What one page turns into, keeping nothing heavier than tables and lines.
     public func read(_ page: PDFPage, timings: StageTimings? = nil) -> PageTables {
-        let content = pageExtractor.extract(page, timings: timings)
+        var content = pageExtractor.extract(page, timings: timings)
+        var tables = timings.measure("grid") { tableExtractor.tables(in: content) }
+        var scan: ScanReader.Result?
+        if scanReader.wants(content) {
+            // Read from the image; a page that OCR cannot read (no tesseract) stays as its text layer had it.
+            scan = try? timings.measure("ocr") {
+                try scanReader.read(page, content: content, tables: tables, extractor: tableExtractor, pool: engines, timings: timings)
+            }
+            if let scan {
+                content = scan.content
+                tables = timings.measure("grid") { tableExtractor.tables(in: content) }
+            }
+        }
         let lines = timings.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
-        let tables = timings.measure("grid") { tableExtractor.tables(in: content) }
-        var page = PageTables(number: content.number, lines: lines, tables: tables, hasTextLayer: content.hasTextLayer, isScan: content.isScan)
-        page.rulings = content.rulings
-        page.skewDegrees = content.skewDegrees
-        return page
+        var out = PageTables(number: content.number, lines: lines, tables: tables, hasTextLayer: content.hasTextLayer, isScan: content.isScan)
+        out.rulings = content.rulings
+        out.skewDegrees = content.skewDegrees
+        out.readByOCR = scan?.imageOnly == true && content.hasTextLayer
+        out.cellReadings = scan?.cells ?? []
+        return out
     }
 
     /// Everything read from a document, page by page, with the cell behind each field: what

@@ -32,6 +32,7 @@ public struct FormFinder: Sendable {
                 if let done = open { forms.append(done) }
                 open = FormSlice(pages: [page.number], tables: [], fiscalYear: year(after: title.index, in: page.lines),
                                  titleScore: title.score, fromScan: page.isScan)
+                open?.fromOCR = page.readByOCR
                 let nextY = i + 1 < titles.count ? titles[i + 1].y : .infinity
                 while cursor < tables.count && tables[cursor].box.top < nextY {
                     add(tables[cursor], page: page, to: &open!)
@@ -47,6 +48,8 @@ public struct FormFinder: Sendable {
         form.tables.append(table)
         if form.pages.last != page.number { form.pages.append(page.number) }
         form.fromScan = form.fromScan || page.isScan
+        form.fromOCR = form.fromOCR || page.readByOCR
+        form.cellReadings += page.cellReadings.filter { $0.page == page.number && table.box.contains($0.box.center) && !form.cellReadings.contains($0) }
     }
 
     /// Lines that read as the title, with their position and match score.

@@ -145,13 +145,29 @@ public struct FormReader: Sendable {
             }
         }
 
-        let (indicators, indicatorSources) = readIndicators(tables, fromScan: form.fromScan, find: find)
+        var repairs: [ReviewItem] = []
+        let (indicators, indicatorSources) = readIndicators(tables, fromScan: form.fromScan, find: find, repairs: &repairs)
+        review += repairs
+        if !repairs.isEmpty { confidence = min(confidence, Self.repairConfidence) }
         sources += indicatorSources
+
+        // Cells read from the page image: the weakest reading bounds the record's confidence, and the
+        // record names the fields whose text-layer text a reading replaced.
+        var reread: [String] = []
+        for s in sources where s.role != .label {
+            guard let r = form.cellReadings.first(where: { $0.page == s.page && $0.box.contains(s.box.center) }) else { continue }
+            if r.replacedLayer { reread.append(s.path) }
+            confidence = min(confidence, r.confidence)
+            if r.confidence < Self.doubtfulReading {
+                review.append(ReviewItem(path: s.path, reason: "read from the page image with low confidence (\(String(format: "%.2f", r.confidence)))"))
+            }
+        }
 
         var record = Record(
             schema: Record.schemaID, title: Record.formTitle, fiscalYear: form.fiscalYear ?? fallbackYear(project, goalsLabel: nil),
             project: project, fundsYuan: funds, goals: goals, indicators: indicators,
-            source: Source(file: source.file, sha256: source.sha256, pages: form.pages, method: form.fromScan ? .ocrLayer : .pdf),
+            source: Source(file: source.file, sha256: source.sha256, pages: form.pages,
+                           method: form.fromOCR ? .ocr : form.fromScan ? .ocrLayer : .pdf, reread: reread.isEmpty ? nil : reread),
             confidence: min(confidence, form.titleScore), review: review, ambiguous: []
         )
         record = RecordChecks.applied(to: record)
@@ -160,7 +176,8 @@ public struct FormReader: Sendable {
     }
 
     /// The indicator rows under the header row, through every later table of the form.
-    func readIndicators(_ tables: [Table], fromScan: Bool, find: ([String], String) -> [Place]) -> ([Indicator], [FieldSource]) {
+    func readIndicators(_ tables: [Table], fromScan: Bool, find: ([String], String) -> [Place],
+                        repairs: inout [ReviewItem]) -> ([Indicator], [FieldSource]) {
         var sources: [FieldSource] = []
         func clean(_ text: String) -> String { fromScan ? ScanText.trimArtifacts(text) : text }
         let cols = template.indicatorColumns
@@ -217,8 +234,16 @@ public struct FormReader: Sendable {
                         sources.append(FieldSource(path: RecordPath.indicator(i, key), role: .level, page: table.page, box: c.box))
                     }
                 }
+                var value = TargetValue(cell: TextNormalizer.normalize(target))
+                if fromScan, !knownTarget(value), let repaired = ScanText.repairedTarget(target) {
+                    let fixed = TargetValue(cell: TextNormalizer.normalize(repaired))
+                    if knownTarget(fixed) {
+                        value = fixed
+                        repairs.append(ReviewItem(path: RecordPath.indicator(out.count, .target), reason: "OCR target '\(target)' read as \(repaired)"))
+                    }
+                }
                 out.append(Indicator(level1: level1.text.isEmpty ? nil : level1.text, level2: level2.text.isEmpty ? nil : level2.text,
-                                     name: name, target: TargetValue(cell: TextNormalizer.normalize(target))))
+                                     name: name, target: value))
             }
         }
         return (out, sources)
@@ -273,6 +298,18 @@ public struct FormReader: Sendable {
 
     /// Cells on two pages are in one column when they overlap by this share of the narrower.
     static let sameColumnOverlap = 0.5
+
+    /// Whether a target parses into a number with no unit or one the template knows, or is a word.
+    func knownTarget(_ t: TargetValue) -> Bool {
+        guard t.value != nil else { return t.qualitative.map { !ScanReader.hasDigit($0) } ?? true }
+        return t.unit.map { units.contains($0) } ?? true
+    }
+
+    /// The template's units as the target grammar gives them.
+    var units: Set<String> { Set(template.units.map { TextNormalizer.normalize($0) }) }
+
+    /// A cell read from the page image less confidently than this is listed under `review`.
+    static let doubtfulReading = 0.6
 
     /// A value OCR garbled and reform repaired (an amount's separators, a date's letters) is this sure.
     static let repairConfidence = 0.8

@@ -12,6 +12,10 @@ public struct FormSlice: Sendable {
     public var titleScore: Double
     /// Whether any of its pages is a scanned image with an OCR text layer.
     public var fromScan: Bool
+    /// Whether any of its pages had no text layer and was read by OCR.
+    public var fromOCR = false
+    /// Cells of its pages read from the page image.
+    public var cellReadings: [CellReading] = []
 
     public init(pages: [Int], tables: [Table], fiscalYear: Int?, titleScore: Double, fromScan: Bool) {
         self.pages = pages

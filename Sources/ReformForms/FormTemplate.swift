@@ -10,6 +10,9 @@ public struct FormTemplate: Sendable {
     public var indicatorColumns: IndicatorColumns
     /// Labels that appear on the form but carry no field (section labels): never taken as values.
     public var otherLabels: [String]
+    /// Units a target cell may carry (`%`, `万元`, `台（套）`): the characters an OCR re-reading of a
+    /// target is allowed.
+    public var units: [String] = []
 
     public init(title: String, fields: [FieldRule], indicatorColumns: IndicatorColumns, otherLabels: [String]) {
         self.title = title

@@ -12,6 +12,10 @@ public struct PageTables: Sendable {
     /// The page's rulings and skew, for pictures of what was read.
     public var rulings: [Ruling] = []
     public var skewDegrees: Double = 0
+    /// Whether the page had no text layer and its text was read by OCR.
+    public var readByOCR = false
+    /// Cells read from the page image whose reading was kept.
+    public var cellReadings: [CellReading] = []
 
     public init(number: Int, lines: [TextLine], tables: [Table], hasTextLayer: Bool, isScan: Bool) {
         self.number = number

@@ -132,12 +132,16 @@ public enum RecordJSON {
 
     static func source(_ source: Source, layout: Layout) -> [(String, String)] {
         let separator = layout == .pretty ? ", " : ","
-        return [
+        var members = [
             ("file", string(source.file)),
             ("sha256", string(source.sha256)),
             ("pages", "[" + source.pages.map(String.init).joined(separator: separator) + "]"),
             ("method", string(source.method.rawValue)),
         ]
+        if let reread = source.reread, !reread.isEmpty {
+            members.append(("reread", "[" + reread.map(string).joined(separator: separator) + "]"))
+        }
+        return members
     }
 
     /// An object over several lines at `depth` (pretty), or on one line (compact).

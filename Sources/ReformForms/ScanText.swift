@@ -48,4 +48,32 @@ public enum ScanText {
         let repaired = fraction.count == 2 ? String(integer) + "." + String(fraction) : String(integer) + String(fraction)
         return repaired == compact ? nil : repaired
     }
+
+    /// Marks OCR reads for a full-width bracket (`〈` for `（`).
+    static let openLookalikes: Set<Character> = ["〈", "《", "［", "[", "{", "｛"]
+    static let closeLookalikes: Set<Character> = ["〉", "》", "］", "]", "}", "｝"]
+
+    /// A target OCR garbled around its unit (`=61180〈吨)`, `93(9%0)`, `≥99(%6)`): bracket look-alikes
+    /// after the number become brackets, and the circles of a `%` read as digits beside it go.
+    /// Nil when nothing changes.
+    public static func repairedTarget(_ text: String) -> String? {
+        let chars = Array(text)
+        guard let firstDigit = chars.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
+        var out = Array(chars[..<firstDigit])
+        var i = firstDigit
+        while i < chars.count {
+            let c = chars[i]
+            if openLookalikes.contains(c) { out.append("（") }
+            else if closeLookalikes.contains(c) { out.append("）") }
+            else if c == "%", let open = out.lastIndex(where: { $0 == "(" || $0 == "（" }) {
+                // Inside the unit's bracket: digits hugging the % are its circles.
+                while out.count > open + 1, let last = out.last, last.isASCII && last.isNumber { out.removeLast() }
+                out.append("%")
+                while i + 1 < chars.count, chars[i + 1].isASCII && chars[i + 1].isNumber { i += 1 }
+            } else { out.append(c) }
+            i += 1
+        }
+        let repaired = String(out)
+        return repaired == text ? nil : repaired
+    }
 }

@@ -7,6 +7,8 @@ public struct Source: Sendable, Hashable, Decodable {
         case pdf
         /// The invisible OCR text layer of a scanned page.
         case ocrLayer = "ocr-layer"
+        /// reform's own OCR of a page image (a scan without a text layer).
+        case ocr
         /// Scrambled plain text, no geometry.
         case text
     }
@@ -18,11 +20,15 @@ public struct Source: Sendable, Hashable, Decodable {
     /// 1-based page numbers the form spans (empty for plain text).
     public var pages: [Int]
     public var method: Method
+    /// Paths of the fields whose cell was read again from the page image and read differently than
+    /// the page's text layer had it (scans with an OCR layer); nil when none was.
+    public var reread: [String]?
 
-    public init(file: String, sha256: String, pages: [Int], method: Method) {
+    public init(file: String, sha256: String, pages: [Int], method: Method, reread: [String]? = nil) {
         self.file = file
         self.sha256 = sha256
         self.pages = pages
         self.method = method
+        self.reread = reread
     }
 }

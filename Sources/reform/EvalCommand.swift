@@ -25,8 +25,11 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Pages read in parallel (default: the number of cores).")
     var jobs: Int?
 
+    @Option(help: "Read pages from their image with tesseract: auto, always or never (as for extract).")
+    var ocr: OCRPolicy = .auto
+
     func run() throws {
-        let extractor = FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let extractor = FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, ocr: ocr)
         // Built once, every argument given: a fresh reader per file with default arguments was
         // miscompiled in release builds (a copy of an unbuilt temporary).
         let reader = RecordReader(pdf: extractor, text: TextFormExtractor(), password: nil)

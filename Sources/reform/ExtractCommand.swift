@@ -26,12 +26,15 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
 
+    @Option(help: "Read pages from their image with tesseract: auto (image-only pages, and the doubtful cells of scans), always (every cell of every scan), never.")
+    var ocr: OCRPolicy = .auto
+
     @OptionGroup var options: RunOptions
 
     func run() throws {
         var run = FileRun()
         let tally = options.tally()
-        let reader = RecordReader(pdf: FormExtractor(workers: options.workers), password: password)
+        let reader = RecordReader(pdf: FormExtractor(workers: options.workers, ocr: ocr), password: password)
         var records: [Record] = []
         for path in RecordReader.expand(paths) {
             try run.guarded { records += try reader.records(path, timings: tally) }
@@ -56,3 +59,5 @@ struct ExtractCommand: ParsableCommand {
         try run.finish()
     }
 }
+
+extension OCRPolicy: ExpressibleByArgument {}

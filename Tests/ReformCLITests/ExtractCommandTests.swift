@@ -47,7 +47,9 @@ import Testing
 
     @Test func exitCodesForFormErrors() throws {
         #expect(try Fixtures.reform(["extract", Fixtures.path("hairline.pdf")]).status == 9)
-        let imageOnly = try Fixtures.reform(["extract", Fixtures.path("image-only.pdf")])
+        let imageOnly = try Fixtures.reform(["extract", "--ocr", "never", Fixtures.path("image-only.pdf")])
         #expect(imageOnly.status == 8 && imageOnly.stderr.contains("needs OCR"))
+        let read = try Fixtures.reform(["extract", "--format", "jsonl", Fixtures.path("image-only.pdf")])
+        #expect(read.status == 0 && read.stdout.contains("\"method\":\"ocr\""))
     }
 }

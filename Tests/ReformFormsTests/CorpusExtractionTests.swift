@@ -54,6 +54,22 @@ import Testing
         #expect(r.indicators.contains { $0.level1 == "成本指标" && $0.target.op == .lessOrEqual })
     }
 
+    /// The ruled-cjk form printed to an image without a text layer: tesseract reads each cell of the
+    /// grid found in the image, and the record comes out as from the born-digital page.
+    @Test func imageOnlyFormIsReadByOCR() throws {
+        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("image-only.pdf")), file: "image-only.pdf", sha256: "")
+        let text = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")), file: "ruled-cjk.pdf", sha256: "")
+        let r = try #require(got.first), want = try #require(text.first)
+        #expect(got.count == 1)
+        #expect(r.source.method == .ocr)
+        #expect(r.fiscalYear == want.fiscalYear)
+        #expect(r.project == want.project)
+        #expect(r.fundsYuan == want.fundsYuan)
+        #expect(r.goals == want.goals)
+        #expect(r.indicators == want.indicators)
+        #expect(r.confidence < 1)
+    }
+
     @Test func continuedIndicatorTableBelongsToItsForm() throws {
         let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("two-pages.pdf")), file: "two-pages.pdf", sha256: "")
         #expect(got.count == 1)
@@ -64,7 +80,7 @@ import Testing
 
     @Test func notThisFormAndNoTextLayerAreErrors() throws {
         #expect(throws: ExtractError.self) {
-            _ = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("image-only.pdf")), file: "x", sha256: "")
+            _ = try FormExtractor(workers: 1, ocr: .never).records(try PDFDocument(path: Fixtures.path("image-only.pdf")), file: "x", sha256: "")
         }
         #expect(throws: FormError.self) {
             _ = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("hairline.pdf")), file: "x", sha256: "")

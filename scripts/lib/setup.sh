@@ -3,8 +3,8 @@
 
 REFORM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# Packages the build and the tests need (headers for the system-library targets, pdftotext for tests, fonts for rendering).
-REFORM_APT_PACKAGES=(pkg-config libpoppler-glib-dev libcairo2-dev libsqlite3-dev sqlite3 poppler-utils fonts-noto-cjk fonts-wqy-microhei)
+# Packages the build and the tests need (headers for the system-library targets, tesseract and its Chinese and English models, pdftotext for tests, fonts for rendering).
+REFORM_APT_PACKAGES=(pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng libsqlite3-dev sqlite3 poppler-utils fonts-noto-cjk fonts-wqy-microhei)
 
 reform_ensure_apt() {
     local missing=()

@@ -1,0 +1,280 @@
+import Foundation
+import ReformLayout
+import ReformPDF
+
+/// When reform reads a page from its image.
+public enum OCRPolicy: String, Sendable, CaseIterable {
+    /// Image-only pages, and the doubtful cells of scanned pages that have a text layer.
+    case auto
+    /// Every scanned page: each cell with ink is read from the image, whatever its text layer says.
+    case always
+    /// Never: an image-only page is an error ("needs OCR"), a text layer is taken as it is.
+    case never
+}
+
+/// A table cell read from the page image.
+public struct CellReading: Sendable, Hashable {
+    public var page: Int
+    /// The cell's box in page points.
+    public var box: Rect
+    /// The OCR confidence of the reading that was kept (0…1).
+    public var confidence: Double
+    /// Whether the reading replaced text that the page's text layer had in the cell.
+    public var replacedLayer: Bool
+}
+
+/// Reads scanned pages from their image, guided by the table: the grid comes from the rulings,
+/// each cell is recognized from its own levelled crop, laid out as its ink says (one line or a
+/// block), and a cell that the grammar says holds a number is read again with the characters a
+/// target may hold. On a page with a text layer only the cells that need it are read: those that
+/// are not exactly one of the form's fixed words (the layer of a scan carries no confidence, and
+/// misreads about one character in eight), and of those the reading that the grammar and the
+/// confidence prefer wins.
+public struct ScanReader: Sendable {
+    public var policy: OCRPolicy
+    /// Resolution the page is rendered at for recognition.
+    public var dpi: Double = 300
+    /// A cell's text starts this far (points) inside its ruled box: the rules stay out of the crop.
+    public var cellInset: Double = 1.2
+    /// Pixels darker than this are ink.
+    public var inkThreshold: UInt8 = 140
+    /// A crop with fewer ink pixels than this share is an empty cell.
+    public var minimumInk: Double = 0.004
+    /// A reading at least this confident replaces the text layer when the grammar cannot choose.
+    public var acceptConfidence: Double = 0.6
+    /// Below this a reading of a cell the layer left empty is dropped as noise.
+    public var minimumConfidence: Double = 0.35
+
+    /// Keys (`LabelMatcher.key`) of the form's fixed words: labels and taxonomy terms.
+    let vocabulary: Set<[Unicode.Scalar]>
+    /// Words for the recognizer's dictionary.
+    public let words: [String]
+    /// The template's target units, normalized as the target grammar gives them.
+    let units: Set<String>
+
+    public init(template: FormTemplate = .performanceTarget, policy: OCRPolicy = .auto) {
+        self.policy = policy
+        let fixed = template.allLabels.map { $0.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "#", with: "") }
+            + Taxonomy.level1Terms + Taxonomy.level2Terms + [template.title]
+        vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
+        words = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
+        units = Set(template.units.map { TextNormalizer.normalize($0) })
+    }
+
+    /// Whether `content` is read from its image under the policy: scans, and image-only pages.
+    public func wants(_ content: PageContent) -> Bool {
+        policy != .never && (content.isScan || (!content.hasTextLayer && content.imageCoverage > 0))
+    }
+
+    /// What reading a page from its image gave.
+    public struct Result: Sendable {
+        /// The page with its text layer completed or replaced by what was read.
+        public var content: PageContent
+        /// The cells read from the image whose reading was kept.
+        public var cells: [CellReading]
+        /// Whether the page had no text layer, so all its text comes from OCR.
+        public var imageOnly: Bool
+    }
+
+    /// Reads `page` (whose extracted content and tables are given) from its image.
+    public func read(_ page: PDFPage, content: PageContent, tables: [Table], extractor: TableExtractor,
+                     pool: OCREnginePool, timings: StageTimings? = nil) throws -> Result {
+        let imageOnly = !content.hasTextLayer
+        let image = timings.measure("ocr.render") { page.grayImage(dpi: dpi) }
+        // Without a text layer the grid comes from the rulings alone.
+        let grids = (imageOnly ? extractor.tables(in: content, mode: .lattice) : tables).filter { $0.mode == .lattice }
+        let deskew = Deskew(page: content)
+        var glyphs = imageOnly ? [] : content.glyphs
+        var cells: [CellReading] = []
+        try pool.withEngine { engine in
+            for table in grids {
+                for cell in table.cells {
+                    let frame = levelFrame(of: cell.box, deskew: deskew)
+                    if !imageOnly && policy == .auto && vocabulary.contains(LabelMatcher.key(cell.text)) { continue }
+                    let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
+                                          height: max(1, frame.height - 2 * cellInset), degrees: content.skewDegrees)
+                    guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) else { continue }
+                    let reading = timings.measure("ocr.cells") { read(ink, engine: engine) }
+                    if let dir = ProcessInfo.processInfo.environment["REFORM_DEBUG_OCR_DIR"] {
+                        let header = Data("P5\n\(ink.width) \(ink.height)\n255\n".utf8)
+                        try? (header + Data(ink.pixels)).write(to: URL(fileURLWithPath: "\(dir)/p\(content.number)-r\(cell.row)-c\(cell.column).pgm"))
+                    }
+                    if ProcessInfo.processInfo.environment["REFORM_DEBUG_OCR"] != nil {
+                        FileHandle.standardError.write(Data("cell \(cell.row),\(cell.column) [\(ink.width)x\(ink.height)] layer='\(cell.text)' ocr='\(reading.text)' conf=\(reading.confidence) \(reading.lines.map { "\($0.text)@\(Int($0.box.left)),\(Int($0.box.top))-\(Int($0.box.right)),\(Int($0.box.bottom))" }.joined(separator: " "))\n".utf8))
+                    }
+                    let inCell = { (g: Glyph) in frame.contains(deskew.level(g.box.center)) }
+                    let layerText = imageOnly ? "" : cell.text
+                    guard prefers(reading, over: layerText) else { continue }
+                    if !imageOnly { glyphs.removeAll(where: inCell) }
+                    glyphs += reading.glyphs()
+                    cells.append(CellReading(page: content.number, box: cell.box, confidence: reading.confidence,
+                                             replacedLayer: !layerText.isEmpty))
+                }
+            }
+            if imageOnly {
+                // Text outside the tables (the title, the year line, page numbers) is read strip by strip.
+                for strip in strips(outside: grids, content: content) {
+                    let crop = image.crop(center: strip.center, width: strip.width, height: strip.height, degrees: 0)
+                    guard crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) != nil else { continue }
+                    glyphs += timings.measure("ocr.page") { engine.read(crop, layout: .page) }.glyphs()
+                }
+            }
+        }
+        var out = content
+        out.glyphs = glyphs
+        return Result(content: out, cells: cells, imageOnly: imageOnly)
+    }
+
+    /// Reads a cell crop, as one line or as a block as its ink says.
+    ///
+    /// The recognizer is not limited to a target's characters here: tesseract 5.3's character
+    /// whitelist garbles chi_sim's LSTM readings (`1.516.000.00` came out as `5650098909`), so
+    /// numbers are read with the whole alphabet and judged by the grammar.
+    func read(_ crop: GrayImage, engine: OCREngine) -> OCRReading {
+        let layout: OCRLayout = crop.inkLineCount(threshold: inkThreshold) <= 1 ? .line : .block
+        let reading = engine.read(crop, layout: layout)
+        return Self.chineseBrackets(layout == .line ? withComparisonSign(reading, crop) : reading)
+    }
+
+    /// The comparison sign that opens a target, as the picture shows it. The recognizer's alphabet
+    /// (chi_sim) has no `≥` or `≤`: it reads them as `>` and `<`, or, drawn slanted (`⩾`), as a
+    /// character (`过`, `委`). A `>` or `<` standing on a bar is `≥` or `≤`; a character in front of
+    /// a number whose mark points one way is the sign with the bar.
+    func withComparisonSign(_ reading: OCRReading, _ crop: GrayImage) -> OCRReading {
+        guard var line = reading.lines.first, let sign = line.text.first else { return reading }
+        let rest = line.text.dropFirst().drop(while: \.isWhitespace)
+        var replacement: Character?
+        if let wide = Self.underbarred[sign] {
+            if crop.firstMarkStandsOnBar(threshold: inkThreshold) { replacement = wide }
+        } else if !sign.isNumber && !Self.signs.contains(sign), let next = rest.first, next.isASCII && next.isNumber,
+                  grammarScore(ScanText.repairedTarget(String(rest)) ?? String(rest)) == Self.parses {
+            switch crop.firstMarkDirection(threshold: inkThreshold) {
+            case 1: replacement = "≥"
+            case -1: replacement = "≤"
+            default: break
+            }
+        }
+        guard let replacement, let scalar = replacement.unicodeScalars.first else { return reading }
+        line.text = String(replacement) + line.text.dropFirst()
+        if let first = line.glyphs.first, Character(first.scalar) == sign { line.glyphs[0].scalar = scalar }
+        var out = reading
+        out.lines[0] = line
+        return out
+    }
+
+    /// Brackets inside Chinese text as the full-width brackets Chinese typesetting prints there:
+    /// the recognizer reads both widths as `(` `)`. A bracket between ideographs (`停车场(库)养护`) is
+    /// full-width; one beside a digit or a Latin letter (`=12.00(卷)`, `(2023年`) is left alone.
+    static func chineseBrackets(_ reading: OCRReading) -> OCRReading {
+        var out = reading
+        for (n, line) in reading.lines.enumerated() {
+            var scalars = Array(line.text.unicodeScalars)
+            var open: Int?
+            for i in scalars.indices {
+                let before = i > 0 ? scalars[i - 1] : nil, after = i + 1 < scalars.count ? scalars[i + 1] : nil
+                if scalars[i] == "(", let b = before, let a = after, TextNormalizer.isIdeograph(b) && TextNormalizer.isIdeograph(a) {
+                    scalars[i] = "（"
+                    open = i
+                } else if scalars[i] == ")", open != nil, let b = before, TextNormalizer.isIdeograph(b) {
+                    scalars[i] = "）"
+                    open = nil
+                }
+            }
+            let text = String(String.UnicodeScalarView(scalars))
+            guard text != line.text else { continue }
+            out.lines[n].text = text
+            if line.glyphs.count == scalars.count {
+                for i in scalars.indices { out.lines[n].glyphs[i].scalar = scalars[i] }
+            }
+        }
+        return out
+    }
+
+    /// Characters that open a target without being a misread sign.
+    static let signs: Set<Character> = ["=", "≥", "≤", ">", "<", "＝", "≧", "≦", "+", "-", "(", "（", "."]
+    /// Signs with a bar under them, by the sign without it.
+    static let underbarred: [Character: Character] = [">": "≥", "<": "≤"]
+
+    /// Whether the image's reading should replace the text layer's.
+    func prefers(_ reading: OCRReading, over layer: String) -> Bool {
+        let read = reading.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if read.isEmpty { return false }
+        let layerText = layer.trimmingCharacters(in: .whitespacesAndNewlines)
+        if layerText.isEmpty { return reading.confidence >= minimumConfidence }
+        let a = grammarScore(read), b = grammarScore(layerText)
+        if a != b { return a > b }
+        return reading.confidence >= acceptConfidence
+    }
+
+    static let fixedWord = 4, nearWord = 3, parses = 2, plainText = 1
+
+    /// Words at least this long may be a fixed word with a character misread.
+    static let nearWordLength = 4
+    static let nearWordSimilarity = 0.75
+
+    /// Whether `text` holds a digit (ASCII or full-width; not `京` or `万`, which Unicode also calls numeric).
+    static func hasDigit(_ text: String) -> Bool {
+        text.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
+    }
+
+    /// How well a cell's text fits what a form's cell may hold: one of the fixed words; a number
+    /// that parses as an amount, a date or a target; text in the form's scripts; or none of these.
+    func grammarScore(_ text: String) -> Int {
+        let key = LabelMatcher.key(text)
+        if vocabulary.contains(key) { return Self.fixedWord }
+        // Close to one of the form's fixed words (a label or a level, one character misread).
+        if key.count >= Self.nearWordLength && vocabulary.contains(where: { abs($0.count - key.count) <= 1 && LabelMatcher.similarity($0, key) >= Self.nearWordSimilarity }) {
+            return Self.nearWord
+        }
+        let trimmed = ScanText.trimArtifacts(text)
+        if Self.hasDigit(trimmed) {
+            if Amount(parsing: trimmed) != nil || DateValue(parsing: trimmed) != nil { return Self.parses }
+            // Separators OCR confuses (`1.516.000.00`, `2023-12_30`) are repaired when the form is read.
+            if ScanText.repairedAmount(trimmed).flatMap({ Amount(parsing: $0) }) != nil || ScanText.repairedDate(trimmed) != nil { return Self.parses }
+            // A target counts when its unit is one the form knows (`93(9%0)` is a misread `93(%)`).
+            if case .success(let t) = TargetGrammar.parse(TextNormalizer.normalize(trimmed)), t.value != nil,
+               t.unit.map(units.contains) ?? true {
+                return Self.parses
+            }
+            return 0
+        }
+        return ScriptCheck.isExpected(trimmed) ? Self.plainText : 0
+    }
+
+    /// The levelled rectangle of a cell whose page box is `box` (the bounding box of the turned cell).
+    func levelFrame(of box: Rect, deskew: Deskew) -> LevelFrame {
+        let a = abs(deskew.degrees) * .pi / 180, c = cos(a), s = sin(a)
+        let d = c * c - s * s
+        let w = d > 0.5 ? (box.width * c - box.height * s) / d : box.width
+        let h = d > 0.5 ? (box.height * c - box.width * s) / d : box.height
+        return LevelFrame(center: box.center, levelCenter: deskew.level(box.center), width: max(w, 1), height: max(h, 1))
+    }
+
+    /// A cell's rectangle in the levelled page: its centre on the page and in the level frame, and its size.
+    struct LevelFrame {
+        var center: Point
+        var levelCenter: Point
+        var width: Double
+        var height: Double
+
+        func contains(_ levelPoint: Point) -> Bool {
+            abs(levelPoint.x - levelCenter.x) <= width / 2 && abs(levelPoint.y - levelCenter.y) <= height / 2
+        }
+    }
+
+    /// The bands of the page above, between and below the tables (the whole page when there are none).
+    func strips(outside tables: [Table], content: PageContent) -> [Rect] {
+        let page = Rect(left: 0, top: 0, right: content.width, bottom: content.height)
+        var out: [Rect] = []
+        var top = 0.0
+        for t in tables.sorted(by: { $0.box.top < $1.box.top }) {
+            if t.box.top - top > Self.minimumStrip { out.append(Rect(left: page.left, top: top, right: page.right, bottom: t.box.top)) }
+            top = max(top, t.box.bottom)
+        }
+        if page.bottom - top > Self.minimumStrip { out.append(Rect(left: page.left, top: top, right: page.right, bottom: page.bottom)) }
+        return out
+    }
+
+    /// Bands lower than this (points) hold no line of text.
+    static let minimumStrip = 6.0
+}

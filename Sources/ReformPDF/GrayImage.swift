@@ -1,0 +1,225 @@
+import Foundation
+
+/// An 8-bit grey picture of a page or of a part of it (255 is white), as the OCR back-end reads it.
+///
+/// A crop may be turned against the page: it is cut out levelled from a skewed scan, so its rows
+/// run along the table's rows. `pagePoint` maps its pixels back to page points either way.
+public struct GrayImage: Sendable {
+    public let width: Int
+    public let height: Int
+    /// Row-major, `width * height` bytes.
+    public let pixels: [UInt8]
+    /// Pixels per point.
+    public let scale: Double
+    /// The page point under the picture's centre.
+    public let center: Point
+    /// How far the picture is turned against the page, in degrees (as `PageContent.skewDegrees`).
+    public let degrees: Double
+
+    public init(width: Int, height: Int, pixels: [UInt8], scale: Double, center: Point, degrees: Double = 0) {
+        precondition(pixels.count == width * height, "a grey image needs width × height bytes")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+        self.scale = scale
+        self.center = center
+        self.degrees = degrees
+    }
+
+    /// The page point under pixel position (`x`, `y`) of this picture.
+    public func pagePoint(x: Double, y: Double) -> Point {
+        let u = (x - Double(width) / 2) / scale, v = (y - Double(height) / 2) / scale
+        if degrees == 0 { return Point(x: center.x + u, y: center.y + v) }
+        let a = degrees * .pi / 180
+        return Point(x: center.x + u * cos(a) + v * sin(a), y: center.y - u * sin(a) + v * cos(a))
+    }
+
+    /// The pixel position of page point `p` (the inverse of `pagePoint`).
+    func pixel(of p: Point) -> (x: Double, y: Double) {
+        var u = p.x - center.x, v = p.y - center.y
+        if degrees != 0 {
+            let a = degrees * .pi / 180
+            (u, v) = (u * cos(a) - v * sin(a), u * sin(a) + v * cos(a))
+        }
+        return (u * scale + Double(width) / 2, v * scale + Double(height) / 2)
+    }
+
+    /// A levelled cut of `width` × `height` points about page point `center`, turned by `degrees`
+    /// against the page (the page's skew), sampled bilinearly at this picture's scale. Outside the
+    /// picture is white. `self` must be an unturned picture of the page.
+    public func crop(center c: Point, width w: Double, height h: Double, degrees: Double) -> GrayImage {
+        let outW = max(1, Int((w * scale).rounded())), outH = max(1, Int((h * scale).rounded()))
+        var out = [UInt8](repeating: 255, count: outW * outH)
+        let a = degrees * .pi / 180, cosA = cos(a), sinA = sin(a)
+        let (cx, cy) = pixel(of: c)
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for oy in 0..<outH {
+                    let v = Double(oy) + 0.5 - Double(outH) / 2
+                    for ox in 0..<outW {
+                        let u = Double(ox) + 0.5 - Double(outW) / 2
+                        // Level offset → page offset, as Deskew.unlevel turns it.
+                        let sx = cx + u * cosA + v * sinA - 0.5, sy = cy - u * sinA + v * cosA - 0.5
+                        dst[oy * outW + ox] = sample(src, sx, sy)
+                    }
+                }
+            }
+        }
+        return GrayImage(width: outW, height: outH, pixels: out, scale: scale, center: c, degrees: degrees)
+    }
+
+    /// Bilinear sample at a fractional pixel position; white outside.
+    private func sample(_ src: UnsafeBufferPointer<UInt8>, _ x: Double, _ y: Double) -> UInt8 {
+        let x0 = Int(x.rounded(.down)), y0 = Int(y.rounded(.down))
+        guard x0 >= 0, y0 >= 0, x0 + 1 < width, y0 + 1 < height else {
+            let xi = Int(x.rounded()), yi = Int(y.rounded())
+            return xi >= 0 && yi >= 0 && xi < width && yi < height ? src[yi * width + xi] : 255
+        }
+        let fx = x - Double(x0), fy = y - Double(y0)
+        let i = y0 * width + x0
+        let top = Double(src[i]) * (1 - fx) + Double(src[i + 1]) * fx
+        let bottom = Double(src[i + width]) * (1 - fx) + Double(src[i + width + 1]) * fx
+        return UInt8(max(0, min(255, (top * (1 - fy) + bottom * fy).rounded())))
+    }
+
+    /// The share of pixels darker than `threshold`: how much ink the picture holds.
+    public func inkShare(threshold: UInt8 = 128) -> Double {
+        guard !pixels.isEmpty else { return 0 }
+        var dark = 0
+        for p in pixels where p < threshold { dark += 1 }
+        return Double(dark) / Double(pixels.count)
+    }
+}
+
+extension PDFPage {
+    /// The page rendered in grey at `dpi` dots per inch, for OCR.
+    public func grayImage(dpi: Double) -> GrayImage {
+        let raster = render(scale: dpi / 72, antialias: true)
+        // Pixel (0, 0) is page point (0, 0): the centre is half the raster, in points.
+        return GrayImage(width: raster.width, height: raster.height, pixels: raster.luminance(), scale: raster.scale,
+                         center: Point(x: Double(raster.width) / raster.scale / 2, y: Double(raster.height) / raster.scale / 2))
+    }
+}
+
+extension GrayImage {
+    /// The part of the picture that holds ink, with a white margin: what a recognizer should see of
+    /// a cell. Lines along the edges (the remains of the cell's rules) are whitened first. Nil when
+    /// the picture holds less ink than `minimumShare` of it, or less than a small blot.
+    public func inkBounds(threshold: UInt8, minimumShare: Double) -> GrayImage? {
+        var px = pixels
+        let edgeDepth = max(2, Int(Self.edgeRule * scale))
+        // A row or column at the edge that is mostly dark is a rule, not text.
+        for y in Array(0..<min(edgeDepth, height)) + Array(max(0, height - edgeDepth)..<height) {
+            var dark = 0
+            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
+            if Double(dark) > Self.ruleShare * Double(width) { for x in 0..<width { px[y * width + x] = 255 } }
+        }
+        for x in Array(0..<min(edgeDepth, width)) + Array(max(0, width - edgeDepth)..<width) {
+            var dark = 0
+            for y in 0..<height where px[y * width + x] < threshold { dark += 1 }
+            if Double(dark) > Self.ruleShare * Double(height) { for y in 0..<height { px[y * width + x] = 255 } }
+        }
+        var rows = [Int](repeating: 0, count: height), cols = [Int](repeating: 0, count: width)
+        var total = 0
+        for y in 0..<height {
+            for x in 0..<width where px[y * width + x] < threshold {
+                rows[y] += 1
+                cols[x] += 1
+                total += 1
+            }
+        }
+        let blot = Int((Self.minimumBlot * scale) * (Self.minimumBlot * scale))
+        guard total >= blot, Double(total) >= minimumShare * Double(pixels.count),
+              let top = rows.firstIndex(where: { $0 >= 2 }), let bottom = rows.lastIndex(where: { $0 >= 2 }),
+              let left = cols.firstIndex(where: { $0 >= 2 }), let right = cols.lastIndex(where: { $0 >= 2 }) else { return nil }
+        let margin = max(4, Int(Self.margin * scale))
+        let outW = right - left + 1 + 2 * margin, outH = bottom - top + 1 + 2 * margin
+        var out = [UInt8](repeating: 255, count: outW * outH)
+        for y in top...bottom {
+            let src = y * width, dst = (y - top + margin) * outW + margin
+            for x in left...right { out[dst + x - left] = px[src + x] }
+        }
+        let c = pagePoint(x: Double(left + right + 1) / 2, y: Double(top + bottom + 1) / 2)
+        return GrayImage(width: outW, height: outH, pixels: out, scale: scale, center: c, degrees: degrees)
+    }
+
+    /// How many lines of text the picture holds: bands of inked rows, leaving out slivers (dots, noise).
+    public func inkLineCount(threshold: UInt8) -> Int {
+        var bands: [Int] = []
+        var run = 0
+        for y in 0..<height {
+            var dark = 0
+            for x in 0..<width where pixels[y * width + x] < threshold { dark += 1 }
+            if dark >= 2 { run += 1 } else if run > 0 { bands.append(run); run = 0 }
+        }
+        if run > 0 { bands.append(run) }
+        guard let tallest = bands.max() else { return 0 }
+        return bands.filter { Double($0) >= Self.sliver * Double(tallest) }.count
+    }
+
+    /// Rules are looked for this deep (points) along each edge.
+    static let edgeRule = 2.5
+    /// An edge row or column with more than this share dark is a rule.
+    static let ruleShare = 0.5
+    /// Less ink than a square this wide (points) is specks, not text.
+    static let minimumBlot = 1.2
+    /// White kept around the ink (points).
+    static let margin = 3.0
+    /// A band less than this share of the tallest is a dot or a speck, not a line.
+    static let sliver = 0.3
+}
+
+extension GrayImage {
+    /// Whether the first mark of a one-line picture (its leftmost run of inked columns) stands on a
+    /// bar: its lowest rows are inked across most of its width. `≥` and `≤` do, `>` and `<` (whose
+    /// lower arm ends at one side) do not: what tells the signs apart where a recognizer without
+    /// `≥` in its alphabet reads them alike. Blur that joins the bar to the chevron does not matter.
+    public func firstMarkStandsOnBar(threshold: UInt8) -> Bool {
+        func dark(_ x: Int, _ y: Int) -> Bool { pixels[y * width + x] < threshold }
+        guard let start = (0..<width).first(where: { x in (0..<height).contains { dark(x, $0) } }) else { return false }
+        var end = start
+        while end + 1 < width && (0..<height).contains(where: { dark(end + 1, $0) }) { end += 1 }
+        let markWidth = end - start + 1
+        let inked = (0..<height).filter { y in (start...end).contains { dark($0, y) } }
+        guard let top = inked.first, let bottom = inked.last, markWidth >= 3 else { return false }
+        let depth = max(1, Int(Double(bottom - top + 1) * Self.barDepth))
+        let widest = ((bottom - depth + 1)...bottom).map { y -> Int in
+            let xs = (start...end).filter { dark($0, y) }
+            return xs.isEmpty ? 0 : xs.last! - xs.first! + 1
+        }.max() ?? 0
+        return Double(widest) >= Self.barSpan * Double(markWidth)
+    }
+
+    /// The bar is looked for in this lowest share of the mark's height.
+    static let barDepth = 0.15
+    /// A bar runs across at least this share of the mark's width.
+    static let barSpan = 0.7
+}
+
+extension GrayImage {
+    /// Which way the first mark of a one-line picture points, read from its ink: +1 when its middle
+    /// reaches further right than its top (`>`, `≥`, `⩾`), −1 when further left (`<`, `≤`, `⩽`), 0 when
+    /// neither clearly does (`=`, a digit, a character).
+    public func firstMarkDirection(threshold: UInt8) -> Int {
+        func dark(_ x: Int, _ y: Int) -> Bool { pixels[y * width + x] < threshold }
+        guard let start = (0..<width).first(where: { x in (0..<height).contains { dark(x, $0) } }) else { return 0 }
+        var end = start
+        while end + 1 < width && (0..<height).contains(where: { dark(end + 1, $0) }) { end += 1 }
+        let inked = (0..<height).filter { y in (start...end).contains { dark($0, y) } }
+        guard let top = inked.first, let bottom = inked.last, bottom - top >= 6, end - start >= 3 else { return 0 }
+        // The top tip and the point: mean ink x of the top sixth against the rows around the middle.
+        func meanX(_ rows: ClosedRange<Int>) -> Double? {
+            var sum = 0, n = 0
+            for y in rows { for x in start...end where dark(x, y) { sum += x; n += 1 } }
+            return n == 0 ? nil : Double(sum) / Double(n)
+        }
+        let h = bottom - top + 1
+        guard let tip = meanX(top...(top + max(0, h / 6 - 1))),
+              let point = meanX((top + h * 2 / 5)...(top + h / 2)) else { return 0 }
+        let shift = (point - tip) / Double(end - start + 1)
+        return shift > Self.pointShift ? 1 : shift < -Self.pointShift ? -1 : 0
+    }
+
+    /// The point lies this share of the mark's width away from its top tip.
+    static let pointShift = 0.3
+}

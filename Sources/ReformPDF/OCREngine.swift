@@ -1,0 +1,259 @@
+import CTesseract
+import Foundation
+
+/// How the OCR back-end should lay out what it reads.
+public enum OCRLayout: Sendable {
+    /// Find the blocks and lines itself (a page, or a strip of one).
+    case page
+    /// One block of lines (a multi-line cell, or a vertical label stacked one character a line).
+    case block
+    /// One line of text (a single-line cell).
+    case line
+
+    var pageSegMode: TessPageSegMode {
+        switch self {
+        case .page: return PSM_AUTO
+        case .block: return PSM_SINGLE_BLOCK
+        case .line: return PSM_SINGLE_LINE
+        }
+    }
+}
+
+/// One line of recognized text with its box on the page.
+public struct OCRLine: Sendable, Hashable {
+    /// The line's text: CJK without spaces, a space between words of other scripts.
+    public var text: String
+    /// In page points; upright about the line's centre.
+    public var box: Rect
+    /// Mean confidence of the line's symbols, 0…1.
+    public var confidence: Double
+    /// How many symbols the recognizer read in the line.
+    public var symbolCount: Int
+    /// The line's scalars as glyphs, set side by side in equal parts of the line along its own
+    /// direction (a crop turned against the page keeps its lines straight on the page).
+    public var glyphs: [Glyph]
+}
+
+/// What the OCR back-end read from one picture.
+public struct OCRReading: Sendable, Hashable {
+    public var lines: [OCRLine]
+
+    public init(lines: [OCRLine]) { self.lines = lines }
+
+    /// The mean confidence of the symbols (0 when nothing was read).
+    public var confidence: Double {
+        let n = lines.map(\.symbolCount).reduce(0, +)
+        return n == 0 ? 0 : lines.map { $0.confidence * Double($0.symbolCount) }.reduce(0, +) / Double(n)
+    }
+
+    /// The lines joined the way a cell's lines are (CJK without a break, other scripts with a space).
+    public var text: String {
+        lines.map(\.text).reduce("") { joined, line in
+            guard let last = joined.unicodeScalars.last, let first = line.unicodeScalars.first else { return joined + line }
+            return joined + (last.isCJK || first.isCJK ? "" : " ") + line
+        }
+    }
+
+    /// The lines as glyphs of a text layer. The recognizer's boxes of single symbols are not used:
+    /// they are often far too wide and would put characters out of order.
+    public func glyphs() -> [Glyph] { lines.flatMap(\.glyphs) }
+}
+
+extension OCRReading {
+    /// Whether a word break between these two characters is a space: not inside CJK text, and not
+    /// inside a number (`818692 .82` is `818692.82`).
+    static func spaced(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        if a.isCJK || b.isCJK { return false }
+        return !(numeric(a) && numeric(b))
+    }
+
+    private static func numeric(_ s: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(s) || ".,:-/%".unicodeScalars.contains(s)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Han characters and CJK punctuation, which are written without spaces between words.
+    var isCJK: Bool {
+        switch value {
+        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0x20000...0x2FA1F: return true
+        default: return false
+        }
+    }
+}
+
+/// Why the OCR back-end could not start.
+public enum OCRError: Error, Sendable, CustomStringConvertible {
+    case unavailable(languages: String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let l):
+            return "OCR is not available: tesseract could not load '\(l)' (install tesseract-ocr-chi-sim and tesseract-ocr-eng)"
+        }
+    }
+}
+
+/// tesseract through its C API. Owns its `TessBaseAPI` and ends it exactly once.
+///
+/// Not `Sendable`: one engine reads on one thread at a time (`OCREnginePool` hands them out).
+public final class OCREngine {
+    private let handle: OpaquePointer
+    public let languages: String
+    /// Every character the engine may read, or nil for its whole alphabet.
+    public let allowed: String?
+
+    /// The font name OCR glyphs carry.
+    public static let fontName = "OCR"
+
+    /// Starts tesseract with `languages` (tesseract's `chi_sim+eng` form). `words` are added to its
+    /// dictionary (the form's fixed labels read better when the recognizer knows them). `allowed`
+    /// limits what it reads to those characters, for the life of the engine: tesseract 5.3 does not
+    /// restore its whole alphabet when a character whitelist is set back to empty.
+    public init(languages: String = "chi_sim", words: [String] = [], allowed: String? = nil) throws(OCRError) {
+        guard let api = TessBaseAPICreate() else { throw .unavailable(languages: languages) }
+        var names = ["debug_file"], values = ["/dev/null"]
+        if let allowed {
+            names.append("tessedit_char_whitelist")
+            values.append(allowed)
+        }
+        var wordFile: URL?
+        if !words.isEmpty {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-words-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).txt")
+            if (try? words.joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)) != nil {
+                wordFile = url
+                names.append("user_words_file")
+                values.append(url.path)
+            }
+        }
+        defer { if let wordFile { try? FileManager.default.removeItem(at: wordFile) } }
+        let status = withCStringArray(names) { n in
+            withCStringArray(values) { v in
+                TessBaseAPIInit4(api, nil, languages, OEM_LSTM_ONLY, nil, 0, n, v, names.count, 0)
+            }
+        }
+        guard status == 0 else {
+            TessBaseAPIDelete(api)
+            throw .unavailable(languages: languages)
+        }
+        handle = api
+        self.languages = languages
+        self.allowed = allowed
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle)
+        TessBaseAPIDelete(handle)
+    }
+
+    /// Reads `image` laid out as `layout`.
+    public func read(_ image: GrayImage, layout: OCRLayout) -> OCRReading {
+        TessBaseAPISetPageSegMode(handle, layout.pageSegMode)
+        defer { TessBaseAPIClear(handle) }
+        image.pixels.withUnsafeBufferPointer { px in
+            TessBaseAPISetImage(handle, px.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+        }
+        TessBaseAPISetSourceResolution(handle, Int32((image.scale * 72).rounded()))
+        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return OCRReading(lines: []) }
+        defer { TessResultIteratorDelete(iterator) }
+        let page = TessResultIteratorGetPageIterator(iterator)
+        var lines: [OCRLine] = []
+        var text = "", confidence = 0.0, count = 0
+        var pixels = (l: Int32(0), t: Int32(0), r: Int32(0), b: Int32(0))
+        func closeLine() {
+            if count > 0 {
+                lines.append(OCRLine(text: text, box: image.pageBox(pixels), confidence: confidence / Double(count),
+                                     symbolCount: count, glyphs: image.glyphs(text, along: pixels)))
+            }
+            text = ""; confidence = 0; count = 0
+        }
+        repeat {
+            guard let cText = TessResultIteratorGetUTF8Text(iterator, RIL_SYMBOL) else { continue }
+            let symbol = String(cString: cText)
+            TessDeleteText(cText)
+            guard !symbol.isEmpty else { continue }
+            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 {
+                closeLine()
+                var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+                if TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &l, &t, &r, &b) != 0 { pixels = (l, t, r, b) }
+            } else if TessPageIteratorIsAtBeginningOf(page, RIL_WORD) != 0, let last = text.unicodeScalars.last,
+                      let first = symbol.unicodeScalars.first, OCRReading.spaced(last, first) {
+                text += " "
+            }
+            text += symbol
+            confidence += Double(TessResultIteratorConfidence(iterator, RIL_SYMBOL)) / 100
+            count += 1
+        } while TessResultIteratorNext(iterator, RIL_SYMBOL) != 0
+        closeLine()
+        return OCRReading(lines: lines)
+    }
+}
+
+extension GrayImage {
+    /// A pixel box of this picture on the page: upright, of the box's size, about its centre's page
+    /// point (a turned crop's boxes stay upright, as levelled glyphs do).
+    func pageBox(_ p: (l: Int32, t: Int32, r: Int32, b: Int32)) -> Rect {
+        let c = pagePoint(x: Double(p.l + p.r) / 2, y: Double(p.t + p.b) / 2)
+        let w = Double(p.r - p.l) / scale, h = Double(p.b - p.t) / scale
+        return Rect(left: c.x - w / 2, top: c.y - h / 2, right: c.x + w / 2, bottom: c.y + h / 2)
+    }
+
+    /// `text` as glyphs in equal parts of a line's pixel box, each placed on the page by its centre.
+    func glyphs(_ text: String, along p: (l: Int32, t: Int32, r: Int32, b: Int32)) -> [Glyph] {
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty else { return [] }
+        let step = Double(p.r - p.l) / Double(scalars.count)
+        return scalars.enumerated().map { i, scalar in
+            let left = Double(p.l) + step * Double(i)
+            let box = pageBox((Int32(left.rounded()), p.t, Int32((left + step).rounded()), p.b))
+            return Glyph(scalar: scalar, box: box, fontName: OCREngine.fontName, fontSize: box.height)
+        }
+    }
+}
+
+/// Calls `body` with a C array of C strings that live as long as the call.
+private func withCStringArray<R>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    var array = copies
+    return array.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+}
+
+/// Engines for the threads of a run: each thread takes one, reads, and gives it back. Engines are
+/// started on first need (a born-digital run starts none) and kept for the rest of the run.
+public final class OCREnginePool: @unchecked Sendable {
+    /// Idle engines by the characters they are limited to ("" for none).
+    private var idle: [String: [OCREngine]] = [:]
+    private var failure: OCRError?
+    private let lock = NSLock()
+    public let languages: String
+    public let words: [String]
+
+    public init(languages: String = "chi_sim", words: [String] = []) {
+        self.languages = languages
+        self.words = words
+    }
+
+    /// Runs `body` with an engine no other thread is using, limited to `allowed` characters when
+    /// given. Throws when tesseract cannot start.
+    public func withEngine<R>(allowed: String? = nil, _ body: (OCREngine) throws -> R) throws -> R {
+        let key = allowed ?? ""
+        lock.lock()
+        if let failure { lock.unlock(); throw failure }
+        let reused = idle[key]?.popLast()
+        lock.unlock()
+        let engine: OCREngine
+        if let reused {
+            engine = reused
+        } else {
+            do {
+                engine = try OCREngine(languages: languages, words: words, allowed: allowed)
+            } catch {
+                lock.lock(); failure = error; lock.unlock()
+                throw error
+            }
+        }
+        defer { lock.lock(); idle[key, default: []].append(engine); lock.unlock() }
+        return try body(engine)
+    }
+}
