@@ -51,6 +51,10 @@ public struct ScanReader: Sendable {
     public let words: [String]
     /// The template's target units, normalized as the target grammar gives them.
     let units: Set<String>
+    /// The scalars of the units and of dates (年月日): ideographs a number cell holds.
+    let unitScalars: Set<Unicode.Scalar>
+    /// The recognizer for cells that read as numbers.
+    public var numberLanguages = "chi_sim+eng"
 
     public init(template: FormTemplate = .performanceTarget, policy: OCRPolicy = .auto) {
         self.policy = policy
@@ -59,6 +63,7 @@ public struct ScanReader: Sendable {
         vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
         words = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
         units = Set(template.units.map { TextNormalizer.normalize($0) })
+        unitScalars = Set((template.units + ["年月日"]).flatMap(\.unicodeScalars))
     }
 
     /// Whether `content` is read from its image under the policy: scans, and image-only pages.
@@ -94,7 +99,7 @@ public struct ScanReader: Sendable {
                     let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
                                           height: max(1, frame.height - 2 * cellInset), degrees: content.skewDegrees)
                     guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) else { continue }
-                    let reading = timings.measure("ocr.cells") { read(ink, engine: engine) }
+                    let reading = try timings.measure("ocr.cells") { try read(ink, engine: engine, pool: pool) }
                     if let dir = ProcessInfo.processInfo.environment["REFORM_DEBUG_OCR_DIR"] {
                         let header = Data("P5\n\(ink.width) \(ink.height)\n255\n".utf8)
                         try? (header + Data(ink.pixels)).write(to: URL(fileURLWithPath: "\(dir)/p\(content.number)-r\(cell.row)-c\(cell.column).pgm"))
@@ -125,16 +130,81 @@ public struct ScanReader: Sendable {
         return Result(content: out, cells: cells, imageOnly: imageOnly)
     }
 
-    /// Reads a cell crop, as one line or as a block as its ink says.
-    ///
-    /// The recognizer is not limited to a target's characters here: tesseract 5.3's character
-    /// whitelist garbles chi_sim's LSTM readings (`1.516.000.00` came out as `5650098909`), so
-    /// numbers are read with the whole alphabet and judged by the grammar.
-    func read(_ crop: GrayImage, engine: OCREngine) -> OCRReading {
+    /// Reads a cell crop, as one line or as a block as its ink says. A cell that reads as a number
+    /// (an amount, a date, a target) is read again by chi_sim with eng beside it, which reads digits,
+    /// `%` and separators far better (`=]100.009%` → `=100.00%`); that reading is kept unless the
+    /// grammar likes it less. (tesseract's character whitelist is no help: with chi_sim's LSTM it
+    /// garbles readings, `1.516.000.00` as `5650098909`.)
+    func read(_ crop: GrayImage, engine: OCREngine, pool: OCREnginePool) throws -> OCRReading {
         let layout: OCRLayout = crop.inkLineCount(threshold: inkThreshold) <= 1 ? .line : .block
-        let reading = engine.read(crop, layout: layout)
-        return Self.chineseBrackets(layout == .line ? withComparisonSign(reading, crop) : reading)
+        var reading = engine.read(crop, layout: layout)
+        if layout == .line { reading = withComparisonSign(reading, crop) }
+        if looksNumeric(reading.text) {
+            let mixed = try pool.withEngine(languages: numberLanguages) { $0.read(crop, layout: layout) }
+            reading = better(chinese: reading, mixed: mixed)
+        }
+        return Self.chineseBrackets(reading)
     }
+
+    /// The better of two readings of a number cell. chi_sim knows the comparison signs and the
+    /// Chinese units, chi_sim+eng the digits and `%` (it reads `≥` as `2`, `（吨）` as `(Hifi)`): the
+    /// candidates are both readings and one made of chi_sim's sign, the mixed reading's number and
+    /// whichever unit is one the form knows. The grammar picks; on a tie the made-up one, then the
+    /// mixed one.
+    func better(chinese: OCRReading, mixed: OCRReading) -> OCRReading {
+        guard chinese.lines.count == 1, mixed.lines.count == 1, let a = chinese.lines.first, let b = mixed.lines.first else {
+            return grammarScore(mixed.text) >= grammarScore(chinese.text) && !mixed.text.isEmpty ? mixed : chinese
+        }
+        let pa = TargetParts(a.text), pb = TargetParts(b.text)
+        var candidates: [OCRReading] = []
+        if !pb.number.isEmpty {
+            var number = pb.number
+            // The mixed reading's stand-in for a sign chi_sim saw: one digit more, in front.
+            if !pa.sign.isEmpty && pb.sign.isEmpty && number.count == pa.number.count + 1 && pa.number.count > 0,
+               let d = number.first, Self.signStandIns.contains(d) {
+                number.removeFirst()
+            }
+            let unit = knownUnit(pb.rest) || !knownUnit(pa.rest) ? pb.rest : pa.rest
+            let made = (pa.sign.isEmpty ? pb.sign : pa.sign) + number + unit
+            candidates.append(OCRReading(lines: [b.withText(made)]))
+        }
+        candidates += [mixed, chinese]
+        let scores = candidates.map { grammarScore($0.text) }
+        let best = scores.max() ?? 0
+        return candidates[scores.firstIndex(of: best) ?? candidates.count - 1]
+    }
+
+    /// Whether the text after a target's number is empty or a bracketed unit the form knows.
+    func knownUnit(_ rest: String) -> Bool {
+        if case .success(let t) = TargetGrammar.parse(TextNormalizer.normalize("1" + rest)) {
+            return t.unit.map(units.contains) ?? rest.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        return false
+    }
+
+    /// What eng reads for a `≥` or `≤` it does not know.
+    static let signStandIns: Set<Character> = ["2", "Z", "z"]
+
+    /// A target cell's text cut into its sign, its number and what follows.
+    struct TargetParts {
+        var sign = "", number = "", rest = ""
+
+        init(_ text: String) {
+            var chars = Substring(text.trimmingCharacters(in: .whitespaces))
+            while let c = chars.first, ScanReader.signs.contains(c) && c != "(" && c != "（" && c != "." && c != "-" { sign.append(c); chars.removeFirst() }
+            while let c = chars.first, c.isASCII && (c.isNumber || c == "." || c == ",") { number.append(c); chars.removeFirst() }
+            rest = String(chars)
+        }
+    }
+
+    /// Whether a reading is a number, a date or a target: digits, and no more ideographs than a unit
+    /// or a date's 年月日 hold.
+    func looksNumeric(_ text: String) -> Bool {
+        Self.hasDigit(text) && text.unicodeScalars.filter { TextNormalizer.isIdeograph($0) && !unitScalars.contains($0) }.count <= Self.strayIdeographs
+    }
+
+    /// Ideographs a misread number may still show.
+    static let strayIdeographs = 1
 
     /// The comparison sign that opens a target, as the picture shows it. The recognizer's alphabet
     /// (chi_sim) has no `≥` or `≤`: it reads them as `>` and `<`, or, drawn slanted (`⩾`), as a

@@ -34,6 +34,29 @@ public struct OCRLine: Sendable, Hashable {
     public var glyphs: [Glyph]
 }
 
+extension OCRLine {
+    /// The line with other text, its glyphs spread over the same stretch of the line.
+    public func withText(_ newText: String) -> OCRLine {
+        var out = self
+        out.text = newText
+        let scalars = Array(newText.unicodeScalars)
+        guard let first = glyphs.first, let last = glyphs.last, !scalars.isEmpty else { return out }
+        let n0 = Double(glyphs.count)
+        let c0 = first.box.center, c1 = last.box.center
+        let step = glyphs.count > 1 ? Point(x: (c1.x - c0.x) / (n0 - 1), y: (c1.y - c0.y) / (n0 - 1)) : Point(x: first.box.width, y: 0)
+        let start = Point(x: c0.x - step.x / 2, y: c0.y - step.y / 2)
+        let span = Point(x: step.x * n0, y: step.y * n0)
+        let n = Double(scalars.count), w = abs(span.x) / n, h = first.box.height
+        out.glyphs = scalars.enumerated().map { i, scalar in
+            let t = (Double(i) + 0.5) / n
+            let c = Point(x: start.x + span.x * t, y: start.y + span.y * t)
+            return Glyph(scalar: scalar, box: Rect(left: c.x - w / 2, top: c.y - h / 2, right: c.x + w / 2, bottom: c.y + h / 2),
+                         fontName: first.fontName, fontSize: first.fontSize)
+        }
+        return out
+    }
+}
+
 /// What the OCR back-end read from one picture.
 public struct OCRReading: Sendable, Hashable {
     public var lines: [OCRLine]
@@ -100,23 +123,15 @@ public enum OCRError: Error, Sendable, CustomStringConvertible {
 public final class OCREngine {
     private let handle: OpaquePointer
     public let languages: String
-    /// Every character the engine may read, or nil for its whole alphabet.
-    public let allowed: String?
 
     /// The font name OCR glyphs carry.
     public static let fontName = "OCR"
 
     /// Starts tesseract with `languages` (tesseract's `chi_sim+eng` form). `words` are added to its
-    /// dictionary (the form's fixed labels read better when the recognizer knows them). `allowed`
-    /// limits what it reads to those characters, for the life of the engine: tesseract 5.3 does not
-    /// restore its whole alphabet when a character whitelist is set back to empty.
-    public init(languages: String = "chi_sim", words: [String] = [], allowed: String? = nil) throws(OCRError) {
+    /// dictionary (the form's fixed labels read better when the recognizer knows them).
+    public init(languages: String = "chi_sim", words: [String] = []) throws(OCRError) {
         guard let api = TessBaseAPICreate() else { throw .unavailable(languages: languages) }
         var names = ["debug_file"], values = ["/dev/null"]
-        if let allowed {
-            names.append("tessedit_char_whitelist")
-            values.append(allowed)
-        }
         var wordFile: URL?
         if !words.isEmpty {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-words-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).txt")
@@ -138,7 +153,6 @@ public final class OCREngine {
         }
         handle = api
         self.languages = languages
-        self.allowed = allowed
     }
 
     deinit {
@@ -222,7 +236,7 @@ private func withCStringArray<R>(_ strings: [String], _ body: (UnsafeMutablePoin
 /// Engines for the threads of a run: each thread takes one, reads, and gives it back. Engines are
 /// started on first need (a born-digital run starts none) and kept for the rest of the run.
 public final class OCREnginePool: @unchecked Sendable {
-    /// Idle engines by the characters they are limited to ("" for none).
+    /// Idle engines by their languages.
     private var idle: [String: [OCREngine]] = [:]
     private var failure: OCRError?
     private let lock = NSLock()
@@ -234,10 +248,10 @@ public final class OCREnginePool: @unchecked Sendable {
         self.words = words
     }
 
-    /// Runs `body` with an engine no other thread is using, limited to `allowed` characters when
-    /// given. Throws when tesseract cannot start.
-    public func withEngine<R>(allowed: String? = nil, _ body: (OCREngine) throws -> R) throws -> R {
-        let key = allowed ?? ""
+    /// Runs `body` with an engine no other thread is using, for `languages` (the pool's own when
+    /// nil). Throws when tesseract cannot start.
+    public func withEngine<R>(languages other: String? = nil, _ body: (OCREngine) throws -> R) throws -> R {
+        let key = other ?? languages
         lock.lock()
         if let failure { lock.unlock(); throw failure }
         let reused = idle[key]?.popLast()
@@ -247,7 +261,7 @@ public final class OCREnginePool: @unchecked Sendable {
             engine = reused
         } else {
             do {
-                engine = try OCREngine(languages: languages, words: words, allowed: allowed)
+                engine = try OCREngine(languages: key, words: words)
             } catch {
                 lock.lock(); failure = error; lock.unlock()
                 throw error
