@@ -98,18 +98,21 @@ public struct ScanReader: Sendable {
                     if !imageOnly && policy == .auto && vocabulary.contains(LabelMatcher.key(cell.text)) { continue }
                     let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
                                           height: max(1, frame.height - 2 * cellInset), degrees: content.skewDegrees)
-                    guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) else { continue }
-                    let reading = try timings.measure("ocr.cells") { try read(ink, engine: engine, pool: pool) }
+                    // Where the layer saw nothing, a box that cuts a line of text (a grid missing a rule) gives no reading.
+                    guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk,
+                                                   rejectingCuts: !imageOnly && cell.text.isEmpty) else { continue }
+                    let layerText = imageOnly ? "" : cell.text
+                    let readings = try timings.measure("ocr.cells") { try read(ink, layer: layerText, engine: engine, pool: pool) }
                     if let dir = ProcessInfo.processInfo.environment["REFORM_DEBUG_OCR_DIR"] {
                         let header = Data("P5\n\(ink.width) \(ink.height)\n255\n".utf8)
                         try? (header + Data(ink.pixels)).write(to: URL(fileURLWithPath: "\(dir)/p\(content.number)-r\(cell.row)-c\(cell.column).pgm"))
                     }
                     if ProcessInfo.processInfo.environment["REFORM_DEBUG_OCR"] != nil {
-                        FileHandle.standardError.write(Data("cell \(cell.row),\(cell.column) [\(ink.width)x\(ink.height)] layer='\(cell.text)' ocr='\(reading.text)' conf=\(reading.confidence) \(reading.lines.map { "\($0.text)@\(Int($0.box.left)),\(Int($0.box.top))-\(Int($0.box.right)),\(Int($0.box.bottom))" }.joined(separator: " "))\n".utf8))
+                        let chosen = choose(readings, layer: layerText)?.text ?? "(layer)"
+                        FileHandle.standardError.write(Data("cell \(cell.row),\(cell.column) [\(ink.width)x\(ink.height)] layer='\(cell.text)' readings=\(readings.map { "'\($0.text)' \(String(format: "%.2f", $0.confidence))" }) chosen='\(chosen)'\n".utf8))
                     }
                     let inCell = { (g: Glyph) in frame.contains(deskew.level(g.box.center)) }
-                    let layerText = imageOnly ? "" : cell.text
-                    guard prefers(reading, over: layerText) else { continue }
+                    guard let reading = choose(readings, layer: layerText) else { continue }
                     if !imageOnly { glyphs.removeAll(where: inCell) }
                     glyphs += reading.glyphs()
                     cells.append(CellReading(page: content.number, box: cell.box, confidence: reading.confidence,
@@ -135,15 +138,48 @@ public struct ScanReader: Sendable {
     /// `%` and separators far better (`=]100.009%` → `=100.00%`); that reading is kept unless the
     /// grammar likes it less. (tesseract's character whitelist is no help: with chi_sim's LSTM it
     /// garbles readings, `1.516.000.00` as `5650098909`.)
-    func read(_ crop: GrayImage, engine: OCREngine, pool: OCREnginePool) throws -> OCRReading {
+    func read(_ crop: GrayImage, layer: String = "", engine: OCREngine, pool: OCREnginePool) throws -> [OCRReading] {
         let layout: OCRLayout = crop.inkLineCount(threshold: inkThreshold) <= 1 ? .line : .block
         var reading = engine.read(crop, layout: layout)
         if layout == .line { reading = withComparisonSign(reading, crop) }
-        if looksNumeric(reading.text) {
+        var readings = [reading]
+        // A number by its reading, or by the text layer's when chi_sim made characters of it.
+        if looksNumeric(reading.text) || looksNumeric(layer) {
             let mixed = try pool.withEngine(languages: numberLanguages) { $0.read(crop, layout: layout) }
-            reading = better(chinese: reading, mixed: mixed)
+            readings = candidates(chinese: reading, mixed: mixed)
         }
-        return Self.chineseBrackets(reading)
+        return readings.map { Self.timesSigns(Self.chineseBrackets($0)) }
+    }
+
+    /// The reading to keep among `readings` (best first) and the text layer's `layer`, or nil to keep
+    /// the layer. The grammar ranks first (a fixed word, a near one, a value that parses, text in the
+    /// form's scripts), then how many of the other readings (the layer among them) agree on the value,
+    /// then a reading's confidence.
+    func choose(_ readings: [OCRReading], layer: String) -> OCRReading? {
+        let layerText = layer.trimmingCharacters(in: .whitespacesAndNewlines)
+        let texts = readings.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } + (layerText.isEmpty ? [] : [layerText])
+        let keys = texts.map(valueKey)
+        var best: (index: Int, score: Int)?
+        for (i, text) in texts.enumerated() where !text.isEmpty {
+            let agreeing = keys.indices.filter { $0 != i && keys[$0] == keys[i] }.count
+            let sure = i < readings.count && readings[i].confidence >= acceptConfidence ? 1 : 0
+            let score = grammarScore(text) * 100 + agreeing * 10 + sure
+            if best == nil || score > best!.score { best = (i, score) }
+        }
+        guard let pick = best, pick.index < readings.count else { return nil }
+        let reading = readings[pick.index]
+        return layerText.isEmpty && reading.confidence < minimumConfidence ? nil : reading
+    }
+
+    /// What a cell's text means, for telling whether two readings agree: a date, an amount, a target, or the text.
+    func valueKey(_ text: String) -> String {
+        let t = ScanText.trimArtifacts(text)
+        if let d = DateValue(parsing: t) ?? ScanText.repairedDate(t).flatMap(DateValue.init(parsing:)) { return "date \(d.iso)" }
+        if let a = Amount(parsing: t) ?? ScanText.repairedAmount(t).flatMap({ Amount(parsing: $0) }) { return "amount \(a)" }
+        if case .success(let v) = TargetGrammar.parse(TextNormalizer.normalize(t)), v.value != nil {
+            return "target \(v.op?.rawValue ?? "") \(v.value!) \(v.unit ?? "")"
+        }
+        return "text " + LabelMatcher.keyText(t)
     }
 
     /// The better of two readings of a number cell. chi_sim knows the comparison signs and the
@@ -151,13 +187,14 @@ public struct ScanReader: Sendable {
     /// candidates are both readings and one made of chi_sim's sign, the mixed reading's number and
     /// whichever unit is one the form knows. The grammar picks; on a tie the made-up one, then the
     /// mixed one.
-    func better(chinese: OCRReading, mixed: OCRReading) -> OCRReading {
+    func candidates(chinese: OCRReading, mixed: OCRReading) -> [OCRReading] {
         guard chinese.lines.count == 1, mixed.lines.count == 1, let a = chinese.lines.first, let b = mixed.lines.first else {
-            return grammarScore(mixed.text) >= grammarScore(chinese.text) && !mixed.text.isEmpty ? mixed : chinese
+            return [mixed, chinese]
         }
         let pa = TargetParts(a.text), pb = TargetParts(b.text)
         var candidates: [OCRReading] = []
-        if !pb.number.isEmpty {
+        // Only a target has a sign to keep from chi_sim; amounts and dates are the mixed reading's or chi_sim's.
+        if !pb.number.isEmpty && !(pa.sign.isEmpty && pb.sign.isEmpty) {
             var number = pb.number
             // The mixed reading's stand-in for a sign chi_sim saw: one digit more, in front.
             if !pa.sign.isEmpty && pb.sign.isEmpty && number.count == pa.number.count + 1 && pa.number.count > 0,
@@ -168,10 +205,7 @@ public struct ScanReader: Sendable {
             let made = (pa.sign.isEmpty ? pb.sign : pa.sign) + number + unit
             candidates.append(OCRReading(lines: [b.withText(made)]))
         }
-        candidates += [mixed, chinese]
-        let scores = candidates.map { grammarScore($0.text) }
-        let best = scores.max() ?? 0
-        return candidates[scores.firstIndex(of: best) ?? candidates.count - 1]
+        return candidates + [mixed, chinese]
     }
 
     /// Whether the text after a target's number is empty or a bracketed unit the form knows.
@@ -260,24 +294,30 @@ public struct ScanReader: Sendable {
         return out
     }
 
+    /// `×` where the recognizer read a Latin x between digits of Chinese text (`7X24小时`).
+    static func timesSigns(_ reading: OCRReading) -> OCRReading {
+        var out = reading
+        for (n, line) in reading.lines.enumerated() where line.text.unicodeScalars.contains(where: TextNormalizer.isIdeograph) {
+            var scalars = Array(line.text.unicodeScalars)
+            for i in scalars.indices.dropFirst().dropLast() where (scalars[i] == "X" || scalars[i] == "x")
+                && ("0"..."9").contains(scalars[i - 1]) && ("0"..."9").contains(scalars[i + 1]) {
+                scalars[i] = "×"
+                if line.glyphs.count == scalars.count { out.lines[n].glyphs[i].scalar = "×" }
+            }
+            out.lines[n].text = String(String.UnicodeScalarView(scalars))
+        }
+        return out
+    }
+
     /// Characters that open a target without being a misread sign.
     static let signs: Set<Character> = ["=", "≥", "≤", ">", "<", "＝", "≧", "≦", "+", "-", "(", "（", "."]
     /// Signs with a bar under them, by the sign without it.
     static let underbarred: [Character: Character] = [">": "≥", "<": "≤"]
 
-    /// Whether the image's reading should replace the text layer's.
-    func prefers(_ reading: OCRReading, over layer: String) -> Bool {
-        let read = reading.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if read.isEmpty { return false }
-        let layerText = layer.trimmingCharacters(in: .whitespacesAndNewlines)
-        if layerText.isEmpty { return reading.confidence >= minimumConfidence }
-        let a = grammarScore(read), b = grammarScore(layerText)
-        if a != b { return a > b }
-        return reading.confidence >= acceptConfidence
-    }
-
     static let fixedWord = 4, nearWord = 3, parses = 2, plainText = 1
 
+    /// A bare run of this many digits is a number that lost its separators.
+    static let bareDigits = 6
     /// Words at least this long may be a fixed word with a character misread.
     static let nearWordLength = 4
     static let nearWordSimilarity = 0.75
@@ -298,6 +338,8 @@ public struct ScanReader: Sendable {
         }
         let trimmed = ScanText.trimArtifacts(text)
         if Self.hasDigit(trimmed) {
+            // Digits alone, six or more: a number whose separators OCR lost (`2021202201` for 2021-02-01).
+            if trimmed.count >= Self.bareDigits && trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) { return 0 }
             if Amount(parsing: trimmed) != nil || DateValue(parsing: trimmed) != nil { return Self.parses }
             // Separators OCR confuses (`1.516.000.00`, `2023-12_30`) are repaired when the form is read.
             if ScanText.repairedAmount(trimmed).flatMap({ Amount(parsing: $0) }) != nil || ScanText.repairedDate(trimmed) != nil { return Self.parses }

@@ -104,8 +104,9 @@ extension PDFPage {
 extension GrayImage {
     /// The part of the picture that holds ink, with a white margin: what a recognizer should see of
     /// a cell. Lines along the edges (the remains of the cell's rules) are whitened first. Nil when
-    /// the picture holds less ink than `minimumShare` of it, or less than a small blot.
-    public func inkBounds(threshold: UInt8, minimumShare: Double) -> GrayImage? {
+    /// the picture holds less ink than `minimumShare` of it, or less than a small blot; with
+    /// `rejectingCuts`, also when its top or bottom row cuts through ink (the box cuts a line of text in two).
+    public func inkBounds(threshold: UInt8, minimumShare: Double, rejectingCuts: Bool = false) -> GrayImage? {
         var px = pixels
         let edgeDepth = max(2, Int(Self.edgeRule * scale))
         // A row or column at the edge that is mostly dark is a rule, not text.
@@ -118,6 +119,11 @@ extension GrayImage {
             var dark = 0
             for y in 0..<height where px[y * width + x] < threshold { dark += 1 }
             if Double(dark) > Self.ruleShare * Double(height) { for y in 0..<height { px[y * width + x] = 255 } }
+        }
+        for y in [0, height - 1] where rejectingCuts && height > 2 * edgeDepth {
+            var dark = 0
+            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
+            if dark >= max(3, Int(Self.cutShare * Double(width))) { return nil }
         }
         var rows = [Int](repeating: 0, count: height), cols = [Int](repeating: 0, count: width)
         var total = 0
@@ -161,6 +167,8 @@ extension GrayImage {
     static let edgeRule = 2.5
     /// An edge row or column with more than this share dark is a rule.
     static let ruleShare = 0.5
+    /// An edge row with this share of its pixels dark cuts through text.
+    static let cutShare = 0.03
     /// Less ink than a square this wide (points) is specks, not text.
     static let minimumBlot = 1.2
     /// White kept around the ink (points).
