@@ -24,5 +24,12 @@ public struct Glyph: Sendable, Hashable {
     }
 
     /// Spaces and line breaks: poppler's reading-order artefacts, not ink on the page.
-    public var isWhitespace: Bool { scalar.properties.isWhitespace }
+    public var isWhitespace: Bool {
+        // Layout asks this in inner loops: ASCII and CJK ideographs (most glyphs) are answered without
+        // Unicode's property tables, with the same answer.
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if (0x4E00...0x9FFF).contains(v) { return false }
+        return scalar.properties.isWhitespace
+    }
 }

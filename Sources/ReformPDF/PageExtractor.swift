@@ -11,17 +11,21 @@ public struct PageExtractor: Sendable {
 
     public func extract(_ page: PDFPage, timings: StageTimings? = nil) -> PageContent {
         let size = page.size
-        let glyphs = timings.measure("text") { page.glyphs() }
         var rulings: [Ruling] = []
         var skew = 0.0
         let coverage = page.imageCoverage
-        if findRulings {
+        let isScan = coverage >= PageContent.scanCoverage
+        // Rendering first lets poppler collect the text layer in the same pass (it keeps it for the
+        // page), instead of interpreting the page and loading its fonts once more for the text.
+        let raster = findRulings
+            ? timings.measure("render") { page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
+                                                      antialias: rulingSettings.antialias || isScan) }
+            : nil
+        let glyphs = timings.measure("text") { page.glyphs() }
+        if let raster {
             // On a scan the text layer is OCR: its boxes are loose (taller still under skew) and would
             // hide the table lines they touch, so only their core (the text body) marks glyph strokes.
-            let strokeGlyphs = coverage >= PageContent.scanCoverage ? glyphs.map { $0.core(rulingSettings.scanGlyphCore) } : glyphs
-            let isScan = coverage >= PageContent.scanCoverage
-            let scale = isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale
-            let raster = timings.measure("render") { page.render(scale: scale, antialias: rulingSettings.antialias || isScan) }
+            let strokeGlyphs = isScan ? glyphs.map { $0.core(rulingSettings.scanGlyphCore) } : glyphs
             let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, estimateSkew: isScan || coverage > 0, timings: timings)
             // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
             // a blurred row of text inside a cell meets at most the border it starts from.
