@@ -47,6 +47,8 @@ public struct ScanReader: Sendable {
 
     /// Keys (`LabelMatcher.key`) of the form's fixed words: labels and taxonomy terms.
     let vocabulary: Set<[Unicode.Scalar]>
+    /// The taxonomy's level terms by key: cells whose value is one of them.
+    let levelTerms: [[Unicode.Scalar]: String]
     /// Words for the recognizer's dictionary.
     public let words: [String]
     /// The template's target units, normalized as the target grammar gives them.
@@ -61,6 +63,7 @@ public struct ScanReader: Sendable {
         let fixed = template.allLabels.map { $0.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "#", with: "") }
             + Taxonomy.level1Terms + Taxonomy.level2Terms + [template.title]
         vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
+        levelTerms = Dictionary((Taxonomy.level1Terms + Taxonomy.level2Terms).map { (LabelMatcher.key($0), $0) }, uniquingKeysWith: { a, _ in a })
         words = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
         units = Set(template.units.map { TextNormalizer.normalize($0) })
         unitScalars = Set((template.units + ["年月日"]).flatMap(\.unicodeScalars))
@@ -103,14 +106,6 @@ public struct ScanReader: Sendable {
                                                    rejectingCuts: !imageOnly && cell.text.isEmpty) else { continue }
                     let layerText = imageOnly ? "" : cell.text
                     let readings = try timings.measure("ocr.cells") { try read(ink, layer: layerText, engine: engine, pool: pool) }
-                    if let dir = ProcessInfo.processInfo.environment["REFORM_DEBUG_OCR_DIR"] {
-                        let header = Data("P5\n\(ink.width) \(ink.height)\n255\n".utf8)
-                        try? (header + Data(ink.pixels)).write(to: URL(fileURLWithPath: "\(dir)/p\(content.number)-r\(cell.row)-c\(cell.column).pgm"))
-                    }
-                    if ProcessInfo.processInfo.environment["REFORM_DEBUG_OCR"] != nil {
-                        let chosen = choose(readings, layer: layerText)?.text ?? "(layer)"
-                        FileHandle.standardError.write(Data("cell \(cell.row),\(cell.column) [\(ink.width)x\(ink.height)] layer='\(cell.text)' readings=\(readings.map { "'\($0.text)' \(String(format: "%.2f", $0.confidence))" }) chosen='\(chosen)'\n".utf8))
-                    }
                     let inCell = { (g: Glyph) in frame.contains(deskew.level(g.box.center)) }
                     guard let reading = choose(readings, layer: layerText) else { continue }
                     if !imageOnly { glyphs.removeAll(where: inCell) }
@@ -138,7 +133,7 @@ public struct ScanReader: Sendable {
     /// `%` and separators far better (`=]100.009%` → `=100.00%`); that reading is kept unless the
     /// grammar likes it less. (tesseract's character whitelist is no help: with chi_sim's LSTM it
     /// garbles readings, `1.516.000.00` as `5650098909`.)
-    func read(_ crop: GrayImage, layer: String = "", engine: OCREngine, pool: OCREnginePool) throws -> [OCRReading] {
+    public func read(_ crop: GrayImage, layer: String = "", engine: OCREngine, pool: OCREnginePool) throws -> [OCRReading] {
         let layout: OCRLayout = crop.inkLineCount(threshold: inkThreshold) <= 1 ? .line : .block
         var reading = engine.read(crop, layout: layout)
         if layout == .line { reading = withComparisonSign(reading, crop) }
@@ -155,7 +150,7 @@ public struct ScanReader: Sendable {
     /// the layer. The grammar ranks first (a fixed word, a near one, a value that parses, text in the
     /// form's scripts), then how many of the other readings (the layer among them) agree on the value,
     /// then a reading's confidence.
-    func choose(_ readings: [OCRReading], layer: String) -> OCRReading? {
+    public func choose(_ readings: [OCRReading], layer: String) -> OCRReading? {
         let layerText = layer.trimmingCharacters(in: .whitespacesAndNewlines)
         let texts = readings.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } + (layerText.isEmpty ? [] : [layerText])
         let keys = texts.map(valueKey)
@@ -168,7 +163,25 @@ public struct ScanReader: Sendable {
         }
         guard let pick = best, pick.index < readings.count else { return nil }
         let reading = readings[pick.index]
-        return layerText.isEmpty && reading.confidence < minimumConfidence ? nil : reading
+        return layerText.isEmpty && reading.confidence < minimumConfidence ? nil : snapped(reading)
+    }
+
+    /// A reading one character away from a level term of the taxonomy (`效量指标`) as that term: a level
+    /// cell holds nothing else. Single lines and vertical stacks (one character a line) are snapped.
+    func snapped(_ reading: OCRReading) -> OCRReading {
+        let key = LabelMatcher.key(reading.text)
+        guard key.count >= Self.nearWordLength, levelTerms[key] == nil,
+              let term = levelTerms.first(where: { $0.key.count == key.count && LabelMatcher.similarity($0.key, key) >= Self.nearWordSimilarity })?.value
+        else { return reading }
+        var out = reading
+        if reading.lines.count == 1 {
+            out.lines[0] = reading.lines[0].withText(term)
+        } else if reading.lines.count == term.count && reading.lines.allSatisfy({ $0.text.count == 1 }) {
+            for (i, c) in term.enumerated() { out.lines[i] = reading.lines[i].withText(String(c)) }
+        } else {
+            return reading
+        }
+        return out
     }
 
     /// What a cell's text means, for telling whether two readings agree: a date, an amount, a target, or the text.
@@ -187,7 +200,7 @@ public struct ScanReader: Sendable {
     /// candidates are both readings and one made of chi_sim's sign, the mixed reading's number and
     /// whichever unit is one the form knows. The grammar picks; on a tie the made-up one, then the
     /// mixed one.
-    func candidates(chinese: OCRReading, mixed: OCRReading) -> [OCRReading] {
+    public func candidates(chinese: OCRReading, mixed: OCRReading) -> [OCRReading] {
         guard chinese.lines.count == 1, mixed.lines.count == 1, let a = chinese.lines.first, let b = mixed.lines.first else {
             return [mixed, chinese]
         }
@@ -269,7 +282,7 @@ public struct ScanReader: Sendable {
     /// Brackets inside Chinese text as the full-width brackets Chinese typesetting prints there:
     /// the recognizer reads both widths as `(` `)`. A bracket between ideographs (`停车场(库)养护`) is
     /// full-width; one beside a digit or a Latin letter (`=12.00(卷)`, `(2023年`) is left alone.
-    static func chineseBrackets(_ reading: OCRReading) -> OCRReading {
+    public static func chineseBrackets(_ reading: OCRReading) -> OCRReading {
         var out = reading
         for (n, line) in reading.lines.enumerated() {
             var scalars = Array(line.text.unicodeScalars)
@@ -295,7 +308,7 @@ public struct ScanReader: Sendable {
     }
 
     /// `×` where the recognizer read a Latin x between digits of Chinese text (`7X24小时`).
-    static func timesSigns(_ reading: OCRReading) -> OCRReading {
+    public static func timesSigns(_ reading: OCRReading) -> OCRReading {
         var out = reading
         for (n, line) in reading.lines.enumerated() where line.text.unicodeScalars.contains(where: TextNormalizer.isIdeograph) {
             var scalars = Array(line.text.unicodeScalars)
@@ -329,7 +342,7 @@ public struct ScanReader: Sendable {
 
     /// How well a cell's text fits what a form's cell may hold: one of the fixed words; a number
     /// that parses as an amount, a date or a target; text in the form's scripts; or none of these.
-    func grammarScore(_ text: String) -> Int {
+    public func grammarScore(_ text: String) -> Int {
         let key = LabelMatcher.key(text)
         if vocabulary.contains(key) { return Self.fixedWord }
         // Close to one of the form's fixed words (a label or a level, one character misread).

@@ -140,10 +140,20 @@ extension GrayImage {
               let left = cols.firstIndex(where: { $0 >= 2 }), let right = cols.lastIndex(where: { $0 >= 2 }) else { return nil }
         let margin = max(4, Int(Self.margin * scale))
         let outW = right - left + 1 + 2 * margin, outH = bottom - top + 1 + 2 * margin
+        // Paper is made white: a grey scan background inside a white margin reads to the recognizer as
+        // one dark block, and it finds no text in it.
+        var histogram = [Int](repeating: 0, count: 256)
+        for y in top...bottom { for x in left...right { histogram[Int(px[y * width + x])] += 1 } }
+        var paper = 255, seen = 0
+        let wanted = Int(Double((bottom - top + 1) * (right - left + 1)) * (1 - Self.paperShare))
+        for v in 0..<256 {
+            seen += histogram[v]
+            if seen > wanted { paper = max(v, Int(threshold) + 1); break }
+        }
         var out = [UInt8](repeating: 255, count: outW * outH)
         for y in top...bottom {
             let src = y * width, dst = (y - top + margin) * outW + margin
-            for x in left...right { out[dst + x - left] = px[src + x] }
+            for x in left...right { out[dst + x - left] = UInt8(min(255, Int(px[src + x]) * 255 / paper)) }
         }
         let c = pagePoint(x: Double(left + right + 1) / 2, y: Double(top + bottom + 1) / 2)
         return GrayImage(width: outW, height: outH, pixels: out, scale: scale, center: c, degrees: degrees)
@@ -171,6 +181,8 @@ extension GrayImage {
     static let cutShare = 0.03
     /// Less ink than a square this wide (points) is specks, not text.
     static let minimumBlot = 1.2
+    /// The brightest share of a crop's pixels that is paper (its level is made white).
+    static let paperShare = 0.3
     /// White kept around the ink (points).
     static let margin = 3.0
     /// A band less than this share of the tallest is a dot or a speck, not a line.

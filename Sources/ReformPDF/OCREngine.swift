@@ -32,6 +32,14 @@ public struct OCRLine: Sendable, Hashable {
     /// The line's scalars as glyphs, set side by side in equal parts of the line along its own
     /// direction (a crop turned against the page keeps its lines straight on the page).
     public var glyphs: [Glyph]
+
+    public init(text: String, box: Rect, confidence: Double, symbolCount: Int, glyphs: [Glyph]) {
+        self.text = text
+        self.box = box
+        self.confidence = confidence
+        self.symbolCount = symbolCount
+        self.glyphs = glyphs
+    }
 }
 
 extension OCRLine {
@@ -130,6 +138,8 @@ public final class OCREngine {
     /// Starts tesseract with `languages` (tesseract's `chi_sim+eng` form). `words` are added to its
     /// dictionary (the form's fixed labels read better when the recognizer knows them).
     public init(languages: String = "chi_sim", words: [String] = []) throws(OCRError) {
+        // leptonica prints notes about image boxes to stderr; reform's own errors are the ones users read.
+        _ = setMsgSeverity(REFORM_LEPT_SEVERITY_NONE)
         guard let api = TessBaseAPICreate() else { throw .unavailable(languages: languages) }
         var names = ["debug_file"], values = ["/dev/null"]
         var wordFile: URL?

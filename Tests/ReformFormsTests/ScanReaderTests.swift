@@ -1,0 +1,96 @@
+import Foundation
+import ReformForms
+import ReformPDF
+import ReformTestSupport
+import Testing
+
+/// A one-line reading, as the OCR engine would give it, for choosing between readings.
+private func reading(_ text: String, confidence: Double = 0.95) -> OCRReading {
+    let box = Rect(left: 0, top: 0, right: Double(text.count) * 10, bottom: 10)
+    let glyphs = text.unicodeScalars.enumerated().map { i, s in
+        Glyph(scalar: s, box: Rect(left: Double(i) * 10, top: 0, right: Double(i + 1) * 10, bottom: 10), fontName: "OCR", fontSize: 10)
+    }
+    return OCRReading(lines: [OCRLine(text: text, box: box, confidence: confidence, symbolCount: glyphs.count, glyphs: glyphs)])
+}
+
+/// A committed cell crop as the scan reader cuts it: grey, 300 dpi.
+private func crop(_ name: String) throws -> GrayImage {
+    let image = try #require(PNGImage(path: Fixtures.path("ocr/\(name)")))
+    let gray = image.pixels.map { p in UInt8(((p >> 16 & 0xFF) * 77 + (p >> 8 & 0xFF) * 150 + (p & 0xFF) * 29) >> 8) }
+    return GrayImage(width: image.width, height: image.height, pixels: gray, scale: 300.0 / 72, center: Point(x: 100, y: 100))
+}
+
+@Suite struct ScanReaderTests {
+    let reader = ScanReader()
+
+    @Test func grammarRanksFixedWordsNumbersAndText() {
+        #expect(reader.grammarScore("项目名称") > reader.grammarScore("项目名杯"))  // exact beats one misread character
+        #expect(reader.grammarScore("项目名杯") > reader.grammarScore("=12.00(个)"))
+        #expect(reader.grammarScore("=12.00(个)") > reader.grammarScore("城市道路养护"))
+        #expect(reader.grammarScore("城市道路养护") > reader.grammarScore("93(9%0)"))  // a unit the form does not know
+        #expect(reader.grammarScore("2021202201") < reader.grammarScore("2021-02-01"))  // separators lost
+        #expect(reader.grammarScore("1.516.000.00") == reader.grammarScore("1,516,000.00"))  // repairable
+    }
+
+    @Test func agreementWithTheLayerDecidesBetweenParsingReadings() {
+        // chi_sim+eng lost the date's hyphens; chi_sim and the text layer agree on the date.
+        let chosen = reader.choose([reading("2021202201"), reading("2021-02-01")], layer: "| 2021-02-01")
+        #expect(chosen?.text == "2021-02-01")
+        // A reading that parses beats a layer that does not.
+        #expect(reader.choose([reading("=100.00%")], layer: "=10000%0")?.text == "=100.00%")
+        // Nothing better than the layer: keep the layer.
+        #expect(reader.choose([reading("杭市人州")], layer: "主管部门") == nil)
+        // Where the layer is empty, an unsure reading is noise.
+        #expect(reader.choose([reading("下", confidence: 0.2)], layer: "") == nil)
+    }
+
+    @Test func signComesFromChineseAndNumberFromMixedReading() {
+        // chi_sim saw the sign (after the bar check), chi_sim+eng read it as a 2.
+        let options = reader.candidates(chinese: reading("≥84.00(%)"), mixed: reading("284.00(%)"))
+        #expect(reader.choose(options, layer: "")?.text == "≥84.00(%)")
+        // chi_sim+eng keeps its digits and %; chi_sim's known unit wins over eng's letters.
+        let units = reader.candidates(chinese: reading("=61180(吨)"), mixed: reading("=61180 (Hifi)"))
+        #expect(reader.choose(units, layer: "")?.text == "=61180(吨)")
+    }
+
+    @Test func chineseBracketsAndTimesSigns() {
+        #expect(ScanReader.chineseBrackets(reading("停车场(库)养护里程")).text == "停车场（库）养护里程")
+        #expect(ScanReader.chineseBrackets(reading("=12.00(卷)")).text == "=12.00(卷)")
+        #expect(ScanReader.timesSigns(reading("保障系统7X24小时运行")).text == "保障系统7×24小时运行")
+        #expect(ScanReader.timesSigns(reading("型号X24")).text == "型号X24")
+    }
+
+    /// Real tesseract on committed crops: ≥ is not in chi_sim's alphabet, the picture decides.
+    @Test(arguments: [("target-ge-sans.png", "≥385.16(公里)"), ("target-ge-serif.png", "≥93（%）"), ("target-percent-blurred.png", "=100.00%")])
+    func readsTargetCrops(file: String, expected: String) throws {
+        let pool = OCREnginePool(words: reader.words)
+        let readings = try pool.withEngine { try reader.read(try crop(file), engine: $0, pool: pool) }
+        let chosen = try #require(reader.choose(readings, layer: ""))
+        let got = TargetValue(cell: TextNormalizer.normalize(chosen.text)), want = TargetValue(cell: TextNormalizer.normalize(expected))
+        #expect(got.op == want.op && got.value == want.value && got.unit == want.unit, "\(file): read \(chosen.text)")
+    }
+}
+
+@Suite struct ScanTextTargetTests {
+    @Test func repairsBracketsAndPercentAroundTheUnit() {
+        #expect(ScanText.repairedTarget("=61180〈吨)") == "=61180（吨)")
+        #expect(ScanText.repairedTarget("93(9%0)") == "93(%)")
+        #expect(ScanText.repairedTarget("≥99(%6)") == "≥99(%)")
+        #expect(ScanText.repairedTarget("=12.00(个)") == nil)
+        #expect(ScanText.repairedTarget("安全") == nil)
+    }
+}
+
+/// The scanned corpus page with an OCR layer: re-reading from the image beats the layer alone.
+@Suite struct ScanRereadTests {
+    @Test func rereadingBeatsTheTextLayer() throws {
+        let path = Fixtures.repoRoot.appendingPathComponent("Corpus/scanned/scan-portrait-03.pdf").path
+        let want = try RecordJSON.decodeRecords(from: Data(contentsOf: URL(fileURLWithPath: path.replacingOccurrences(of: ".pdf", with: ".expected.json"))))
+        let layer = try FormExtractor(workers: 2, ocr: .never).records(try PDFDocument(path: path), file: "s.pdf", sha256: "")
+        let reread = try FormExtractor(workers: 2, ocr: .auto).records(try PDFDocument(path: path), file: "s.pdf", sha256: "")
+        let before = RecordScore.score(extracted: layer, expected: want), after = RecordScore.score(extracted: reread, expected: want)
+        #expect(after.f1 >= before.f1 + 0.3, "F1 \(before.f1) -> \(after.f1)")
+        #expect(after.headerScore > before.headerScore, "header \(before.headerScore) -> \(after.headerScore)")
+        #expect(reread.allSatisfy { $0.source.method == .ocrLayer && !($0.source.reread ?? []).isEmpty && $0.confidence < 1 })
+    }
+}
