@@ -25,12 +25,10 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
         ),
-        // System library: tesseract's C API, the OCR back-end for scanned pages.
-        .systemLibrary(
-            name: "CTesseract",
-            pkgConfig: "tesseract",
-            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
-        ),
+        // System library: tesseract's C API, the OCR back-end for scanned pages. Its header only:
+        // the library is opened on the first scanned page (shim.h), not linked into every process.
+        // apt: libtesseract-dev, tesseract-ocr-chi-sim, tesseract-ocr-eng (scripts/lib/setup.sh).
+        .systemLibrary(name: "CTesseract"),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
         .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract"]),
         // Stage 2, reconstruct: words, lines, grids, tables.

@@ -130,7 +130,17 @@ public enum OCRError: Error, Sendable, CustomStringConvertible {
 /// Not `Sendable`: one engine reads on one thread at a time (`OCREnginePool` hands them out).
 public final class OCREngine {
     private let handle: OpaquePointer
+    private let tess: ReformTesseract
     public let languages: String
+
+    /// libtesseract's functions, looked up once, on the first engine (nil when it is not installed).
+    private static let library: ReformTesseract? = {
+        var api = ReformTesseract()
+        guard reform_tesseract_load(&api) != 0 else { return nil }
+        // leptonica prints notes about image boxes to stderr; reform's own errors are the ones users read.
+        _ = api.setMsgSeverity(REFORM_LEPT_SEVERITY_NONE)
+        return api
+    }()
 
     /// The font name OCR glyphs carry.
     public static let fontName = "OCR"
@@ -138,9 +148,7 @@ public final class OCREngine {
     /// Starts tesseract with `languages` (tesseract's `chi_sim+eng` form). `words` are added to its
     /// dictionary (the form's fixed labels read better when the recognizer knows them).
     public init(languages: String = "chi_sim", words: [String] = []) throws(OCRError) {
-        // leptonica prints notes about image boxes to stderr; reform's own errors are the ones users read.
-        _ = setMsgSeverity(REFORM_LEPT_SEVERITY_NONE)
-        guard let api = TessBaseAPICreate() else { throw .unavailable(languages: languages) }
+        guard let tess = Self.library, let api = tess.create() else { throw .unavailable(languages: languages) }
         var names = ["debug_file"], values = ["/dev/null"]
         var wordFile: URL?
         if !words.isEmpty {
@@ -154,33 +162,34 @@ public final class OCREngine {
         defer { if let wordFile { try? FileManager.default.removeItem(at: wordFile) } }
         let status = withCStringArray(names) { n in
             withCStringArray(values) { v in
-                TessBaseAPIInit4(api, nil, languages, OEM_LSTM_ONLY, nil, 0, n, v, names.count, 0)
+                tess.init4(api, nil, languages, OEM_LSTM_ONLY, nil, 0, n, v, names.count, 0)
             }
         }
         guard status == 0 else {
-            TessBaseAPIDelete(api)
+            tess.destroy(api)
             throw .unavailable(languages: languages)
         }
         handle = api
+        self.tess = tess
         self.languages = languages
     }
 
     deinit {
-        TessBaseAPIEnd(handle)
-        TessBaseAPIDelete(handle)
+        tess.end(handle)
+        tess.destroy(handle)
     }
 
     /// Reads `image` laid out as `layout`.
     public func read(_ image: GrayImage, layout: OCRLayout) -> OCRReading {
-        TessBaseAPISetPageSegMode(handle, layout.pageSegMode)
-        defer { TessBaseAPIClear(handle) }
+        tess.setPageSegMode(handle, layout.pageSegMode)
+        defer { tess.clear(handle) }
         image.pixels.withUnsafeBufferPointer { px in
-            TessBaseAPISetImage(handle, px.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+            tess.setImage(handle, px.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
-        TessBaseAPISetSourceResolution(handle, Int32((image.scale * 72).rounded()))
-        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return OCRReading(lines: []) }
-        defer { TessResultIteratorDelete(iterator) }
-        let page = TessResultIteratorGetPageIterator(iterator)
+        tess.setSourceResolution(handle, Int32((image.scale * 72).rounded()))
+        guard tess.recognize(handle, nil) == 0, let iterator = tess.getIterator(handle) else { return OCRReading(lines: []) }
+        defer { tess.iteratorDelete(iterator) }
+        let page = tess.pageIterator(iterator)
         var lines: [OCRLine] = []
         var text = "", confidence = 0.0, count = 0
         var pixels = (l: Int32(0), t: Int32(0), r: Int32(0), b: Int32(0))
@@ -192,22 +201,22 @@ public final class OCREngine {
             text = ""; confidence = 0; count = 0
         }
         repeat {
-            guard let cText = TessResultIteratorGetUTF8Text(iterator, RIL_SYMBOL) else { continue }
+            guard let cText = tess.text(iterator, RIL_SYMBOL) else { continue }
             let symbol = String(cString: cText)
-            TessDeleteText(cText)
+            tess.deleteText(cText)
             guard !symbol.isEmpty else { continue }
-            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 {
+            if tess.isAtBeginningOf(page, RIL_TEXTLINE) != 0 {
                 closeLine()
                 var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
-                if TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &l, &t, &r, &b) != 0 { pixels = (l, t, r, b) }
-            } else if TessPageIteratorIsAtBeginningOf(page, RIL_WORD) != 0, let last = text.unicodeScalars.last,
+                if tess.boundingBox(page, RIL_TEXTLINE, &l, &t, &r, &b) != 0 { pixels = (l, t, r, b) }
+            } else if tess.isAtBeginningOf(page, RIL_WORD) != 0, let last = text.unicodeScalars.last,
                       let first = symbol.unicodeScalars.first, OCRReading.spaced(last, first) {
                 text += " "
             }
             text += symbol
-            confidence += Double(TessResultIteratorConfidence(iterator, RIL_SYMBOL)) / 100
+            confidence += Double(tess.confidence(iterator, RIL_SYMBOL)) / 100
             count += 1
-        } while TessResultIteratorNext(iterator, RIL_SYMBOL) != 0
+        } while tess.next(iterator, RIL_SYMBOL) != 0
         closeLine()
         return OCRReading(lines: lines)
     }
