@@ -218,7 +218,8 @@ public struct FormReader: Sendable {
                 if let n = nameCell?.text, matcherMatches(n, cols.name) { continue }
                 for (tracker, x) in [(\Indicator.level1, x1), (\Indicator.level2, x2)] {
                     guard let cell = cellAt(table, row: r, x: x) else { continue }
-                    let text = Self.level(clean(cell.text))
+                    let text = Self.level(clean(cell.text), fromScan: fromScan,
+                                          terms: tracker == \Indicator.level1 ? Taxonomy.level1Terms : Taxonomy.level2Terms)
                     if tracker == \Indicator.level1 {
                         level1.read(text, cell: cell, table: table, continuing: t > headerTable, into: &out, path: tracker)
                     } else {
@@ -314,9 +315,14 @@ public struct FormReader: Sendable {
     /// A value OCR garbled and reform repaired (an amount's separators, a date's letters) is this sure.
     static let repairConfidence = 0.8
 
-    /// A level label as printed, without the spaces of spaced-out or vertical text.
-    static func level(_ text: String) -> String {
-        TextNormalizer.normalize(text).filter { !$0.isWhitespace }
+    /// A level label as printed, without the spaces of spaced-out or vertical text. On a scan, text
+    /// that is a taxonomy term once the characters OCR makes of ruled lines are gone (`满意|度指标`) is
+    /// that term.
+    static func level(_ text: String, fromScan: Bool = false, terms: [String] = []) -> String {
+        let printed = TextNormalizer.normalize(text).filter { !$0.isWhitespace }
+        guard fromScan, !printed.isEmpty, !terms.contains(printed) else { return printed }
+        let key = LabelMatcher.key(printed)
+        return terms.first { LabelMatcher.key($0) == key } ?? printed
     }
 
     /// The fiscal year when no `（2024年度）` line was found: the planned start's year.
