@@ -166,13 +166,14 @@ public struct ScanReader: Sendable {
         return layerText.isEmpty && reading.confidence < minimumConfidence ? nil : snapped(reading)
     }
 
-    /// A reading one character away from a level term of the taxonomy (`效量指标`) as that term: a level
-    /// cell holds nothing else. Single lines and vertical stacks (one character a line) are snapped.
+    /// A reading one character away from exactly one level term of the taxonomy (`服务对象满意度指册`) as
+    /// that term: a level cell holds nothing else. Single lines and vertical stacks (one character a line) are snapped.
     func snapped(_ reading: OCRReading) -> OCRReading {
         let key = LabelMatcher.key(reading.text)
-        guard key.count >= Self.nearWordLength, levelTerms[key] == nil,
-              let term = levelTerms.first(where: { $0.key.count == key.count && LabelMatcher.similarity($0.key, key) >= Self.nearWordSimilarity })?.value
-        else { return reading }
+        guard key.count >= Self.nearWordLength, levelTerms[key] == nil else { return reading }
+        // Only one term may be that close: `效量指标` is as near 数量指标 as 质量指标, and is left alone.
+        let near = levelTerms.filter { $0.key.count == key.count && LabelMatcher.similarity($0.key, key) >= Self.nearWordSimilarity }
+        guard near.count == 1, let term = near.first?.value else { return reading }
         var out = reading
         if reading.lines.count == 1 {
             out.lines[0] = reading.lines[0].withText(term)
@@ -214,19 +215,23 @@ public struct ScanReader: Sendable {
                let d = number.first, Self.signStandIns.contains(d) {
                 number.removeFirst()
             }
-            let unit = knownUnit(pb.rest) || !knownUnit(pa.rest) ? pb.rest : pa.rest
+            let unit = knownUnit(pb.rest) ?? knownUnit(pa.rest) ?? pb.rest
             let made = (pa.sign.isEmpty ? pb.sign : pa.sign) + number + unit
             candidates.append(OCRReading(lines: [b.withText(made)]))
         }
         return candidates + [mixed, chinese]
     }
 
-    /// Whether the text after a target's number is empty or a bracketed unit the form knows.
-    func knownUnit(_ rest: String) -> Bool {
-        if case .success(let t) = TargetGrammar.parse(TextNormalizer.normalize("1" + rest)) {
-            return t.unit.map(units.contains) ?? rest.trimmingCharacters(in: .whitespaces).isEmpty
+    /// The text after a target's number when it is empty or a bracketed unit the form knows, with
+    /// bracket look-alikes repaired (`〈吨)` → `（吨)`); nil otherwise.
+    func knownUnit(_ rest: String) -> String? {
+        for text in [rest, ScanText.repairedTarget("1" + rest).map { String($0.dropFirst()) }].compactMap({ $0 }) {
+            if case .success(let t) = TargetGrammar.parse(TextNormalizer.normalize("1" + text)),
+               t.unit.map(units.contains) ?? text.trimmingCharacters(in: .whitespaces).isEmpty {
+                return text
+            }
         }
-        return false
+        return nil
     }
 
     /// What eng reads for a `≥` or `≤` it does not know.
