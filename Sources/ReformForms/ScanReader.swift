@@ -138,6 +138,11 @@ public struct ScanReader: Sendable {
         var reading = engine.read(crop, layout: layout)
         if layout == .line { reading = withComparisonSign(reading, crop) }
         var readings = [reading]
+        // One character away from a fixed word (`效量指标`): read again as one word, where tesseract leans
+        // on its dictionary (the form's words are in it) and reads 数量指标.
+        if layout == .line && grammarScore(reading.text) == Self.nearWord {
+            readings.append(engine.read(crop, layout: .word))
+        }
         // A number by its reading, or by the text layer's when chi_sim made characters of it.
         if looksNumeric(reading.text) || looksNumeric(layer) {
             let mixed = try pool.withEngine(languages: numberLanguages) { $0.read(crop, layout: layout) }

@@ -9,12 +9,15 @@ public enum OCRLayout: Sendable {
     case block
     /// One line of text (a single-line cell).
     case line
+    /// One word (a label or a level term read again: word mode weighs the recognizer's dictionary more).
+    case word
 
     var pageSegMode: TessPageSegMode {
         switch self {
         case .page: return PSM_AUTO
         case .block: return PSM_SINGLE_BLOCK
         case .line: return PSM_SINGLE_LINE
+        case .word: return PSM_SINGLE_WORD
         }
     }
 }
