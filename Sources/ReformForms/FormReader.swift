@@ -179,6 +179,7 @@ public struct FormReader: Sendable {
     func readIndicators(_ tables: [Table], fromScan: Bool, find: ([String], String) -> [Place],
                         repairs: inout [ReviewItem]) -> ([Indicator], [FieldSource]) {
         var sources: [FieldSource] = []
+        let units = template.normalizedUnits
         func clean(_ text: String) -> String { fromScan ? ScanText.trimArtifacts(text) : text }
         let cols = template.indicatorColumns
         guard let nameHeader = find(cols.name, "indicators").first else { return ([], []) }
@@ -236,9 +237,9 @@ public struct FormReader: Sendable {
                     }
                 }
                 var value = TargetValue(cell: TextNormalizer.normalize(target))
-                if fromScan, !knownTarget(value), let repaired = ScanText.repairedTarget(target) {
+                if fromScan, !Self.knownTarget(value, units: units), let repaired = ScanText.repairedTarget(target) {
                     let fixed = TargetValue(cell: TextNormalizer.normalize(repaired))
-                    if knownTarget(fixed) {
+                    if Self.knownTarget(fixed, units: units) {
                         value = fixed
                         repairs.append(ReviewItem(path: RecordPath.indicator(out.count, .target), reason: "OCR target '\(target)' read as \(repaired)"))
                     }
@@ -301,13 +302,10 @@ public struct FormReader: Sendable {
     static let sameColumnOverlap = 0.5
 
     /// Whether a target parses into a number with no unit or one the template knows, or is a word.
-    func knownTarget(_ t: TargetValue) -> Bool {
+    static func knownTarget(_ t: TargetValue, units: Set<String>) -> Bool {
         guard t.value != nil else { return t.qualitative.map { !ScanReader.hasDigit($0) } ?? true }
         return t.unit.map { units.contains($0) } ?? true
     }
-
-    /// The template's units as the target grammar gives them.
-    var units: Set<String> { Set(template.units.map { TextNormalizer.normalize($0) }) }
 
     /// A cell read from the page image less confidently than this is listed under `review`.
     static let doubtfulReading = 0.6

@@ -21,6 +21,9 @@ public struct FormTemplate: Sendable {
         self.otherLabels = otherLabels
     }
 
+    /// The units as the target grammar gives them (normalized), for telling known units from misreads.
+    public var normalizedUnits: Set<String> { Set(units.map { TextNormalizer.normalize($0) }) }
+
     /// Every label spelling of the template, for telling labels from values.
     public var allLabels: [String] {
         fields.flatMap(\.labels) + indicatorColumns.all.flatMap { $0 } + otherLabels

@@ -25,8 +25,8 @@ public struct CellReading: Sendable, Hashable {
 
 /// Reads scanned pages from their image, guided by the table: the grid comes from the rulings,
 /// each cell is recognized from its own levelled crop, laid out as its ink says (one line or a
-/// block), and a cell that the grammar says holds a number is read again with the characters a
-/// target may hold. On a page with a text layer only the cells that need it are read: those that
+/// block), and a cell that reads as a number is read again by a recognizer that knows Latin digits
+/// and `%` better. On a page with a text layer only the cells that need it are read: those that
 /// are not exactly one of the form's fixed words (the layer of a scan carries no confidence, and
 /// misreads about one character in eight), and of those the reading that the grammar and the
 /// confidence prefer wins.
@@ -65,7 +65,7 @@ public struct ScanReader: Sendable {
         vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
         levelTerms = Dictionary((Taxonomy.level1Terms + Taxonomy.level2Terms).map { (LabelMatcher.key($0), $0) }, uniquingKeysWith: { a, _ in a })
         words = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
-        units = Set(template.units.map { TextNormalizer.normalize($0) })
+        units = template.normalizedUnits
         unitScalars = Set((template.units + ["年月日"]).flatMap(\.unicodeScalars))
     }
 
@@ -97,8 +97,8 @@ public struct ScanReader: Sendable {
         try pool.withEngine { engine in
             for table in grids {
                 for cell in table.cells {
-                    let frame = levelFrame(of: cell.box, deskew: deskew)
                     if !imageOnly && policy == .auto && vocabulary.contains(LabelMatcher.key(cell.text)) { continue }
+                    let frame = levelFrame(of: cell.box, deskew: deskew)
                     let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
                                           height: max(1, frame.height - 2 * cellInset), degrees: content.skewDegrees)
                     // Where the layer saw nothing, a box that cuts a line of text (a grid missing a rule) gives no reading.
@@ -106,9 +106,8 @@ public struct ScanReader: Sendable {
                                                    rejectingCuts: !imageOnly && cell.text.isEmpty) else { continue }
                     let layerText = imageOnly ? "" : cell.text
                     let readings = try timings.measure("ocr.cells") { try read(ink, layer: layerText, engine: engine, pool: pool) }
-                    let inCell = { (g: Glyph) in frame.contains(deskew.level(g.box.center)) }
                     guard let reading = choose(readings, layer: layerText) else { continue }
-                    if !imageOnly { glyphs.removeAll(where: inCell) }
+                    if !imageOnly { glyphs.removeAll { frame.contains(deskew.level($0.box.center)) } }
                     glyphs += reading.glyphs()
                     cells.append(CellReading(page: content.number, box: cell.box, confidence: reading.confidence,
                                              replacedLayer: !layerText.isEmpty))
@@ -159,16 +158,22 @@ public struct ScanReader: Sendable {
         let layerText = layer.trimmingCharacters(in: .whitespacesAndNewlines)
         let texts = readings.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } + (layerText.isEmpty ? [] : [layerText])
         let keys = texts.map(valueKey)
-        var best: (index: Int, score: Int)?
+        // Ranked by (grammar, agreeing readings, sure); the first of equals wins.
+        var best: (index: Int, rank: (Int, Int, Bool))?
         for (i, text) in texts.enumerated() where !text.isEmpty {
             let agreeing = keys.indices.filter { $0 != i && keys[$0] == keys[i] }.count
-            let sure = i < readings.count && readings[i].confidence >= acceptConfidence ? 1 : 0
-            let score = grammarScore(text) * 100 + agreeing * 10 + sure
-            if best == nil || score > best!.score { best = (i, score) }
+            let sure = i < readings.count && readings[i].confidence >= acceptConfidence
+            let rank = (grammarScore(text), agreeing, sure)
+            if let b = best, !Self.outranks(rank, b.rank) { continue }
+            best = (i, rank)
         }
         guard let pick = best, pick.index < readings.count else { return nil }
         let reading = readings[pick.index]
         return layerText.isEmpty && reading.confidence < minimumConfidence ? nil : snapped(reading)
+    }
+
+    static func outranks(_ a: (Int, Int, Bool), _ b: (Int, Int, Bool)) -> Bool {
+        (a.0, a.1, a.2 ? 1 : 0) > (b.0, b.1, b.2 ? 1 : 0)
     }
 
     /// A reading one character away from exactly one level term of the taxonomy (`服务对象满意度指册`) as
@@ -193,12 +198,18 @@ public struct ScanReader: Sendable {
     /// What a cell's text means, for telling whether two readings agree: a date, an amount, a target, or the text.
     func valueKey(_ text: String) -> String {
         let t = ScanText.trimArtifacts(text)
-        if let d = DateValue(parsing: t) ?? ScanText.repairedDate(t).flatMap(DateValue.init(parsing:)) { return "date \(d.iso)" }
-        if let a = Amount(parsing: t) ?? ScanText.repairedAmount(t).flatMap({ Amount(parsing: $0) }) { return "amount \(a)" }
-        if case .success(let v) = TargetGrammar.parse(TextNormalizer.normalize(t)), v.value != nil {
-            return "target \(v.op?.rawValue ?? "") \(v.value!) \(v.unit ?? "")"
+        return numberValue(t)?.key ?? "text " + LabelMatcher.keyText(t)
+    }
+
+    /// The value a number cell's text holds: a date or an amount (separators OCR confused repaired,
+    /// as the form reader repairs them), or a target, with whether its unit is one the form knows.
+    func numberValue(_ t: String) -> (key: String, known: Bool)? {
+        if let d = DateValue(parsing: t) ?? ScanText.repairedDate(t).flatMap(DateValue.init(parsing:)) { return ("date \(d.iso)", true) }
+        if let a = Amount(parsing: t) ?? ScanText.repairedAmount(t).flatMap({ Amount(parsing: $0) }) { return ("amount \(a)", true) }
+        if case .success(let v) = TargetGrammar.parse(TextNormalizer.normalize(t)), let value = v.value {
+            return ("target \(v.op?.rawValue ?? "") \(value) \(v.unit ?? "")", v.unit.map(units.contains) ?? true)
         }
-        return "text " + LabelMatcher.keyText(t)
+        return nil
     }
 
     /// The better of two readings of a number cell. chi_sim knows the comparison signs and the
@@ -248,7 +259,7 @@ public struct ScanReader: Sendable {
 
         init(_ text: String) {
             var chars = Substring(text.trimmingCharacters(in: .whitespaces))
-            while let c = chars.first, ScanReader.signs.contains(c) && c != "(" && c != "（" && c != "." && c != "-" { sign.append(c); chars.removeFirst() }
+            while let c = chars.first, ScanReader.comparisonSigns.contains(c) || c == "+" { sign.append(c); chars.removeFirst() }
             while let c = chars.first, c.isASCII && (c.isNumber || c == "." || c == ",") { number.append(c); chars.removeFirst() }
             rest = String(chars)
         }
@@ -268,7 +279,7 @@ public struct ScanReader: Sendable {
     /// character (`过`, `委`). A `>` or `<` standing on a bar is `≥` or `≤`; a character in front of
     /// a number whose mark points one way is the sign with the bar.
     func withComparisonSign(_ reading: OCRReading, _ crop: GrayImage) -> OCRReading {
-        guard var line = reading.lines.first, let sign = line.text.first else { return reading }
+        guard let line = reading.lines.first, let sign = line.text.first else { return reading }
         let rest = line.text.dropFirst().drop(while: \.isWhitespace)
         var replacement: Character?
         if let wide = Self.underbarred[sign] {
@@ -281,11 +292,9 @@ public struct ScanReader: Sendable {
             default: break
             }
         }
-        guard let replacement, let scalar = replacement.unicodeScalars.first else { return reading }
-        line.text = String(replacement) + line.text.dropFirst()
-        if let first = line.glyphs.first, Character(first.scalar) == sign { line.glyphs[0].scalar = scalar }
+        guard let replacement else { return reading }
         var out = reading
-        out.lines[0] = line
+        out.lines[0] = line.withScalars(Array((String(replacement) + line.text.dropFirst()).unicodeScalars))
         return out
     }
 
@@ -293,47 +302,47 @@ public struct ScanReader: Sendable {
     /// the recognizer reads both widths as `(` `)`. A bracket between ideographs (`停车场(库)养护`) is
     /// full-width; one beside a digit or a Latin letter (`=12.00(卷)`, `(2023年`) is left alone.
     public static func chineseBrackets(_ reading: OCRReading) -> OCRReading {
-        var out = reading
-        for (n, line) in reading.lines.enumerated() {
-            var scalars = Array(line.text.unicodeScalars)
-            var open: Int?
+        mapScalars(reading) { scalars in
+            var open = false
             for i in scalars.indices {
                 let before = i > 0 ? scalars[i - 1] : nil, after = i + 1 < scalars.count ? scalars[i + 1] : nil
                 if scalars[i] == "(", let b = before, let a = after, TextNormalizer.isIdeograph(b) && TextNormalizer.isIdeograph(a) {
                     scalars[i] = "（"
-                    open = i
-                } else if scalars[i] == ")", open != nil, let b = before, TextNormalizer.isIdeograph(b) {
+                    open = true
+                } else if scalars[i] == ")", open, let b = before, TextNormalizer.isIdeograph(b) {
                     scalars[i] = "）"
-                    open = nil
+                    open = false
                 }
             }
-            let text = String(String.UnicodeScalarView(scalars))
-            guard text != line.text else { continue }
-            out.lines[n].text = text
-            if line.glyphs.count == scalars.count {
-                for i in scalars.indices { out.lines[n].glyphs[i].scalar = scalars[i] }
-            }
         }
-        return out
     }
 
     /// `×` where the recognizer read a Latin x between digits of Chinese text (`7X24小时`).
     public static func timesSigns(_ reading: OCRReading) -> OCRReading {
-        var out = reading
-        for (n, line) in reading.lines.enumerated() where line.text.unicodeScalars.contains(where: TextNormalizer.isIdeograph) {
-            var scalars = Array(line.text.unicodeScalars)
+        mapScalars(reading) { scalars in
+            guard scalars.contains(where: TextNormalizer.isIdeograph) else { return }
             for i in scalars.indices.dropFirst().dropLast() where (scalars[i] == "X" || scalars[i] == "x")
                 && ("0"..."9").contains(scalars[i - 1]) && ("0"..."9").contains(scalars[i + 1]) {
                 scalars[i] = "×"
-                if line.glyphs.count == scalars.count { out.lines[n].glyphs[i].scalar = "×" }
             }
-            out.lines[n].text = String(String.UnicodeScalarView(scalars))
+        }
+    }
+
+    /// The reading with each line's scalars changed in place by `change` (glyphs keep their boxes).
+    static func mapScalars(_ reading: OCRReading, _ change: (inout [Unicode.Scalar]) -> Void) -> OCRReading {
+        var out = reading
+        for (n, line) in reading.lines.enumerated() {
+            var scalars = Array(line.text.unicodeScalars)
+            change(&scalars)
+            if scalars != Array(line.text.unicodeScalars) { out.lines[n] = line.withScalars(scalars) }
         }
         return out
     }
 
+    /// Comparison signs a target opens with.
+    static let comparisonSigns: Set<Character> = ["=", "≥", "≤", ">", "<", "＝", "≧", "≦"]
     /// Characters that open a target without being a misread sign.
-    static let signs: Set<Character> = ["=", "≥", "≤", ">", "<", "＝", "≧", "≦", "+", "-", "(", "（", "."]
+    static let signs = comparisonSigns.union(["+", "-", "(", "（", "."])
     /// Signs with a bar under them, by the sign without it.
     static let underbarred: [Character: Character] = [">": "≥", "<": "≤"]
 
@@ -363,15 +372,8 @@ public struct ScanReader: Sendable {
         if Self.hasDigit(trimmed) {
             // Digits alone, six or more: a number whose separators OCR lost (`2021202201` for 2021-02-01).
             if trimmed.count >= Self.bareDigits && trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) { return 0 }
-            if Amount(parsing: trimmed) != nil || DateValue(parsing: trimmed) != nil { return Self.parses }
-            // Separators OCR confuses (`1.516.000.00`, `2023-12_30`) are repaired when the form is read.
-            if ScanText.repairedAmount(trimmed).flatMap({ Amount(parsing: $0) }) != nil || ScanText.repairedDate(trimmed) != nil { return Self.parses }
             // A target counts when its unit is one the form knows (`93(9%0)` is a misread `93(%)`).
-            if case .success(let t) = TargetGrammar.parse(TextNormalizer.normalize(trimmed)), t.value != nil,
-               t.unit.map(units.contains) ?? true {
-                return Self.parses
-            }
-            return 0
+            return numberValue(trimmed)?.known == true ? Self.parses : 0
         }
         return ScriptCheck.isExpected(trimmed) ? Self.plainText : 0
     }
@@ -379,11 +381,15 @@ public struct ScanReader: Sendable {
     /// The levelled rectangle of a cell whose page box is `box` (the bounding box of the turned cell).
     func levelFrame(of box: Rect, deskew: Deskew) -> LevelFrame {
         let a = abs(deskew.degrees) * .pi / 180, c = cos(a), s = sin(a)
+        // Solving the bounding box for the turned box is ill-conditioned near 45°; a scan's skew is never near it.
         let d = c * c - s * s
-        let w = d > 0.5 ? (box.width * c - box.height * s) / d : box.width
-        let h = d > 0.5 ? (box.height * c - box.width * s) / d : box.height
+        let w = d > Self.solvableTurn ? (box.width * c - box.height * s) / d : box.width
+        let h = d > Self.solvableTurn ? (box.height * c - box.width * s) / d : box.height
         return LevelFrame(center: box.center, levelCenter: deskew.level(box.center), width: max(w, 1), height: max(h, 1))
     }
+
+    /// cos²−sin² of the skew above which a turned cell's size is solved from its bounding box (about 30°).
+    static let solvableTurn = 0.5
 
     /// A cell's rectangle in the levelled page: its centre on the page and in the level frame, and its size.
     struct LevelFrame {

@@ -26,6 +26,13 @@ public struct GrayImage: Sendable {
         self.degrees = degrees
     }
 
+    /// The 8-bit luminance of a 0x00RRGGBB pixel: Rec. 601 weights in fixed point, (77 R + 150 G + 29 B) / 256.
+    @inline(__always)
+    public static func luma(_ p: UInt32) -> UInt8 {
+        let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+        return UInt8(truncatingIfNeeded: (77 &* r &+ 150 &* g &+ 29 &* b) >> 8)
+    }
+
     /// The page point under pixel position (`x`, `y`) of this picture.
     public func pagePoint(x: Double, y: Double) -> Point {
         let u = (x - Double(width) / 2) / scale, v = (y - Double(height) / 2) / scale
@@ -81,14 +88,6 @@ public struct GrayImage: Sendable {
         let bottom = Double(src[i + width]) * (1 - fx) + Double(src[i + width + 1]) * fx
         return UInt8(max(0, min(255, (top * (1 - fy) + bottom * fy).rounded())))
     }
-
-    /// The share of pixels darker than `threshold`: how much ink the picture holds.
-    public func inkShare(threshold: UInt8 = 128) -> Double {
-        guard !pixels.isEmpty else { return 0 }
-        var dark = 0
-        for p in pixels where p < threshold { dark += 1 }
-        return Double(dark) / Double(pixels.count)
-    }
 }
 
 extension PDFPage {
@@ -136,8 +135,8 @@ extension GrayImage {
         }
         let blot = Int((Self.minimumBlot * scale) * (Self.minimumBlot * scale))
         guard total >= blot, Double(total) >= minimumShare * Double(pixels.count),
-              let top = rows.firstIndex(where: { $0 >= 2 }), let bottom = rows.lastIndex(where: { $0 >= 2 }),
-              let left = cols.firstIndex(where: { $0 >= 2 }), let right = cols.lastIndex(where: { $0 >= 2 }) else { return nil }
+              let top = rows.firstIndex(where: { $0 >= Self.inkedLine }), let bottom = rows.lastIndex(where: { $0 >= Self.inkedLine }),
+              let left = cols.firstIndex(where: { $0 >= Self.inkedLine }), let right = cols.lastIndex(where: { $0 >= Self.inkedLine }) else { return nil }
         let margin = max(4, Int(Self.margin * scale))
         let outW = right - left + 1 + 2 * margin, outH = bottom - top + 1 + 2 * margin
         // Paper is made white: a grey scan background inside a white margin reads to the recognizer as
@@ -166,13 +165,15 @@ extension GrayImage {
         for y in 0..<height {
             var dark = 0
             for x in 0..<width where pixels[y * width + x] < threshold { dark += 1 }
-            if dark >= 2 { run += 1 } else if run > 0 { bands.append(run); run = 0 }
+            if dark >= Self.inkedLine { run += 1 } else if run > 0 { bands.append(run); run = 0 }
         }
         if run > 0 { bands.append(run) }
         guard let tallest = bands.max() else { return 0 }
         return bands.filter { Double($0) >= Self.sliver * Double(tallest) }.count
     }
 
+    /// A row or column with fewer dark pixels than this holds a speck, not ink.
+    static let inkedLine = 2
     /// Rules are looked for this deep (points) along each edge.
     static let edgeRule = 2.5
     /// An edge row or column with more than this share dark is a rule.
@@ -190,56 +191,68 @@ extension GrayImage {
 }
 
 extension GrayImage {
-    /// Whether the first mark of a one-line picture (its leftmost run of inked columns) stands on a
-    /// bar: its lowest rows are inked across most of its width. `≥` and `≤` do, `>` and `<` (whose
-    /// lower arm ends at one side) do not: what tells the signs apart where a recognizer without
-    /// `≥` in its alphabet reads them alike. Blur that joins the bar to the chevron does not matter.
+    /// The first mark of a one-line picture: its leftmost run of inked columns, and the rows it inks.
+    struct Mark {
+        var left: Int, right: Int, top: Int, bottom: Int
+        var width: Int { right - left + 1 }
+        var height: Int { bottom - top + 1 }
+    }
+
+    func isDark(_ x: Int, _ y: Int, _ threshold: UInt8) -> Bool { pixels[y * width + x] < threshold }
+
+    /// The first mark, or nil when the picture has none at least `minimumMark` pixels wide and tall.
+    func firstMark(threshold: UInt8) -> Mark? {
+        let inkedColumn = { (x: Int) in (0..<self.height).contains { self.isDark(x, $0, threshold) } }
+        guard let left = (0..<width).first(where: inkedColumn) else { return nil }
+        var right = left
+        while right + 1 < width && inkedColumn(right + 1) { right += 1 }
+        let rows = (0..<height).filter { y in (left...right).contains { isDark($0, y, threshold) } }
+        guard let top = rows.first, let bottom = rows.last else { return nil }
+        let mark = Mark(left: left, right: right, top: top, bottom: bottom)
+        return mark.width >= Self.minimumMark && mark.height >= Self.minimumMark ? mark : nil
+    }
+
+    /// Whether the first mark of a one-line picture stands on a bar: its lowest rows are inked across
+    /// most of its width. `≥` and `≤` do, `>` and `<` (whose lower arm ends at one side) do not: what
+    /// tells the signs apart where a recognizer without `≥` in its alphabet reads them alike. Blur
+    /// that joins the bar to the chevron does not matter.
     public func firstMarkStandsOnBar(threshold: UInt8) -> Bool {
-        func dark(_ x: Int, _ y: Int) -> Bool { pixels[y * width + x] < threshold }
-        guard let start = (0..<width).first(where: { x in (0..<height).contains { dark(x, $0) } }) else { return false }
-        var end = start
-        while end + 1 < width && (0..<height).contains(where: { dark(end + 1, $0) }) { end += 1 }
-        let markWidth = end - start + 1
-        let inked = (0..<height).filter { y in (start...end).contains { dark($0, y) } }
-        guard let top = inked.first, let bottom = inked.last, markWidth >= 3 else { return false }
-        let depth = max(1, Int(Double(bottom - top + 1) * Self.barDepth))
-        let widest = ((bottom - depth + 1)...bottom).map { y -> Int in
-            let xs = (start...end).filter { dark($0, y) }
+        guard let mark = firstMark(threshold: threshold) else { return false }
+        let depth = max(1, Int(Double(mark.height) * Self.barDepth))
+        let widest = ((mark.bottom - depth + 1)...mark.bottom).map { y -> Int in
+            let xs = (mark.left...mark.right).filter { isDark($0, y, threshold) }
             return xs.isEmpty ? 0 : xs.last! - xs.first! + 1
         }.max() ?? 0
-        return Double(widest) >= Self.barSpan * Double(markWidth)
+        return Double(widest) >= Self.barSpan * Double(mark.width)
     }
 
     /// The bar is looked for in this lowest share of the mark's height.
     static let barDepth = 0.15
     /// A bar runs across at least this share of the mark's width.
     static let barSpan = 0.7
-}
 
-extension GrayImage {
     /// Which way the first mark of a one-line picture points, read from its ink: +1 when its middle
     /// reaches further right than its top (`>`, `≥`, `⩾`), −1 when further left (`<`, `≤`, `⩽`), 0 when
     /// neither clearly does (`=`, a digit, a character).
     public func firstMarkDirection(threshold: UInt8) -> Int {
-        func dark(_ x: Int, _ y: Int) -> Bool { pixels[y * width + x] < threshold }
-        guard let start = (0..<width).first(where: { x in (0..<height).contains { dark(x, $0) } }) else { return 0 }
-        var end = start
-        while end + 1 < width && (0..<height).contains(where: { dark(end + 1, $0) }) { end += 1 }
-        let inked = (0..<height).filter { y in (start...end).contains { dark($0, y) } }
-        guard let top = inked.first, let bottom = inked.last, bottom - top >= 6, end - start >= 3 else { return 0 }
+        guard let mark = firstMark(threshold: threshold), mark.height > Self.minimumPointingMark, mark.width > Self.minimumMark else { return 0 }
         // The top tip and the point: mean ink x of the top sixth against the rows around the middle.
         func meanX(_ rows: ClosedRange<Int>) -> Double? {
             var sum = 0, n = 0
-            for y in rows { for x in start...end where dark(x, y) { sum += x; n += 1 } }
+            for y in rows { for x in mark.left...mark.right where isDark(x, y, threshold) { sum += x; n += 1 } }
             return n == 0 ? nil : Double(sum) / Double(n)
         }
-        let h = bottom - top + 1
+        let h = mark.height, top = mark.top
         guard let tip = meanX(top...(top + max(0, h / 6 - 1))),
               let point = meanX((top + h * 2 / 5)...(top + h / 2)) else { return 0 }
-        let shift = (point - tip) / Double(end - start + 1)
+        let shift = (point - tip) / Double(mark.width)
         return shift > Self.pointShift ? 1 : shift < -Self.pointShift ? -1 : 0
     }
 
     /// The point lies this share of the mark's width away from its top tip.
     static let pointShift = 0.3
+    /// A mark narrower or lower than this (pixels) is a dot or a speck.
+    static let minimumMark = 3
+    /// A mark must be taller than this (pixels) to tell which way it points.
+    static let minimumPointingMark = 6
 }

@@ -46,6 +46,16 @@ public struct OCRLine: Sendable, Hashable {
 }
 
 extension OCRLine {
+    /// The line with some of its scalars replaced one for one (`(` by `（`): each glyph keeps its box.
+    /// A different count of scalars is spread over the line as `withText` does.
+    public func withScalars(_ scalars: [Unicode.Scalar]) -> OCRLine {
+        guard scalars.count == glyphs.count else { return withText(String(String.UnicodeScalarView(scalars))) }
+        var out = self
+        out.text = String(String.UnicodeScalarView(scalars))
+        for i in scalars.indices { out.glyphs[i].scalar = scalars[i] }
+        return out
+    }
+
     /// The line with other text, its glyphs spread over the same stretch of the line.
     public func withText(_ newText: String) -> OCRLine {
         var out = self

@@ -50,10 +50,7 @@ public final class PageRaster {
                 let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
                 let o = y * width
                 for x in 0..<width {
-                    let p = row[x]
-                    // Rec. 601 weights in fixed point: (77 R + 150 G + 29 B) / 256.
-                    let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                    dst[o + x] = UInt8(truncatingIfNeeded: (77 &* r &+ 150 &* g &+ 29 &* b) >> 8)
+                    dst[o + x] = GrayImage.luma(row[x])
                 }
             }
         }

@@ -13,12 +13,7 @@ private func reading(_ text: String, confidence: Double = 0.95) -> OCRReading {
     return OCRReading(lines: [OCRLine(text: text, box: box, confidence: confidence, symbolCount: glyphs.count, glyphs: glyphs)])
 }
 
-/// A committed cell crop as the scan reader cuts it: grey, 300 dpi.
-private func crop(_ name: String) throws -> GrayImage {
-    let image = try #require(PNGImage(path: Fixtures.path("ocr/\(name)")))
-    let gray = image.pixels.map { p in UInt8(((p >> 16 & 0xFF) * 77 + (p >> 8 & 0xFF) * 150 + (p & 0xFF) * 29) >> 8) }
-    return GrayImage(width: image.width, height: image.height, pixels: gray, scale: 300.0 / 72, center: Point(x: 100, y: 100))
-}
+private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.ocrCrop(name)) }
 
 @Suite struct ScanReaderTests {
     let reader = ScanReader()

@@ -5,12 +5,7 @@ import Testing
 
 /// The OCR back-end on small crops committed under Corpus/fixtures/ocr, read by the real tesseract.
 @Suite struct OCREngineTests {
-    /// A committed PNG crop as a grey picture at 300 dpi, centred on page point (100, 100).
-    static func crop(_ name: String) throws -> GrayImage {
-        let image = try #require(PNGImage(path: Fixtures.path("ocr/\(name)")))
-        let gray = image.pixels.map { p in UInt8(((p >> 16 & 0xFF) * 77 + (p >> 8 & 0xFF) * 150 + (p & 0xFF) * 29) >> 8) }
-        return GrayImage(width: image.width, height: image.height, pixels: gray, scale: 300.0 / 72, center: Point(x: 100, y: 100))
-    }
+    static func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.ocrCrop(name)) }
 
     @Test func readsOneLineOfChinese() throws {
         let engine = try OCREngine()

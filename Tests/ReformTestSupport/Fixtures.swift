@@ -10,6 +10,14 @@ public enum Fixtures {
 
     public static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
+    /// A committed cell crop (Corpus/fixtures/ocr) as the scan reader cuts it: grey, 300 dpi,
+    /// centred on page point (100, 100).
+    public static func ocrCrop(_ name: String) -> GrayImage? {
+        guard let image = PNGImage(path: path("ocr/\(name)")) else { return nil }
+        return GrayImage(width: image.width, height: image.height, pixels: image.pixels.map(GrayImage.luma),
+                         scale: 300.0 / 72, center: Point(x: 100, y: 100))
+    }
+
     public struct Truth: Decodable, Sendable {
         public var fixtures: [Fixture]
     }
