@@ -9,6 +9,9 @@ public struct PageExtractor: Sendable {
         self.findRulings = findRulings
     }
 
+    /// Characters an OCR layer writes where it met a table line.
+    static let ocrLineScalars: Set<Unicode.Scalar> = ["|", "｜", "丨", "│", "┃", "¦", "_", "＿", "─", "━", "—", "―"]
+
     public func extract(_ page: PDFPage, timings: StageTimings? = nil) -> PageContent {
         let size = page.size
         var rulings: [Ruling] = []
@@ -25,7 +28,10 @@ public struct PageExtractor: Sendable {
         if let raster {
             // On a scan the text layer is OCR: its boxes are loose (taller still under skew) and would
             // hide the table lines they touch, so only their core (the text body) marks glyph strokes.
-            let strokeGlyphs = isScan ? glyphs.map { $0.core(rulingSettings.scanGlyphCore) } : glyphs
+            // OCR also reads table lines themselves as bars (`|`, `_`): those glyphs are the line.
+            let strokeGlyphs = isScan
+                ? glyphs.filter { !Self.ocrLineScalars.contains($0.scalar) }.map { $0.core(rulingSettings.scanGlyphCore) }
+                : glyphs
             let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, estimateSkew: isScan || coverage > 0, timings: timings)
             // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
             // a blurred row of text inside a cell meets at most the border it starts from.

@@ -35,7 +35,10 @@ public struct RulingScanner: Sendable {
             let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: UInt32(settings.darkLuminance)) }
             found += segments(dark, slope: slope, scale: raster.scale, timings: timings)
         }
-        let kept = timings.measure("rulings.prune") { keepConnected(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs))) }
+        let paper = UInt8(histogram.indices.max { histogram[$0] < histogram[$1] } ?? 255)
+        let kept = timings.measure("rulings.prune") {
+            keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs)), raster: raster, paper: paper))
+        }
         let degrees = atan(slope) * 180 / .pi
         // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
         return Result(rulings: kept, skewDegrees: degrees == 0 ? 0 : -degrees)
@@ -316,6 +319,89 @@ public struct RulingScanner: Sendable {
             if r.length >= settings.anchorLength { return true }
             let perpendicular = r.orientation == .horizontal ? across.horizontal : across.vertical
             return perpendicular.contains { touches(r.start, $0) } && perpendicular.contains { touches(r.end, $0) }
+        }
+    }
+
+    // MARK: - Rows of text
+
+    /// Drops thick rulings that are the middle of a row of text: a blurred or bold row of characters
+    /// is dark right across (strokes and blur close the gaps between glyphs, and strands of it merge
+    /// into one thick line), but the characters go on above and below it, as dark as the band itself,
+    /// where a line has paper, grey shading, or at most the text of the cell on one side.
+    func dropTextBands(_ rulings: [Ruling], raster: PageRaster, paper: UInt8) -> [Ruling] {
+        guard rulings.contains(where: { $0.thickness >= settings.textBandMinThickness }) else { return rulings }
+        return raster.withPixels { pixels, stride in
+            let sampler = BandSampler(pixels: pixels, stride: stride, width: raster.width, height: raster.height, scale: raster.scale)
+            return rulings.filter { r in
+                guard r.thickness >= settings.textBandMinThickness else { return true }
+                let half = r.thickness / 2
+                let band = sampler.darkness(along: r, halfWidth: half)
+                let cut = UInt8((Int(band) + Int(paper)) / 2)
+                let beside = (settings.textBandGap + half, settings.textBandGap + half + settings.textBandFlank)
+                let before = sampler.share(along: r, from: -beside.1, to: -beside.0, darkerThan: cut)
+                let after = sampler.share(along: r, from: beside.0, to: beside.1, darkerThan: cut)
+                return min(before, after) < settings.textBandFlankInk
+            }
+        }
+    }
+
+    /// Reads luminance along and beside a ruling in a rendered page.
+    private struct BandSampler {
+        let pixels: UnsafePointer<UInt32>
+        let stride: Int
+        let width: Int
+        let height: Int
+        let scale: Double
+
+        /// Calls `body(along, centre)` in pixels for every pixel step along the ruling.
+        private func forEachStep(_ r: Ruling, _ body: (Double, Double) -> Void) {
+            let horizontal = r.orientation == .horizontal
+            let a0 = (horizontal ? min(r.start.x, r.end.x) : min(r.start.y, r.end.y)) * scale
+            let a1 = (horizontal ? max(r.start.x, r.end.x) : max(r.start.y, r.end.y)) * scale
+            var t = a0.rounded(.down)
+            while t < a1 {
+                body(t, (horizontal ? r.value(atX: t / scale) : r.value(atY: t / scale)) * scale)
+                t += 1
+            }
+        }
+
+        private func luma(_ r: Ruling, along t: Double, across c: Double) -> UInt8? {
+            let (x, y) = r.orientation == .horizontal ? (Int(t), Int(c)) : (Int(c), Int(t))
+            guard x >= 0, y >= 0, x < width, y < height else { return nil }
+            return GrayImage.luma(pixels[y * stride + x])
+        }
+
+        /// The mean over the ruling's length of its darkest pixel across (strands of a merged line
+        /// leave paper between them; the line is as dark as its strands).
+        func darkness(along r: Ruling, halfWidth: Double) -> UInt8 {
+            var sum = 0, count = 0
+            forEachStep(r) { t, centre in
+                var darkest: UInt8 = 255
+                var c = (centre - halfWidth * scale).rounded(.down)
+                while c <= centre + halfWidth * scale {
+                    if let l = luma(r, along: t, across: c) { darkest = min(darkest, l) }
+                    c += 1
+                }
+                sum += Int(darkest)
+                count += 1
+            }
+            return count == 0 ? 255 : UInt8(sum / count)
+        }
+
+        /// The share of pixels darker than `cut` in the strip from `from` to `to` points across the ruling.
+        func share(along r: Ruling, from: Double, to: Double, darkerThan cut: UInt8) -> Double {
+            var dark = 0, count = 0
+            forEachStep(r) { t, centre in
+                var c = (centre + from * scale).rounded(.down)
+                while c < centre + to * scale {
+                    if let l = luma(r, along: t, across: c) {
+                        count += 1
+                        if l < cut { dark += 1 }
+                    }
+                    c += 1
+                }
+            }
+            return count == 0 ? 0 : Double(dark) / Double(count)
         }
     }
 

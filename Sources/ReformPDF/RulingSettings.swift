@@ -43,6 +43,15 @@ public struct RulingSettings: Sendable, Hashable {
     public var minInkDensity: Double = 0.9
     /// Thicker dark bands are filled areas (shading, images, blurred text rows), not rulings.
     public var maxThickness: Double = 4
+    /// Segments at least this thick are checked for being a row of text (bold or blurred characters
+    /// whose strokes close up into a dark band) rather than a line.
+    public var textBandMinThickness: Double = 1.5
+    /// The strips beside a thick segment that are looked at start this far from its edge…
+    public var textBandGap: Double = 0.5
+    /// …and are this wide.
+    public var textBandFlank: Double = 1.5
+    /// A thick segment with at least this share of ink along both sides runs through characters.
+    public var textBandFlankInk: Double = 0.25
     /// A segment whose length lies at least this much inside glyph boxes is a glyph stroke.
     public var glyphCoverageLimit: Double = 0.6
     /// Glyph boxes are grown by this much before checking coverage.

@@ -1,5 +1,6 @@
 import Foundation
-import ReformPDF
+@testable import ReformPDF
+import CPoppler
 import ReformTestSupport
 import Testing
 
@@ -84,4 +85,31 @@ import Testing
         let content = PageExtractor(findRulings: false).extract(try document.page(1))
         #expect(content.rulings.isEmpty && content.hasTextLayer)
     }
+
+    /// A row of bold characters whose middle bars line up (H H H H, 2 pt apart) is dark right across
+    /// its middle, like a thick line; the characters above and below it tell it from a line, which
+    /// has paper on both sides, or text on one.
+    @Test func aRowOfBoldTextIsNotARuling() {
+        let raster = PageRaster(width: 400, height: 240, scale: 2)
+        raster.draw { cr in
+            cairo_set_source_rgb(cr, 0, 0, 0)
+            // The "characters": 12 pt high, 2.5 pt thick sides, a 3 pt middle bar, 2 pt apart.
+            for i in 0..<6 {
+                let x = 20 + Double(i) * 14
+                cairo_rectangle(cr, x * 2, 20 * 2, 2.5 * 2, 12 * 2)
+                cairo_rectangle(cr, (x + 9.5) * 2, 20 * 2, 2.5 * 2, 12 * 2)
+                cairo_rectangle(cr, x * 2, 24.5 * 2, 14 * 2, 3 * 2)
+            }
+            // A line as thick as the bar, with paper around it, and one with text just above it.
+            cairo_rectangle(cr, 20 * 2, 60 * 2, 84 * 2, 3 * 2)
+            cairo_rectangle(cr, 20 * 2, 90 * 2, 84 * 2, 3 * 2)
+            for i in 0..<6 { cairo_rectangle(cr, (22 + Double(i) * 14) * 2, 80 * 2, 9 * 2, 9.5 * 2) }
+            cairo_fill(cr)
+        }
+        let found = RulingScanner().scan(raster, glyphs: [], estimateSkew: false).rulings.filter { $0.orientation == .horizontal }
+        #expect(!found.contains { abs($0.position - 26) < 3 }, "\(found)")
+        #expect(found.contains { abs($0.position - 61.5) < 1 && $0.length > 80 })
+        #expect(found.contains { abs($0.position - 91.5) < 1 && $0.length > 80 })
+    }
 }
+
