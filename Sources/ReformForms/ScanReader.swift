@@ -38,6 +38,9 @@ public struct ScanReader: Sendable {
     public var cellInset: Double = 1.2
     /// Pixels darker than this are ink.
     public var inkThreshold: UInt8 = 140
+    /// Pixels darker than this belong to a mark whose shape is judged (`≥` against `>`): the thin
+    /// strokes of a serif sign are grey where the digits beside it are black.
+    public var markThreshold: UInt8 = 200
     /// A crop with fewer ink pixels than this share is an empty cell.
     public var minimumInk: Double = 0.004
     /// A reading at least this confident replaces the text layer when the grammar cannot choose.
@@ -105,7 +108,12 @@ public struct ScanReader: Sendable {
                     guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk,
                                                    rejectingCuts: !imageOnly && cell.text.isEmpty) else { continue }
                     let layerText = imageOnly ? "" : cell.text
-                    let readings = try timings.measure("ocr.cells") { try read(ink, layer: layerText, engine: engine, pool: pool) }
+                    var readings = try timings.measure("ocr.cells") { try read(ink, layer: layerText, engine: engine, pool: pool) }
+                    // Text that overflows its cell (a row too low for its lines) is cut by the box: the
+                    // whole lines are read too, and the grammar chooses.
+                    if let whole = overflow(of: crop, image: image, skew: content.skewDegrees) {
+                        readings = try timings.measure("ocr.cells") { try read(whole, layer: layerText, engine: engine, pool: pool) } + readings
+                    }
                     guard let reading = choose(readings, layer: layerText) else { continue }
                     if !imageOnly { glyphs.removeAll { frame.contains(deskew.level($0.box.center)) } }
                     glyphs += reading.glyphs()
@@ -133,10 +141,25 @@ public struct ScanReader: Sendable {
     /// grammar likes it less. (tesseract's character whitelist is no help: with chi_sim's LSTM it
     /// garbles readings, `1.516.000.00` as `5650098909`.)
     public func read(_ crop: GrayImage, layer: String = "", engine: OCREngine, pool: OCREnginePool) throws -> [OCRReading] {
-        let layout: OCRLayout = crop.inkLineCount(threshold: inkThreshold) <= 1 ? .line : .block
+        var extra: [OCRReading] = []
+        let bands = crop.lineBands(threshold: inkThreshold)
+        let layout: OCRLayout = bands.count <= 1 ? .line : .block
         var reading = engine.read(crop, layout: layout)
-        if layout == .line { reading = withComparisonSign(reading, crop) }
-        var readings = [reading]
+        // tesseract's line finding now and then finds nothing in a clean line, or runs two close
+        // lines of a block together: such a cell is read line by line, without line finding.
+        if Self.isEmpty(reading) || (layout == .block && reading.lines.count != bands.count) {
+            let margin = max(4, Int(GrayImage.margin * crop.scale))
+            let lines = bands.map { band -> OCRReading in
+                let line = crop.rows(band, margin: margin)
+                let read = engine.read(line, layout: .line)
+                return Self.isEmpty(read) ? engine.read(line, layout: .rawLine) : read
+            }
+            let joined = OCRReading(lines: lines.flatMap(\.lines))
+            if Self.isEmpty(reading) { reading = joined } else if !Self.isEmpty(joined) { extra.append(joined) }
+        }
+        // The sign opens the first line.
+        if let first = bands.first { reading = withComparisonSign(reading, layout == .line ? crop : crop.rows(first, margin: 0)) }
+        var readings = [reading] + extra
         // One character away from a fixed word (`效量指标`): read again as one word, where tesseract leans
         // on its dictionary (the form's words are in it) and reads 数量指标.
         if layout == .line && grammarScore(reading.text) == Self.nearWord {
@@ -170,6 +193,10 @@ public struct ScanReader: Sendable {
         guard let pick = best, pick.index < readings.count else { return nil }
         let reading = readings[pick.index]
         return layerText.isEmpty && reading.confidence < minimumConfidence ? nil : snapped(reading)
+    }
+
+    static func isEmpty(_ reading: OCRReading) -> Bool {
+        reading.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
     static func outranks(_ a: (Int, Int, Bool), _ b: (Int, Int, Bool)) -> Bool {
@@ -218,10 +245,17 @@ public struct ScanReader: Sendable {
     /// whichever unit is one the form knows. The grammar picks; on a tie the made-up one, then the
     /// mixed one.
     public func candidates(chinese: OCRReading, mixed: OCRReading) -> [OCRReading] {
-        guard chinese.lines.count == 1, mixed.lines.count == 1, let a = chinese.lines.first, let b = mixed.lines.first else {
-            return [mixed, chinese]
+        // A target that wraps (`≤10.71（元/平` / `方米）`) is one text; its reading keeps the first line's place.
+        guard let b = mixed.lines.first, !chinese.lines.isEmpty else { return [mixed, chinese] }
+        let aText = chinese.text, bText = mixed.text
+        let pa = TargetParts(aText)
+        var pb = TargetParts(bText)
+        // eng's letter for a sign chi_sim saw (`S205.00` under `≤205.00`).
+        // Any other mark in front of its number (`S205.00`, `之99`) stands for the sign chi_sim saw.
+        if !pa.sign.isEmpty && pb.sign.isEmpty && pb.number.isEmpty {
+            let rest = TargetParts(String(bText.trimmingCharacters(in: .whitespaces).dropFirst()))
+            if rest.sign.isEmpty && !rest.number.isEmpty { pb = rest }
         }
-        let pa = TargetParts(a.text), pb = TargetParts(b.text)
         var candidates: [OCRReading] = []
         // Only a target has a sign to keep from chi_sim; amounts and dates are the mixed reading's or chi_sim's.
         if !pb.number.isEmpty && !(pa.sign.isEmpty && pb.sign.isEmpty) {
@@ -276,26 +310,35 @@ public struct ScanReader: Sendable {
 
     /// The comparison sign that opens a target, as the picture shows it. The recognizer's alphabet
     /// (chi_sim) has no `≥` or `≤`: it reads them as `>` and `<`, or, drawn slanted (`⩾`), as a
-    /// character (`过`, `委`). A `>` or `<` standing on a bar is `≥` or `≤`; a character in front of
-    /// a number whose mark points one way is the sign with the bar.
+    /// character (`过`, `委`), or as `=`. A `>` or `<` standing on a bar is `≥` or `≤`; a `=` or a
+    /// character in front of a number whose mark points one way is the sign with the bar. Marks are
+    /// judged at `markThreshold`: a thin sign is grey beside black digits.
     func withComparisonSign(_ reading: OCRReading, _ crop: GrayImage) -> OCRReading {
         guard let line = reading.lines.first, let sign = line.text.first else { return reading }
         let rest = line.text.dropFirst().drop(while: \.isWhitespace)
         var replacement: Character?
         if let wide = Self.underbarred[sign] {
-            if crop.firstMarkStandsOnBar(threshold: inkThreshold) { replacement = wide }
+            if crop.firstMarkStandsOnBar(threshold: markThreshold) { replacement = wide }
+        } else if sign == "=" {
+            // A slanted `⩾` whose strokes blur into two bars: the mark still points.
+            replacement = pointingSign(crop)
         } else if !sign.isNumber && !Self.signs.contains(sign), let next = rest.first, next.isASCII && next.isNumber,
-                  grammarScore(ScanText.repairedTarget(String(rest)) ?? String(rest)) == Self.parses {
-            switch crop.firstMarkDirection(threshold: inkThreshold) {
-            case 1: replacement = "≥"
-            case -1: replacement = "≤"
-            default: break
-            }
+                  looksNumeric(String(rest)) {
+            replacement = pointingSign(crop)
         }
         guard let replacement else { return reading }
         var out = reading
         out.lines[0] = line.withScalars(Array((String(replacement) + line.text.dropFirst()).unicodeScalars))
         return out
+    }
+
+    /// `≥` or `≤` when the picture's first mark clearly points right or left.
+    func pointingSign(_ crop: GrayImage) -> Character? {
+        switch crop.firstMarkDirection(threshold: markThreshold) {
+        case 1: return "≥"
+        case -1: return "≤"
+        default: return nil
+        }
     }
 
     /// Brackets inside Chinese text as the full-width brackets Chinese typesetting prints there:
@@ -377,6 +420,25 @@ public struct ScanReader: Sendable {
         }
         return ScriptCheck.isExpected(trimmed) ? Self.plainText : 0
     }
+
+    /// The crop `crop` (cut from `image`) grown beyond the edges where it cuts through ink, over the
+    /// rest of the lines it cuts, trimmed to its ink; nil when it cuts nothing.
+    func overflow(of crop: GrayImage, image: GrayImage, skew: Double) -> GrayImage? {
+        let cut = crop.cutEdges(threshold: inkThreshold)
+        guard cut.top || cut.bottom else { return nil }
+        let height = Double(crop.height) / crop.scale
+        let reach = min(max(height, Self.minimumOverflow), Self.maximumOverflow)
+        let above = cut.top ? reach : 0, below = cut.bottom ? reach : 0
+        let center = crop.pagePoint(x: Double(crop.width) / 2, y: (Double(crop.height) + (below - above) * crop.scale) / 2)
+        let taller = image.crop(center: center, width: Double(crop.width) / crop.scale, height: height + above + below, degrees: skew)
+        let first = Int((above * crop.scale).rounded())
+        return taller.grown(rows: first, first + crop.height - 1, threshold: inkThreshold)
+            .inkBounds(threshold: inkThreshold, minimumShare: minimumInk)
+    }
+
+    /// How far (points) a crop is grown over text that overflows it: its own height, within these bounds.
+    static let minimumOverflow = 4.0
+    static let maximumOverflow = 10.0
 
     /// The levelled rectangle of a cell whose page box is `box` (the bounding box of the turned cell).
     func levelFrame(of box: Rect, deskew: Deskew) -> LevelFrame {

@@ -107,22 +107,11 @@ extension GrayImage {
     /// `rejectingCuts`, also when its top or bottom row cuts through ink (the box cuts a line of text in two).
     public func inkBounds(threshold: UInt8, minimumShare: Double, rejectingCuts: Bool = false) -> GrayImage? {
         var px = pixels
-        let edgeDepth = max(2, Int(Self.edgeRule * scale))
-        // A row or column at the edge that is mostly dark is a rule, not text.
-        for y in Array(0..<min(edgeDepth, height)) + Array(max(0, height - edgeDepth)..<height) {
-            var dark = 0
-            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
-            if Double(dark) > Self.ruleShare * Double(width) { for x in 0..<width { px[y * width + x] = 255 } }
-        }
-        for x in Array(0..<min(edgeDepth, width)) + Array(max(0, width - edgeDepth)..<width) {
-            var dark = 0
-            for y in 0..<height where px[y * width + x] < threshold { dark += 1 }
-            if Double(dark) > Self.ruleShare * Double(height) { for y in 0..<height { px[y * width + x] = 255 } }
-        }
-        for y in [0, height - 1] where rejectingCuts && height > 2 * edgeDepth {
-            var dark = 0
-            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
-            if dark >= max(3, Int(Self.cutShare * Double(width))) { return nil }
+        whitenRules(&px, threshold: threshold, rows: edgeRows)
+        whitenEdgeColumns(&px, threshold: threshold)
+        if rejectingCuts {
+            let cut = cuts(px, threshold: threshold)
+            if cut.top || cut.bottom { return nil }
         }
         var rows = [Int](repeating: 0, count: height), cols = [Int](repeating: 0, count: width)
         var total = 0
@@ -158,20 +147,122 @@ extension GrayImage {
         return GrayImage(width: outW, height: outH, pixels: out, scale: scale, center: c, degrees: degrees)
     }
 
-    /// How many lines of text the picture holds: bands of inked rows, leaving out slivers (dots, noise).
-    public func inkLineCount(threshold: UInt8) -> Int {
-        var bands: [Int] = []
-        var run = 0
-        for y in 0..<height {
-            var dark = 0
-            for x in 0..<width where pixels[y * width + x] < threshold { dark += 1 }
-            if dark >= Self.inkedLine { run += 1 } else if run > 0 { bands.append(run); run = 0 }
-        }
-        if run > 0 { bands.append(run) }
-        guard let tallest = bands.max() else { return 0 }
-        return bands.filter { Double($0) >= Self.sliver * Double(tallest) }.count
+    /// Which of the top and bottom edges cut through ink, the rules along the edges left out: a line
+    /// of text that overflows its cell's box.
+    public func cutEdges(threshold: UInt8) -> (top: Bool, bottom: Bool) {
+        var px = pixels
+        whitenRules(&px, threshold: threshold, rows: edgeRows)
+        whitenEdgeColumns(&px, threshold: threshold)
+        return cuts(px, threshold: threshold)
     }
 
+    /// The rows of the picture from `first` to `last` grown outward over ink into the `margin` rows
+    /// above and below them (the rules crossed on the way whitened): the whole of a line of text that
+    /// overflows a cell whose box is those rows. The growth stops at the first blank row.
+    public func grown(rows first: Int, _ last: Int, threshold: UInt8) -> GrayImage {
+        var px = pixels
+        let rules = whitenRules(&px, threshold: threshold, rows: 0..<height)
+        whitenEdgeColumns(&px, threshold: threshold)
+        func inked(_ y: Int) -> Bool {
+            var dark = 0
+            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
+            return dark >= Self.inkedLine
+        }
+        // A whitened rule does not stop the growth: the text runs on across it.
+        var top = max(0, first), bottom = min(height - 1, last)
+        while top > 0 && (inked(top - 1) || rules.contains(top - 1)) { top -= 1 }
+        while bottom < height - 1 && (inked(bottom + 1) || rules.contains(bottom + 1)) { bottom += 1 }
+        let out = Array(px[(top * width)..<((bottom + 1) * width)])
+        let c = pagePoint(x: Double(width) / 2, y: Double(top + bottom + 1) / 2)
+        return GrayImage(width: width, height: bottom - top + 1, pixels: out, scale: scale, center: c, degrees: degrees)
+    }
+
+    private var edgeDepth: Int { max(2, Int(Self.edgeRule * scale)) }
+
+    private var edgeRows: [Int] { Array(0..<min(edgeDepth, height)) + Array(max(0, height - edgeDepth)..<height) }
+
+    /// Whitens the `rows` that are mostly dark (rules, not text); returns them.
+    @discardableResult
+    private func whitenRules(_ px: inout [UInt8], threshold: UInt8, rows: some Sequence<Int>) -> Set<Int> {
+        var whitened: Set<Int> = []
+        for y in rows {
+            var dark = 0
+            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
+            if Double(dark) > Self.ruleShare * Double(width) {
+                for x in 0..<width { px[y * width + x] = 255 }
+                whitened.insert(y)
+            }
+        }
+        return whitened
+    }
+
+    /// Whitens the columns along the left and right edges that are mostly dark.
+    private func whitenEdgeColumns(_ px: inout [UInt8], threshold: UInt8) {
+        for x in Array(0..<min(edgeDepth, width)) + Array(max(0, width - edgeDepth)..<width) {
+            var dark = 0
+            for y in 0..<height where px[y * width + x] < threshold { dark += 1 }
+            if Double(dark) > Self.ruleShare * Double(height) { for y in 0..<height { px[y * width + x] = 255 } }
+        }
+    }
+
+    private func cuts(_ px: [UInt8], threshold: UInt8) -> (top: Bool, bottom: Bool) {
+        guard height > 2 * edgeDepth else { return (false, false) }
+        func cutsInk(_ y: Int) -> Bool {
+            var dark = 0
+            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
+            return dark >= max(3, Int(Self.cutShare * Double(width)))
+        }
+        return (cutsInk(0), cutsInk(height - 1))
+    }
+
+    /// How many lines of text the picture holds.
+    public func inkLineCount(threshold: UInt8) -> Int { lineBands(threshold: threshold).count }
+
+    /// The rows of each line of text, top to bottom: bands of inked rows, leaving out slivers (dots,
+    /// noise). Lines set close together touch (a descender, blur); they part where a row holds far less
+    /// ink than the lines' rows do.
+    public func lineBands(threshold: UInt8) -> [ClosedRange<Int>] {
+        var counts = [Int](repeating: 0, count: height)
+        for y in 0..<height {
+            for x in 0..<width where pixels[y * width + x] < threshold { counts[y] += 1 }
+        }
+        func runs(in rows: ClosedRange<Int>, atLeast minimum: Int) -> [ClosedRange<Int>] {
+            var out: [ClosedRange<Int>] = []
+            var start = -1
+            for y in rows.lowerBound...(rows.upperBound + 1) {
+                if y <= rows.upperBound && counts[y] >= minimum {
+                    if start < 0 { start = y }
+                } else if start >= 0 {
+                    out.append(start...(y - 1))
+                    start = -1
+                }
+            }
+            return out
+        }
+        guard height > 0 else { return [] }
+        // Each band of inked rows is parted where a row holds far less ink than the band's typical row.
+        let bands = runs(in: 0...(height - 1), atLeast: Self.inkedLine).flatMap { band -> [ClosedRange<Int>] in
+            let sorted = band.map { counts[$0] }.sorted()
+            return runs(in: band, atLeast: max(Self.inkedLine, Int(Self.lineValley * Double(sorted[sorted.count / 2]))))
+        }
+        guard let tallest = bands.map(\.count).max() else { return [] }
+        return bands.filter { Double($0.count) >= Self.sliver * Double(tallest) }
+    }
+
+    /// The rows `band` with `margin` white rows above and below: one line of a block, to read alone.
+    public func rows(_ band: ClosedRange<Int>, margin: Int) -> GrayImage {
+        let top = max(0, band.lowerBound), bottom = min(height - 1, band.upperBound)
+        var out = [UInt8](repeating: 255, count: width * (bottom - top + 1 + 2 * margin))
+        for y in top...bottom {
+            let dst = (y - top + margin) * width
+            for x in 0..<width { out[dst + x] = pixels[y * width + x] }
+        }
+        let c = pagePoint(x: Double(width) / 2, y: Double(top + bottom + 1) / 2)
+        return GrayImage(width: width, height: bottom - top + 1 + 2 * margin, pixels: out, scale: scale, center: c, degrees: degrees)
+    }
+
+    /// Lines part at rows with less ink than this share of a line's typical row.
+    static let lineValley = 0.25
     /// A row or column with fewer dark pixels than this holds a speck, not ink.
     static let inkedLine = 2
     /// Rules are looked for this deep (points) along each edge.
@@ -185,7 +276,7 @@ extension GrayImage {
     /// The brightest share of a crop's pixels that is paper (its level is made white).
     static let paperShare = 0.3
     /// White kept around the ink (points).
-    static let margin = 3.0
+    public static let margin = 3.0
     /// A band less than this share of the tallest is a dot or a speck, not a line.
     static let sliver = 0.3
 }
@@ -203,13 +294,19 @@ extension GrayImage {
     /// The first mark, or nil when the picture has none at least `minimumMark` pixels wide and tall.
     func firstMark(threshold: UInt8) -> Mark? {
         let inkedColumn = { (x: Int) in (0..<self.height).contains { self.isDark(x, $0, threshold) } }
-        guard let left = (0..<width).first(where: inkedColumn) else { return nil }
-        var right = left
-        while right + 1 < width && inkedColumn(right + 1) { right += 1 }
-        let rows = (0..<height).filter { y in (left...right).contains { isDark($0, y, threshold) } }
-        guard let top = rows.first, let bottom = rows.last else { return nil }
-        let mark = Mark(left: left, right: right, top: top, bottom: bottom)
-        return mark.width >= Self.minimumMark && mark.height >= Self.minimumMark ? mark : nil
+        var x = 0
+        // Specks of a dirty scan before the text are not its first mark.
+        while let left = (x..<width).first(where: inkedColumn) {
+            var right = left
+            while right + 1 < width && inkedColumn(right + 1) { right += 1 }
+            let rows = (0..<height).filter { y in (left...right).contains { isDark($0, y, threshold) } }
+            if let top = rows.first, let bottom = rows.last {
+                let mark = Mark(left: left, right: right, top: top, bottom: bottom)
+                if mark.width >= Self.minimumMark && mark.height >= Self.minimumMark { return mark }
+            }
+            x = right + 1
+        }
+        return nil
     }
 
     /// Whether the first mark of a one-line picture stands on a bar: its lowest rows are inked across
@@ -246,9 +343,24 @@ extension GrayImage {
         guard let tip = meanX(top...(top + max(0, h / 6 - 1))),
               let point = meanX((top + h * 2 / 5)...(top + h / 2)) else { return 0 }
         let shift = (point - tip) / Double(mark.width)
-        return shift > Self.pointShift ? 1 : shift < -Self.pointShift ? -1 : 0
+        if shift > Self.pointShift { return 1 }
+        if shift < -Self.pointShift { return -1 }
+        // A slanted sign (`⩾`) has its point higher, where its bar starts: how far the upper rows reach
+        // right of the tip against how far they reach left of it.
+        var right = 0, left = Int.max
+        for y in top...(top + h * 3 / 5) {
+            guard let first = (mark.left...mark.right).first(where: { isDark($0, y, threshold) }),
+                  let last = (mark.left...mark.right).last(where: { isDark($0, y, threshold) }) else { continue }
+            left = min(left, first)
+            right = max(right, last)
+        }
+        guard left <= right else { return 0 }
+        let reach = (Double(right) - tip - (tip - Double(left))) / Double(mark.width)
+        return reach > Self.reachShift ? 1 : reach < -Self.reachShift ? -1 : 0
     }
 
+    /// A slanted sign's upper rows reach this share of its width further one way from its tip than the other.
+    static let reachShift = 0.5
     /// The point lies this share of the mark's width away from its top tip.
     static let pointShift = 0.3
     /// A mark narrower or lower than this (pixels) is a dot or a speck.

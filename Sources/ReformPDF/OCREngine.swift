@@ -11,6 +11,8 @@ public enum OCRLayout: Sendable {
     case line
     /// One word (a label or a level term read again: word mode weighs the recognizer's dictionary more).
     case word
+    /// One line, without tesseract's line finding (which now and then finds nothing in a clean line).
+    case rawLine
 
     var pageSegMode: TessPageSegMode {
         switch self {
@@ -18,6 +20,7 @@ public enum OCRLayout: Sendable {
         case .block: return PSM_SINGLE_BLOCK
         case .line: return PSM_SINGLE_LINE
         case .word: return PSM_SINGLE_WORD
+        case .rawLine: return PSM_RAW_LINE
         }
     }
 }

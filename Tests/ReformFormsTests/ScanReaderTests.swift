@@ -56,7 +56,8 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
     }
 
     /// Real tesseract on committed crops: ≥ is not in chi_sim's alphabet, the picture decides.
-    @Test(arguments: [("target-ge-sans.png", "≥385.16(公里)"), ("target-ge-serif.png", "≥93（%）"), ("target-percent-blurred.png", "=100.00%")])
+    @Test(arguments: [("target-ge-sans.png", "≥385.16(公里)"), ("target-ge-serif.png", "≥93（%）"), ("target-percent-blurred.png", "=100.00%"),
+                     ("target-ge-thin.png", "≥90.00（%）"), ("target-le-thin.png", "≤205.00（/10万）")])
     func readsTargetCrops(file: String, expected: String) throws {
         let pool = OCREnginePool(words: reader.words)
         let readings = try pool.withEngine { try reader.read(try crop(file), engine: $0, pool: pool) }
@@ -87,5 +88,25 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(after.f1 >= before.f1 + 0.3, "F1 \(before.f1) -> \(after.f1)")
         #expect(after.headerScore > before.headerScore, "header \(before.headerScore) -> \(after.headerScore)")
         #expect(reread.allSatisfy { $0.source.method == .ocrLayer && !($0.source.reread ?? []).isEmpty && $0.confidence < 1 })
+    }
+
+    /// Every indicator row of the scanned corpus is found, under its level1 and level2: the spanning
+    /// level cells hold up against OCR-layer bars on the rules, bold text rows that look like rules,
+    /// and text that overflows a low row.
+    @Test func everyScannedRowHasItsLevels() throws {
+        let dir = Fixtures.repoRoot.appendingPathComponent("Corpus/scanned")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        #expect(!files.isEmpty)
+        for file in files {
+            let path = dir.appendingPathComponent(file).path
+            let want = try RecordJSON.decodeRecords(from: Data(contentsOf: URL(fileURLWithPath: path.replacingOccurrences(of: ".pdf", with: ".expected.json"))))
+            let got = try FormExtractor(workers: 2).records(try PDFDocument(path: path), file: file, sha256: "")
+            #expect(got.count == want.count, "\(file)")
+            for (g, w) in zip(got, want) {
+                #expect(g.indicators.count == w.indicators.count, "\(file)")
+                let levels = { (r: Record) in r.indicators.map { "\($0.level1 ?? "-")/\($0.level2 ?? "-")" } }
+                #expect(levels(g) == levels(w), "\(file)")
+            }
+        }
     }
 }

@@ -22,4 +22,28 @@ import Testing
         #expect(block.lines.map(\.text) == ["北京市体育局体育训", "练中心"])
         #expect(block.text == "北京市体育局体育训练中心")
     }
+
+    /// Two lines set so close that they touch: tesseract's line finding runs them together (it reads
+    /// nothing, or garbage); the rows part them, and each line reads on its own.
+    @Test func touchingLinesArePartedByTheirRows() throws {
+        let block = try Self.crop("block-touching-lines.png")
+        let bands = block.lineBands(threshold: 140)
+        #expect(bands.count == 2)
+        let engine = try OCREngine()
+        let lines = bands.map { engine.read(block.rows($0, margin: 12), layout: .rawLine).text }
+        #expect(lines == ["服务对象满意", "度指标"])
+    }
+
+    /// A box that cuts a line of text grows over the rest of it, across the rule it crosses.
+    @Test func aCutLineGrowsBackToItsInk() throws {
+        let block = try Self.crop("block-touching-lines.png")
+        let bands = block.lineBands(threshold: 140)
+        let first = try #require(bands.first), last = try #require(bands.last)
+        let middle = (first.lowerBound + first.upperBound) / 2
+        let grown = block.grown(rows: middle, last.upperBound, threshold: 140)
+        // All of both lines, none of the white margin.
+        #expect(grown.height >= last.upperBound - first.lowerBound + 1)
+        #expect(grown.height < block.height - 12)
+    }
 }
+
