@@ -114,7 +114,7 @@ public struct FormReader: Sendable {
             }
             // The cell's lines as printed: the normalizer removes Chinese wrap breaks and turns Latin ones into spaces.
             var text = value(of: label, rule.placement).map { $0.lines.joined(separator: "\n") } ?? ""
-            if form.fromScan { text = ScanText.trimArtifacts(text) }
+            if form.fromScan { text = ScanText.cleaned(text) }
             switch rule.target {
             case .project(let f):
                 var v = TextNormalizer.normalizeOptional(text)
@@ -180,7 +180,7 @@ public struct FormReader: Sendable {
                         repairs: inout [ReviewItem]) -> ([Indicator], [FieldSource]) {
         var sources: [FieldSource] = []
         let units = template.normalizedUnits
-        func clean(_ text: String) -> String { fromScan ? ScanText.trimArtifacts(text) : text }
+        func clean(_ text: String) -> String { fromScan ? ScanText.cleaned(text) : text }
         let cols = template.indicatorColumns
         guard let nameHeader = find(cols.name, "indicators").first else { return ([], []) }
         let headerTable = nameHeader.table

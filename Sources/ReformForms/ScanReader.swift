@@ -27,7 +27,8 @@ public struct CellReading: Sendable, Hashable {
 /// each cell is recognized from its own levelled crop, laid out as its ink says (one line or a
 /// block), and a cell that reads as a number is read again by a recognizer that knows Latin digits
 /// and `%` better. On a page with a text layer only the cells that need it are read: those that
-/// are not exactly one of the form's fixed words (the layer of a scan carries no confidence, and
+/// are not exactly one of the form's fixed words (or are one a misread character could make of
+/// another, as 一级指标 of 二级指标; the layer of a scan carries no confidence, and
 /// misreads about one character in eight), and of those the reading that the grammar and the
 /// confidence prefer wins.
 public struct ScanReader: Sendable {
@@ -50,6 +51,9 @@ public struct ScanReader: Sendable {
 
     /// Keys (`LabelMatcher.key`) of the form's fixed words: labels and taxonomy terms.
     let vocabulary: Set<[Unicode.Scalar]>
+    /// The fixed words a text layer is trusted with: those one misread character cannot make of
+    /// another (`二级指标` is one character from 一级指标, and a layer did read one as the other).
+    public let trusted: Set<[Unicode.Scalar]>
     /// The taxonomy's level terms by key: cells whose value is one of them.
     let levelTerms: [[Unicode.Scalar]: String]
     /// Words for the recognizer's dictionary.
@@ -65,7 +69,11 @@ public struct ScanReader: Sendable {
         self.policy = policy
         let fixed = template.allLabels.map { $0.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "#", with: "") }
             + Taxonomy.level1Terms + Taxonomy.level2Terms + [template.title]
-        vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
+        let vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
+        self.vocabulary = vocabulary
+        trusted = vocabulary.filter { word in
+            !vocabulary.contains { $0 != word && $0.count == word.count && LabelMatcher.similarity($0, word) >= Self.nearWordSimilarity }
+        }
         levelTerms = Dictionary((Taxonomy.level1Terms + Taxonomy.level2Terms).map { (LabelMatcher.key($0), $0) }, uniquingKeysWith: { a, _ in a })
         words = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
         units = template.normalizedUnits
@@ -100,7 +108,7 @@ public struct ScanReader: Sendable {
         try pool.withEngine { engine in
             for table in grids {
                 for cell in table.cells {
-                    if !imageOnly && policy == .auto && vocabulary.contains(LabelMatcher.key(cell.text)) { continue }
+                    if !imageOnly && policy == .auto && trusted.contains(LabelMatcher.key(cell.text)) { continue }
                     let frame = levelFrame(of: cell.box, deskew: deskew)
                     let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
                                           height: max(1, frame.height - 2 * cellInset), degrees: content.skewDegrees)
@@ -341,32 +349,28 @@ public struct ScanReader: Sendable {
         }
     }
 
-    /// Brackets inside Chinese text as the full-width brackets Chinese typesetting prints there:
-    /// the recognizer reads both widths as `(` `)`. A bracket between ideographs (`停车场(库)养护`) is
-    /// full-width; one beside a digit or a Latin letter (`=12.00(卷)`, `(2023年`) is left alone.
+    /// The reading with the brackets inside Chinese text full-width (`ScanText.chineseBrackets`).
     public static func chineseBrackets(_ reading: OCRReading) -> OCRReading {
-        mapScalars(reading) { scalars in
-            var open = false
-            for i in scalars.indices {
-                let before = i > 0 ? scalars[i - 1] : nil, after = i + 1 < scalars.count ? scalars[i + 1] : nil
-                if scalars[i] == "(", let b = before, let a = after, TextNormalizer.isIdeograph(b) && TextNormalizer.isIdeograph(a) {
-                    scalars[i] = "（"
-                    open = true
-                } else if scalars[i] == ")", open, let b = before, TextNormalizer.isIdeograph(b) {
-                    scalars[i] = "）"
-                    open = false
-                }
-            }
-        }
+        mapScalars(reading) { ScanText.chineseBrackets(&$0) }
     }
 
-    /// `×` where the recognizer read a Latin x between digits of Chinese text (`7X24小时`).
+    /// `×` where the recognizer read a Latin x between digits of Chinese text (`7X24小时`, `7X 24小时`).
     public static func timesSigns(_ reading: OCRReading) -> OCRReading {
         mapScalars(reading) { scalars in
             guard scalars.contains(where: TextNormalizer.isIdeograph) else { return }
-            for i in scalars.indices.dropFirst().dropLast() where (scalars[i] == "X" || scalars[i] == "x")
-                && ("0"..."9").contains(scalars[i - 1]) && ("0"..."9").contains(scalars[i + 1]) {
-                scalars[i] = "×"
+            let digit = { (s: Unicode.Scalar) in ("0"..."9").contains(s) }
+            var i = 1
+            while i < scalars.count - 1 {
+                if scalars[i] == "X" || scalars[i] == "x" {
+                    var before = i - 1, after = i + 1
+                    if scalars[before] == " " && before > 0 { before -= 1 }
+                    if scalars[after] == " " && after + 1 < scalars.count { after += 1 }
+                    if digit(scalars[before]) && digit(scalars[after]) {
+                        scalars.replaceSubrange((before + 1)..<after, with: ["×"])
+                        i = before + 1
+                    }
+                }
+                i += 1
             }
         }
     }

@@ -13,6 +13,35 @@ public enum ScanText {
         return String(s)
     }
 
+    /// The text as a scanned form prints it: line artifacts gone from its ends, and brackets inside
+    /// Chinese text full-width (OCR reads `（库）` as `(库)` or `〈库)`).
+    public static func cleaned(_ text: String) -> String {
+        var scalars = Array(trimArtifacts(text).unicodeScalars)
+        chineseBrackets(&scalars)
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Brackets between ideographs as the full-width brackets Chinese typesetting prints there: the
+    /// recognizer reads both widths as `(` `)`, and an opening one now and then as `〈`. A bracket beside
+    /// a digit or a Latin letter (`=12.00(卷)`, `(2023年`) is left alone.
+    public static func chineseBrackets(_ scalars: inout [Unicode.Scalar]) {
+        var open = false
+        for i in scalars.indices {
+            let before = i > 0 ? scalars[i - 1] : nil, after = i + 1 < scalars.count ? scalars[i + 1] : nil
+            let opening = scalars[i] == "(" || (scalars[i] == "〈" && scalars[(i + 1)...].prefix(maximumBracketed).contains { $0 == ")" || $0 == "）" })
+            if opening, let b = before, let a = after, TextNormalizer.isIdeograph(b) && TextNormalizer.isIdeograph(a) {
+                scalars[i] = "（"
+                open = true
+            } else if scalars[i] == ")", open, let b = before, TextNormalizer.isIdeograph(b) {
+                scalars[i] = "）"
+                open = false
+            }
+        }
+    }
+
+    /// A `〈` is read as an opening bracket only when a closing one follows within this many characters.
+    static let maximumBracketed = 6
+
     /// Letters OCR reads for digits inside a number or date.
     static let digitLookalikes: [Character: Character] = ["l": "1", "I": "1", "|": "1", "i": "1", "O": "0", "o": "0", "D": "0", "S": "5", "B": "8", "Z": "2"]
     /// Marks OCR reads for a date's separators.
@@ -59,11 +88,17 @@ public enum ScanText {
     public static func repairedTarget(_ text: String) -> String? {
         let chars = Array(text)
         guard let firstDigit = chars.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
-        var out = Array(chars[..<firstDigit])
+        // Between the sign and the number nothing belongs: a bracket or bar there is a rule's remains (`>=]1662`).
+        var out = chars[..<firstDigit].filter { !lineArtifacts.contains($0) && !openLookalikes.contains($0) && !closeLookalikes.contains($0) }
         var i = firstDigit
         while i < chars.count {
             let c = chars[i]
-            if openLookalikes.contains(c) { out.append("（") }
+            // A comma with two digits after it, closing a number without a point, is the decimal point (`89,00`).
+            let next = chars[(i + 1)...].prefix(3)
+            if c == ",", chars[i - 1].isNumber, !out.contains("."), next.prefix(2).count == 2,
+               next.prefix(2).allSatisfy({ $0.isASCII && $0.isNumber }), next.count < 3 || !next.last!.isNumber {
+                out.append(".")
+            } else if openLookalikes.contains(c) { out.append("（") }
             else if closeLookalikes.contains(c) { out.append("）") }
             else if c == "%", let open = out.lastIndex(where: { $0 == "(" || $0 == "（" }) {
                 // Inside the unit's bracket: digits hugging the % are its circles.

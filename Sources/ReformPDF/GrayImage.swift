@@ -103,7 +103,8 @@ extension PDFPage {
 extension GrayImage {
     /// The part of the picture that holds ink, with a white margin: what a recognizer should see of
     /// a cell. Lines along the edges (the remains of the cell's rules) are whitened first. Nil when
-    /// the picture holds less ink than `minimumShare` of it, or less than a small blot; with
+    /// the picture holds less ink than `minimumShare` of it (of its top 30 points in a taller one),
+    /// or less than a small blot; with
     /// `rejectingCuts`, also when its top or bottom row cuts through ink (the box cuts a line of text in two).
     public func inkBounds(threshold: UInt8, minimumShare: Double, rejectingCuts: Bool = false) -> GrayImage? {
         var px = pixels
@@ -123,7 +124,9 @@ extension GrayImage {
             }
         }
         let blot = Int((Self.minimumBlot * scale) * (Self.minimumBlot * scale))
-        guard total >= blot, Double(total) >= minimumShare * Double(pixels.count),
+        // The share is of a line's height at most: a tall spanning cell holds one short word.
+        let counted = width * min(height, Int(Self.shareHeight * scale))
+        guard total >= blot, Double(total) >= minimumShare * Double(counted),
               let top = rows.firstIndex(where: { $0 >= Self.inkedLine }), let bottom = rows.lastIndex(where: { $0 >= Self.inkedLine }),
               let left = cols.firstIndex(where: { $0 >= Self.inkedLine }), let right = cols.lastIndex(where: { $0 >= Self.inkedLine }) else { return nil }
         let margin = max(4, Int(Self.margin * scale))
@@ -271,6 +274,8 @@ extension GrayImage {
     static let ruleShare = 0.5
     /// An edge row with this share of its pixels dark cuts through text.
     static let cutShare = 0.03
+    /// The ink share of a crop is taken over at most this height (points).
+    static let shareHeight = 30.0
     /// Less ink than a square this wide (points) is specks, not text.
     static let minimumBlot = 1.2
     /// The brightest share of a crop's pixels that is paper (its level is made white).

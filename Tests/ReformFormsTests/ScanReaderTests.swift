@@ -53,6 +53,16 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(ScanReader.chineseBrackets(reading("=12.00(卷)")).text == "=12.00(卷)")
         #expect(ScanReader.timesSigns(reading("保障系统7X24小时运行")).text == "保障系统7×24小时运行")
         #expect(ScanReader.timesSigns(reading("型号X24")).text == "型号X24")
+        #expect(ScanReader.timesSigns(reading("保障系统7X 24小时运行")).text == "保障系统7×24小时运行")
+    }
+
+    /// A text layer is trusted with a fixed word only where no single misread makes it of another:
+    /// a layer read the header 一级指标 as 二级指标, and every level moved one column.
+    @Test func fixedWordsOneCharacterApartAreReadAgain() {
+        #expect(!reader.trusted.contains(LabelMatcher.key("一级指标")))
+        #expect(!reader.trusted.contains(LabelMatcher.key("数量指标")))
+        #expect(reader.trusted.contains(LabelMatcher.key("项目名称")))
+        #expect(reader.trusted.contains(LabelMatcher.key("服务对象满意度指标")))
     }
 
     /// Real tesseract on committed crops: ≥ is not in chi_sim's alphabet, the picture decides.
@@ -74,6 +84,16 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(ScanText.repairedTarget("≥99(%6)") == "≥99(%)")
         #expect(ScanText.repairedTarget("=12.00(个)") == nil)
         #expect(ScanText.repairedTarget("安全") == nil)
+        #expect(ScanText.repairedTarget(">=]1662.00(公里)") == ">=1662.00(公里)")
+        #expect(ScanText.repairedTarget(">=89,00(%)") == ">=89.00(%)")
+        #expect(ScanText.repairedTarget("=1,474(个)") == nil)
+    }
+
+    @Test func bracketsInsideChineseTextAreFullWidth() {
+        #expect(ScanText.cleaned("| 停车场(库)养护里程") == "停车场（库）养护里程")
+        #expect(ScanText.cleaned("停车场〈库)运营补贴") == "停车场（库）运营补贴")
+        #expect(ScanText.cleaned("《条例》宣传") == "《条例》宣传")
+        #expect(ScanText.cleaned("=12.00(卷)") == "=12.00(卷)")
     }
 }
 

@@ -45,5 +45,19 @@ import Testing
         #expect(grown.height >= last.upperBound - first.lowerBound + 1)
         #expect(grown.height < block.height - 12)
     }
+
+    /// A tall spanning cell (a level term six rows high) holds one short word: its ink is judged
+    /// against a line's height, not the whole cell, or the word would be taken for specks.
+    @Test func aShortWordInATallCellIsInk() {
+        let scale = 300.0 / 72, width = 400, height = 460
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        for y in 220..<235 { for x in 150..<190 { pixels[y * width + x] = 20 } }
+        let cell = GrayImage(width: width, height: height, pixels: pixels, scale: scale, center: Point(x: 100, y: 100))
+        #expect(cell.inkBounds(threshold: 140, minimumShare: 0.004) != nil)
+        var dots = [UInt8](repeating: 255, count: width * height)
+        for i in 0..<10 { for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] { dots[(40 + i * 40 + dy) * width + 30 + i * 35 + dx] = 20 } }
+        let specks = GrayImage(width: width, height: height, pixels: dots, scale: scale, center: Point(x: 100, y: 100))
+        #expect(specks.inkBounds(threshold: 140, minimumShare: 0.004) == nil)
+    }
 }
 
