@@ -114,7 +114,7 @@ public struct ScanReader: Sendable {
                                           height: max(1, frame.height - 2 * cellInset), degrees: content.skewDegrees)
                     // Where the layer saw nothing, a box that cuts a line of text (a grid missing a rule) gives no reading.
                     guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk,
-                                                   rejectingCuts: !imageOnly && cell.text.isEmpty) else { continue }
+                                                   rejectingCuts: !imageOnly && cell.text.isEmpty, faintThreshold: markThreshold) else { continue }
                     let layerText = imageOnly ? "" : cell.text
                     var readings = try timings.measure("ocr.cells") { try read(ink, layer: layerText, engine: engine, pool: pool) }
                     // Text that overflows its cell (a row too low for its lines) is cut by the box: the
@@ -166,7 +166,8 @@ public struct ScanReader: Sendable {
             if Self.isEmpty(reading) { reading = joined } else if !Self.isEmpty(joined) { extra.append(joined) }
         }
         // The sign opens the first line.
-        if let first = bands.first { reading = withComparisonSign(reading, layout == .line ? crop : crop.rows(first, margin: 0)) }
+        let firstLine = bands.first.map { layout == .line ? crop : crop.rows($0, margin: 0) }
+        if let firstLine { reading = withComparisonSign(reading, firstLine) }
         var readings = [reading] + extra
         // One character away from a fixed word (`效量指标`): read again as one word, where tesseract leans
         // on its dictionary (the form's words are in it) and reads 数量指标.
@@ -175,8 +176,9 @@ public struct ScanReader: Sendable {
         }
         // A number by its reading, or by the text layer's when chi_sim made characters of it.
         if looksNumeric(reading.text) || looksNumeric(layer) {
-            let mixed = try pool.withEngine(languages: numberLanguages) { $0.read(crop, layout: layout) }
-            readings = candidates(chinese: reading, mixed: mixed)
+            var mixed = try pool.withEngine(languages: numberLanguages) { $0.read(crop, layout: layout) }
+            if let firstLine { mixed = withComparisonSign(mixed, firstLine) }
+            readings = candidates(chinese: reading, mixed: mixed, pointing: firstLine.flatMap(pointingSign))
         }
         return readings.map { Self.timesSigns(Self.chineseBrackets($0)) }
     }
@@ -250,9 +252,10 @@ public struct ScanReader: Sendable {
     /// The better of two readings of a number cell. chi_sim knows the comparison signs and the
     /// Chinese units, chi_sim+eng the digits and `%` (it reads `≥` as `2`, `（吨）` as `(Hifi)`): the
     /// candidates are both readings and one made of chi_sim's sign, the mixed reading's number and
-    /// whichever unit is one the form knows. The grammar picks; on a tie the made-up one, then the
-    /// mixed one.
-    public func candidates(chinese: OCRReading, mixed: OCRReading) -> [OCRReading] {
+    /// whichever unit is one the form knows (or one character from exactly one it knows). The
+    /// grammar picks; on a tie the made-up one, then the mixed one. `pointing` is the sign the
+    /// picture's first mark shows, for a sign neither recognizer read (eng's `292` beside chi_sim's `92`).
+    public func candidates(chinese: OCRReading, mixed: OCRReading, pointing: Character? = nil) -> [OCRReading] {
         // A target that wraps (`≤10.71（元/平` / `方米）`) is one text; its reading keeps the first line's place.
         guard let b = mixed.lines.first, !chinese.lines.isEmpty else { return [mixed, chinese] }
         let aText = chinese.text, bText = mixed.text
@@ -264,6 +267,13 @@ public struct ScanReader: Sendable {
             let rest = TargetParts(String(bText.trimmingCharacters(in: .whitespaces).dropFirst()))
             if rest.sign.isEmpty && !rest.number.isEmpty { pb = rest }
         }
+        // eng's `2` in front of the number chi_sim read without it (`292` beside `92`): a sign neither
+        // read, which the picture's mark tells when it points.
+        if pa.sign.isEmpty && pb.sign.isEmpty, let sign = pointing, let d = pb.number.first, Self.signStandIns.contains(d),
+           !pa.number.isEmpty, pb.number.dropFirst() == pa.number {
+            pb.number.removeFirst()
+            pb.sign = String(sign)
+        }
         var candidates: [OCRReading] = []
         // Only a target has a sign to keep from chi_sim; amounts and dates are the mixed reading's or chi_sim's.
         if !pb.number.isEmpty && !(pa.sign.isEmpty && pb.sign.isEmpty) {
@@ -273,8 +283,10 @@ public struct ScanReader: Sendable {
                let d = number.first, Self.signStandIns.contains(d) {
                 number.removeFirst()
             }
-            let unit = knownUnit(pb.rest) ?? knownUnit(pa.rest) ?? pb.rest
-            let made = (pa.sign.isEmpty ? pb.sign : pa.sign) + number + unit
+            let unit = knownUnit(pb.rest) ?? knownUnit(pa.rest) ?? nearUnit(pb.rest) ?? nearUnit(pa.rest) ?? pb.rest
+            // chi_sim's sign, unless eng read more of it (`>=` where chi_sim read `>` and took `=` for 二).
+            let sign = pa.sign.isEmpty || (pb.sign.count > pa.sign.count && pb.sign.hasPrefix(pa.sign)) ? pb.sign : pa.sign
+            let made = sign + number + unit
             candidates.append(OCRReading(lines: [b.withText(made)]))
         }
         return candidates + [mixed, chinese]
@@ -292,6 +304,18 @@ public struct ScanReader: Sendable {
         return nil
     }
 
+    /// The bracketed unit the form knows that `rest` is one character away from, when only one is
+    /// (`(万元/ A)`: eng's A for 人 → `(万元/人)`); units of fewer than three characters are not guessed.
+    func nearUnit(_ rest: String) -> String? {
+        let inner = rest.filter { !$0.isWhitespace && !"()（）〈".contains($0) }
+        guard inner.count >= Self.nearUnitLength else { return nil }
+        let near = units.filter { $0.count == inner.count && zip($0, inner).filter { $0 != $1 }.count == 1 }
+        guard near.count == 1, let unit = near.first else { return nil }
+        return "(" + unit + ")"
+    }
+
+    static let nearUnitLength = 3
+
     /// What eng reads for a `≥` or `≤` it does not know.
     static let signStandIns: Set<Character> = ["2", "Z", "z"]
 
@@ -302,6 +326,7 @@ public struct ScanReader: Sendable {
         init(_ text: String) {
             var chars = Substring(text.trimmingCharacters(in: .whitespaces))
             while let c = chars.first, ScanReader.comparisonSigns.contains(c) || c == "+" { sign.append(c); chars.removeFirst() }
+            if !sign.isEmpty { chars = chars.drop(while: \.isWhitespace) }
             while let c = chars.first, c.isASCII && (c.isNumber || c == "." || c == ",") { number.append(c); chars.removeFirst() }
             rest = String(chars)
         }
@@ -325,20 +350,30 @@ public struct ScanReader: Sendable {
         guard let line = reading.lines.first, let sign = line.text.first else { return reading }
         let rest = line.text.dropFirst().drop(while: \.isWhitespace)
         var replacement: Character?
+        // How many characters the sign was read as (a slanted `⩾` now and then as two: `和肥205.00`).
+        var width = 1
         if let wide = Self.underbarred[sign] {
-            if crop.firstMarkStandsOnBar(threshold: markThreshold) { replacement = wide }
+            // `>=` already says it.
+            if rest.first != "=" && crop.firstMarkStandsOnBar(threshold: markThreshold) { replacement = wide }
         } else if sign == "=" {
             // A slanted `⩾` whose strokes blur into two bars: the mark still points.
             replacement = pointingSign(crop)
-        } else if !sign.isNumber && !Self.signs.contains(sign), let next = rest.first, next.isASCII && next.isNumber,
-                  looksNumeric(String(rest)) {
-            replacement = pointingSign(crop)
+        } else if !sign.isNumber && !Self.signs.contains(sign) {
+            let junk = line.text.prefix { !($0.isASCII && $0.isNumber) }
+            if junk.count <= Self.signReadings, !junk.contains(where: { Self.signs.contains($0) }),
+               junk.count < line.text.count, looksNumeric(String(line.text.dropFirst(junk.count))) {
+                replacement = pointingSign(crop)
+                width = junk.count
+            }
         }
         guard let replacement else { return reading }
         var out = reading
-        out.lines[0] = line.withScalars(Array((String(replacement) + line.text.dropFirst()).unicodeScalars))
+        out.lines[0] = line.withScalars(Array((String(replacement) + line.text.dropFirst(width)).unicodeScalars))
         return out
     }
+
+    /// The most characters a sign is read as.
+    static let signReadings = 2
 
     /// `≥` or `≤` when the picture's first mark clearly points right or left.
     func pointingSign(_ crop: GrayImage) -> Character? {

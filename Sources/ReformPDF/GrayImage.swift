@@ -104,9 +104,9 @@ extension GrayImage {
     /// The part of the picture that holds ink, with a white margin: what a recognizer should see of
     /// a cell. Lines along the edges (the remains of the cell's rules) are whitened first. Nil when
     /// the picture holds less ink than `minimumShare` of it (of its top 30 points in a taller one),
-    /// or less than a small blot; with
+    /// or less than a small blot; with `faintThreshold`, marks that light beside the ink are kept; with
     /// `rejectingCuts`, also when its top or bottom row cuts through ink (the box cuts a line of text in two).
-    public func inkBounds(threshold: UInt8, minimumShare: Double, rejectingCuts: Bool = false) -> GrayImage? {
+    public func inkBounds(threshold: UInt8, minimumShare: Double, rejectingCuts: Bool = false, faintThreshold: UInt8? = nil) -> GrayImage? {
         var px = pixels
         whitenRules(&px, threshold: threshold, rows: edgeRows)
         whitenEdgeColumns(&px, threshold: threshold)
@@ -128,7 +128,20 @@ extension GrayImage {
         let counted = width * min(height, Int(Self.shareHeight * scale))
         guard total >= blot, Double(total) >= minimumShare * Double(counted),
               let top = rows.firstIndex(where: { $0 >= Self.inkedLine }), let bottom = rows.lastIndex(where: { $0 >= Self.inkedLine }),
-              let left = cols.firstIndex(where: { $0 >= Self.inkedLine }), let right = cols.lastIndex(where: { $0 >= Self.inkedLine }) else { return nil }
+              var left = cols.firstIndex(where: { $0 >= Self.inkedLine }), var right = cols.lastIndex(where: { $0 >= Self.inkedLine }) else { return nil }
+        // Faint marks beside the text (the grey strokes of a thin `⩾` before black digits) belong to it.
+        if let faint = faintThreshold {
+            let edge = edgeDepth, gap = Int(Self.faintGap * scale)
+            func faintInk(_ x: Int) -> Bool {
+                var dark = 0
+                for y in top...bottom where px[y * width + x] < faint { dark += 1 }
+                return dark >= Self.inkedLine
+            }
+            var x = left - 1
+            while x >= edge && left - x <= gap { if faintInk(x) { left = x }; x -= 1 }
+            x = right + 1
+            while x < width - edge && x - right <= gap { if faintInk(x) { right = x }; x += 1 }
+        }
         let margin = max(4, Int(Self.margin * scale))
         let outW = right - left + 1 + 2 * margin, outH = bottom - top + 1 + 2 * margin
         // Paper is made white: a grey scan background inside a white margin reads to the recognizer as
@@ -274,6 +287,8 @@ extension GrayImage {
     static let ruleShare = 0.5
     /// An edge row with this share of its pixels dark cuts through text.
     static let cutShare = 0.03
+    /// Faint marks up to this far (points) beside the ink are kept with it.
+    static let faintGap = 4.0
     /// The ink share of a crop is taken over at most this height (points).
     static let shareHeight = 30.0
     /// Less ink than a square this wide (points) is specks, not text.
