@@ -269,8 +269,9 @@ public struct ScanReader: Sendable {
         }
         // eng's `2` in front of the number chi_sim read without it (`292` beside `92`): a sign neither
         // read, which the picture's mark tells when it points.
+        let chineseNumber = aText.drop { !($0.isASCII && $0.isNumber) }.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
         if pa.sign.isEmpty && pb.sign.isEmpty, let sign = pointing, let d = pb.number.first, Self.signStandIns.contains(d),
-           !pa.number.isEmpty, pb.number.dropFirst() == pa.number {
+           !chineseNumber.isEmpty, pb.number.dropFirst() == chineseNumber {
             pb.number.removeFirst()
             pb.sign = String(sign)
         }
@@ -354,7 +355,9 @@ public struct ScanReader: Sendable {
         var width = 1
         if let wide = Self.underbarred[sign] {
             // `>=` already says it.
-            if rest.first != "=" && crop.firstMarkStandsOnBar(threshold: markThreshold) { replacement = wide }
+            if rest.first != "=" && (crop.firstMarkStandsOnBar(threshold: markThreshold) || crop.firstMarkHasSlantedBar(threshold: markThreshold)) {
+                replacement = wide
+            }
         } else if sign == "=" {
             // A slanted `⩾` whose strokes blur into two bars: the mark still points.
             replacement = pointingSign(crop)

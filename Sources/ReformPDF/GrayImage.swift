@@ -343,6 +343,28 @@ extension GrayImage {
         return Double(widest) >= Self.barSpan * Double(mark.width)
     }
 
+    /// Whether the first mark has a slanted bar under its chevron (`⩾`, `⩽`): below the point, most
+    /// rows cross two strokes (the lower arm and the bar beside it), where a `>` or `<` has one.
+    public func firstMarkHasSlantedBar(threshold: UInt8) -> Bool {
+        guard let mark = firstMark(threshold: threshold), mark.height > Self.minimumPointingMark else { return false }
+        let from = mark.top + mark.height * 11 / 20, to = mark.bottom - max(1, mark.height / 10)
+        guard from < to else { return false }
+        var twoStrokes = 0
+        for y in from...to {
+            var runs = 0, inRun = false
+            for x in mark.left...mark.right {
+                let dark = isDark(x, y, threshold)
+                if dark && !inRun { runs += 1 }
+                inRun = dark
+            }
+            if runs >= 2 { twoStrokes += 1 }
+        }
+        return Double(twoStrokes) >= Self.slantedBarRows * Double(to - from + 1)
+    }
+
+    /// Share of the rows below the point that must cross two strokes.
+    static let slantedBarRows = 0.6
+
     /// The bar is looked for in this lowest share of the mark's height.
     static let barDepth = 0.15
     /// A bar runs across at least this share of the mark's width.

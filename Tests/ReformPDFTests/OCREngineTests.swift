@@ -59,5 +59,28 @@ import Testing
         let specks = GrayImage(width: width, height: height, pixels: dots, scale: scale, center: Point(x: 100, y: 100))
         #expect(specks.inkBounds(threshold: 140, minimumShare: 0.004) == nil)
     }
+
+    /// A chevron drawn as two strokes, with or without a slanted bar parallel to its lower arm.
+    static func chevron(withBar: Bool) -> GrayImage {
+        let width = 60, height = 70
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        func stroke(from a: (Double, Double), to b: (Double, Double)) {
+            for i in 0...200 {
+                let t = Double(i) / 200, x = a.0 + (b.0 - a.0) * t, y = a.1 + (b.1 - a.1) * t
+                for dy in -1...1 { for dx in -1...1 { pixels[(Int(y) + dy) * width + Int(x) + dx] = 30 } }
+            }
+        }
+        stroke(from: (10, 10), to: (40, 30))
+        stroke(from: (40, 30), to: (10, 50))
+        if withBar { stroke(from: (42, 34), to: (12, 54)) }
+        return GrayImage(width: width, height: height, pixels: pixels, scale: 4, center: Point(x: 0, y: 0))
+    }
+
+    /// `⩾` read as `>`: the bar under a slanted sign runs beside its lower arm, not flat under it.
+    @Test func aSlantedBarIsToldFromAPlainChevron() {
+        #expect(Self.chevron(withBar: true).firstMarkHasSlantedBar(threshold: 200))
+        #expect(!Self.chevron(withBar: false).firstMarkHasSlantedBar(threshold: 200))
+        #expect(!Self.chevron(withBar: false).firstMarkStandsOnBar(threshold: 200))
+    }
 }
 
