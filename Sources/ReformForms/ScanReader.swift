@@ -72,7 +72,7 @@ public struct ScanReader: Sendable {
         let vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
         self.vocabulary = vocabulary
         trusted = vocabulary.filter { word in
-            !vocabulary.contains { $0 != word && $0.count == word.count && LabelMatcher.similarity($0, word) >= Self.nearWordSimilarity }
+            !vocabulary.contains { $0 != word && Self.oneMisreadApart($0, word) }
         }
         levelTerms = Dictionary((Taxonomy.level1Terms + Taxonomy.level2Terms).map { (LabelMatcher.key($0), $0) }, uniquingKeysWith: { a, _ in a })
         words = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
@@ -156,9 +156,8 @@ public struct ScanReader: Sendable {
         // tesseract's line finding now and then finds nothing in a clean line, or runs two close
         // lines of a block together: such a cell is read line by line, without line finding.
         if Self.isEmpty(reading) || (layout == .block && reading.lines.count != bands.count) {
-            let margin = max(4, Int(GrayImage.margin * crop.scale))
             let lines = bands.map { band -> OCRReading in
-                let line = crop.rows(band, margin: margin)
+                let line = crop.rows(band, margin: crop.marginPixels)
                 let read = engine.read(line, layout: .line)
                 return Self.isEmpty(read) ? engine.read(line, layout: .rawLine) : read
             }
@@ -219,7 +218,7 @@ public struct ScanReader: Sendable {
         let key = LabelMatcher.key(reading.text)
         guard key.count >= Self.nearWordLength, levelTerms[key] == nil else { return reading }
         // Only one term may be that close: `效量指标` is as near 数量指标 as 质量指标, and is left alone.
-        let near = levelTerms.filter { $0.key.count == key.count && LabelMatcher.similarity($0.key, key) >= Self.nearWordSimilarity }
+        let near = levelTerms.filter { Self.oneMisreadApart($0.key, key) }
         guard near.count == 1, let term = near.first?.value else { return reading }
         var out = reading
         if reading.lines.count == 1 {
@@ -261,7 +260,6 @@ public struct ScanReader: Sendable {
         let aText = chinese.text, bText = mixed.text
         let pa = TargetParts(aText)
         var pb = TargetParts(bText)
-        // eng's letter for a sign chi_sim saw (`S205.00` under `≤205.00`).
         // Any other mark in front of its number (`S205.00`, `之99`) stands for the sign chi_sim saw.
         if !pa.sign.isEmpty && pb.sign.isEmpty && pb.number.isEmpty {
             let rest = TargetParts(String(bText.trimmingCharacters(in: .whitespaces).dropFirst()))
@@ -269,7 +267,7 @@ public struct ScanReader: Sendable {
         }
         // eng's `2` in front of the number chi_sim read without it (`292` beside `92`): a sign neither
         // read, which the picture's mark tells when it points.
-        let chineseNumber = aText.drop { !($0.isASCII && $0.isNumber) }.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        let chineseNumber = TargetParts(String(aText.drop { !($0.isASCII && $0.isNumber) })).number
         if pa.sign.isEmpty && pb.sign.isEmpty, let sign = pointing, let d = pb.number.first, Self.signStandIns.contains(d),
            !chineseNumber.isEmpty, pb.number.dropFirst() == chineseNumber {
             pb.number.removeFirst()
@@ -438,6 +436,11 @@ public struct ScanReader: Sendable {
     /// Words at least this long may be a fixed word with a character misread.
     static let nearWordLength = 4
     static let nearWordSimilarity = 0.75
+
+    /// Whether two word keys of one length differ by about one misread character.
+    static func oneMisreadApart(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        a.count == b.count && LabelMatcher.similarity(a, b) >= nearWordSimilarity
+    }
 
     /// Whether `text` holds a digit (ASCII or full-width; not `京` or `万`, which Unicode also calls numeric).
     static func hasDigit(_ text: String) -> Bool {

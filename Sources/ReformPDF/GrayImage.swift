@@ -142,7 +142,7 @@ extension GrayImage {
             x = right + 1
             while x < width - edge && x - right <= gap { if faintInk(x) { right = x }; x += 1 }
         }
-        let margin = max(4, Int(Self.margin * scale))
+        let margin = marginPixels
         let outW = right - left + 1 + 2 * margin, outH = bottom - top + 1 + 2 * margin
         // Paper is made white: a grey scan background inside a white margin reads to the recognizer as
         // one dark block, and it finds no text in it.
@@ -172,25 +172,30 @@ extension GrayImage {
         return cuts(px, threshold: threshold)
     }
 
-    /// The rows of the picture from `first` to `last` grown outward over ink into the `margin` rows
-    /// above and below them (the rules crossed on the way whitened): the whole of a line of text that
-    /// overflows a cell whose box is those rows. The growth stops at the first blank row.
+    /// The rows of the picture from `first` to `last` grown outward over ink (the rules crossed on the
+    /// way whitened): the whole of a line of text that overflows a cell whose box is those rows. The
+    /// growth stops at the first blank row.
     public func grown(rows first: Int, _ last: Int, threshold: UInt8) -> GrayImage {
         var px = pixels
         let rules = whitenRules(&px, threshold: threshold, rows: 0..<height)
         whitenEdgeColumns(&px, threshold: threshold)
-        func inked(_ y: Int) -> Bool {
-            var dark = 0
-            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
-            return dark >= Self.inkedLine
-        }
         // A whitened rule does not stop the growth: the text runs on across it.
+        let runsOn = { (y: Int) in rules.contains(y) || self.darkCount(px, row: y, threshold: threshold) >= Self.inkedLine }
         var top = max(0, first), bottom = min(height - 1, last)
-        while top > 0 && (inked(top - 1) || rules.contains(top - 1)) { top -= 1 }
-        while bottom < height - 1 && (inked(bottom + 1) || rules.contains(bottom + 1)) { bottom += 1 }
-        let out = Array(px[(top * width)..<((bottom + 1) * width)])
-        let c = pagePoint(x: Double(width) / 2, y: Double(top + bottom + 1) / 2)
-        return GrayImage(width: width, height: bottom - top + 1, pixels: out, scale: scale, center: c, degrees: degrees)
+        while top > 0 && runsOn(top - 1) { top -= 1 }
+        while bottom < height - 1 && runsOn(bottom + 1) { bottom += 1 }
+        return GrayImage(width: width, height: height, pixels: px, scale: scale, center: center, degrees: degrees)
+            .rows(top...bottom, margin: 0)
+    }
+
+    /// White kept around a crop's ink, in pixels.
+    public var marginPixels: Int { max(4, Int(Self.margin * scale)) }
+
+    /// How many pixels of row `y` of `px` (this picture's size) are darker than `threshold`.
+    private func darkCount(_ px: [UInt8], row y: Int, threshold: UInt8) -> Int {
+        var dark = 0
+        for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
+        return dark
     }
 
     private var edgeDepth: Int { max(2, Int(Self.edgeRule * scale)) }
@@ -202,9 +207,7 @@ extension GrayImage {
     private func whitenRules(_ px: inout [UInt8], threshold: UInt8, rows: some Sequence<Int>) -> Set<Int> {
         var whitened: Set<Int> = []
         for y in rows {
-            var dark = 0
-            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
-            if Double(dark) > Self.ruleShare * Double(width) {
+            if Double(darkCount(px, row: y, threshold: threshold)) > Self.ruleShare * Double(width) {
                 for x in 0..<width { px[y * width + x] = 255 }
                 whitened.insert(y)
             }
@@ -223,25 +226,15 @@ extension GrayImage {
 
     private func cuts(_ px: [UInt8], threshold: UInt8) -> (top: Bool, bottom: Bool) {
         guard height > 2 * edgeDepth else { return (false, false) }
-        func cutsInk(_ y: Int) -> Bool {
-            var dark = 0
-            for x in 0..<width where px[y * width + x] < threshold { dark += 1 }
-            return dark >= max(3, Int(Self.cutShare * Double(width)))
-        }
+        func cutsInk(_ y: Int) -> Bool { darkCount(px, row: y, threshold: threshold) >= max(3, Int(Self.cutShare * Double(width))) }
         return (cutsInk(0), cutsInk(height - 1))
     }
-
-    /// How many lines of text the picture holds.
-    public func inkLineCount(threshold: UInt8) -> Int { lineBands(threshold: threshold).count }
 
     /// The rows of each line of text, top to bottom: bands of inked rows, leaving out slivers (dots,
     /// noise). Lines set close together touch (a descender, blur); they part where a row holds far less
     /// ink than the lines' rows do.
     public func lineBands(threshold: UInt8) -> [ClosedRange<Int>] {
-        var counts = [Int](repeating: 0, count: height)
-        for y in 0..<height {
-            for x in 0..<width where pixels[y * width + x] < threshold { counts[y] += 1 }
-        }
+        let counts = (0..<height).map { darkCount(pixels, row: $0, threshold: threshold) }
         func runs(in rows: ClosedRange<Int>, atLeast minimum: Int) -> [ClosedRange<Int>] {
             var out: [ClosedRange<Int>] = []
             var start = -1
@@ -296,7 +289,7 @@ extension GrayImage {
     /// The brightest share of a crop's pixels that is paper (its level is made white).
     static let paperShare = 0.3
     /// White kept around the ink (points).
-    public static let margin = 3.0
+    static let margin = 3.0
     /// A band less than this share of the tallest is a dot or a speck, not a line.
     static let sliver = 0.3
 }
@@ -347,7 +340,8 @@ extension GrayImage {
     /// rows cross two strokes (the lower arm and the bar beside it), where a `>` or `<` has one.
     public func firstMarkHasSlantedBar(threshold: UInt8) -> Bool {
         guard let mark = firstMark(threshold: threshold), mark.height > Self.minimumPointingMark else { return false }
-        let from = mark.top + mark.height * 11 / 20, to = mark.bottom - max(1, mark.height / 10)
+        let from = mark.top + mark.height * Self.slantedBarFrom.0 / Self.slantedBarFrom.1
+        let to = mark.bottom - max(1, mark.height / Self.slantedBarFootDivisor)
         guard from < to else { return false }
         var twoStrokes = 0
         for y in from...to {
@@ -364,6 +358,10 @@ extension GrayImage {
 
     /// Share of the rows below the point that must cross two strokes.
     static let slantedBarRows = 0.6
+    /// The rows looked at start this fraction (numerator, denominator) down the mark, below its point…
+    static let slantedBarFrom = (11, 20)
+    /// …and end above its foot by the mark's height over this (where arm and bar meet in a serif).
+    static let slantedBarFootDivisor = 10
 
     /// The bar is looked for in this lowest share of the mark's height.
     static let barDepth = 0.15
@@ -390,7 +388,7 @@ extension GrayImage {
         // A slanted sign (`⩾`) has its point higher, where its bar starts: how far the upper rows reach
         // right of the tip against how far they reach left of it.
         var right = 0, left = Int.max
-        for y in top...(top + h * 3 / 5) {
+        for y in top...(top + h * Self.reachRows.0 / Self.reachRows.1) {
             guard let first = (mark.left...mark.right).first(where: { isDark($0, y, threshold) }),
                   let last = (mark.left...mark.right).last(where: { isDark($0, y, threshold) }) else { continue }
             left = min(left, first)
@@ -401,6 +399,8 @@ extension GrayImage {
         return reach > Self.reachShift ? 1 : reach < -Self.reachShift ? -1 : 0
     }
 
+    /// The upper rows of a mark whose reach is compared: this fraction (numerator, denominator) of it.
+    static let reachRows = (3, 5)
     /// A slanted sign's upper rows reach this share of its width further one way from its tip than the other.
     static let reachShift = 0.5
     /// The point lies this share of the mark's width away from its top tip.

@@ -90,9 +90,14 @@ struct InkMask {
         (77 &* ((p >> 16) & 0xFF) &+ 150 &* ((p >> 8) & 0xFF) &+ 29 &* (p & 0xFF)) >> 8
     }
 
+    /// The paper's luminance: the histogram's most common level.
+    static func paperLevel(_ histogram: [Int]) -> UInt8 {
+        UInt8(histogram.indices.max { histogram[$0] < histogram[$1] } ?? 255)
+    }
+
     /// The ink cut-off for a luminance histogram: fixed on white paper, Otsu's on a scan.
     static func cutoff(_ histogram: [Int], settings: RulingSettings) -> UInt32 {
-        let paper = histogram.indices.max { histogram[$0] < histogram[$1] } ?? 255
+        let paper = Int(paperLevel(histogram))
         var cut = Int(settings.inkLuminance)
         // On a scan the paper is grey and faint hairlines sit just below it: cut close under the paper
         // (noise specks never make the long dense runs a line needs).

@@ -35,7 +35,7 @@ public struct RulingScanner: Sendable {
             let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: UInt32(settings.darkLuminance)) }
             found += segments(dark, slope: slope, scale: raster.scale, timings: timings)
         }
-        let paper = UInt8(histogram.indices.max { histogram[$0] < histogram[$1] } ?? 255)
+        let paper = InkMask.paperLevel(histogram)
         let kept = timings.measure("rulings.prune") {
             keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs)), raster: raster, paper: paper))
         }
