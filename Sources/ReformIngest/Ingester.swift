@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReformForms
+import ReformPDF
 
 /// Reads a batch of inputs into an ``IngestDatabase``: incremental, parallel, crash-safe.
 ///
@@ -39,25 +40,16 @@ public struct Ingester: Sendable {
                     onEvent: @escaping @Sendable (IngestEvent, IngestTally) -> Void = { _, _ in }) throws -> IngestTally {
         let paths = RecordReader.expand(inputs)
         let batch = Batch(paths: paths, run: RunRow(inputs: inputs, jobs: jobs, toolVersion: toolVersion))
-        let group = DispatchGroup()
         let this = self
-        for _ in 0..<min(jobs, max(1, paths.count)) {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                while let path = batch.next() {
-                    do {
-                        let event = try this.ingest(path, into: database, run: batch.run)
-                        batch.record(event, onEvent)
-                    } catch {
-                        batch.fail(error)
-                    }
-                }
+        FileLanes(lanes: min(jobs, max(1, paths.count))).forEach(paths.count) { i in
+            do {
+                batch.record(try this.ingest(paths[i], into: database, run: batch.run), onEvent)
+                return true
+            } catch {
+                batch.fail(error)
+                return false
             }
-            thread.stackSize = 8 << 20
-            thread.start()
         }
-        group.wait()
         var tally = batch.tally
         tally.elapsed = Date().timeIntervalSince(tally.started)
         if let error = batch.fatal { throw error }
@@ -130,28 +122,16 @@ public struct Ingester: Sendable {
     }
 }
 
-/// The shared state of one run's workers, behind a lock: the next file, the tally, the first
-/// fatal error.
+/// The shared state of one run's workers, behind a lock: the tally and the first fatal error.
 private final class Batch: @unchecked Sendable {
-    let paths: [String]
     let run: RunRow
     private let lock = NSLock()
-    private var cursor = 0
     private(set) var tally: IngestTally
     private(set) var fatal: (any Error)?
 
     init(paths: [String], run: RunRow) {
-        self.paths = paths
         self.run = run
         tally = IngestTally(total: paths.count)
-    }
-
-    /// The next file to read, or nil when all are taken or the run is failing.
-    func next() -> String? {
-        lock.lock(); defer { lock.unlock() }
-        guard fatal == nil, cursor < paths.count else { return nil }
-        cursor += 1
-        return paths[cursor - 1]
     }
 
     func record(_ event: IngestEvent, _ onEvent: (IngestEvent, IngestTally) -> Void) {

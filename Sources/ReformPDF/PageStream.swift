@@ -74,8 +74,8 @@ private final class LaneDocuments: @unchecked Sendable {
     }
 }
 
-/// Result slots written by worker threads under a lock.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+/// Result slots written by worker threads under a lock (page lanes and file lanes).
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
 

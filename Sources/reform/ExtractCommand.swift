@@ -34,10 +34,14 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         var run = FileRun()
         let tally = options.tally()
-        let reader = RecordReader(pdf: FormExtractor(workers: options.workers, ocr: ocr), password: password)
+        let files = RecordReader.expand(paths)
+        // Many files: one file per lane, each read page after page. One file: its pages over the lanes.
+        let lanes = FileLanes(lanes: min(options.workers, files.count))
+        let reader = RecordReader(pdf: FormExtractor(workers: lanes.lanes > 1 ? 1 : options.workers, ocr: ocr), password: password)
+        let results = lanes.map(files) { path in Result { try reader.records(path, timings: tally) } }
         var records: [Record] = []
-        for path in RecordReader.expand(paths) {
-            try run.guarded { records += try reader.records(path, timings: tally) }
+        for result in results {
+            try run.guarded { records += try result.get() }
         }
         let text = tally.measure("write") { () -> String in
             switch format {

@@ -64,7 +64,7 @@ enum Console {
 }
 
 /// Options shared by every command that reads PDFs.
-struct PDFInputOptions: ParsableArguments {
+struct PDFInputOptions: ParsableArguments, Sendable {
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
 

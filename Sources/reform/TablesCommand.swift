@@ -52,17 +52,25 @@ struct TablesCommand: ParsableCommand {
         let region = area.flatMap(Self.numbers).map { Rect(left: $0[1], top: $0[0], right: $0[3], bottom: $0[2]) }
         let hints = columns.flatMap(Self.numbers)
         let mode = self.mode
-        var outputs: [(file: String, tables: [Table])] = []
-        for path in files {
-            try run.each(path, password: input.password) { document in
+        let stitch = self.stitch, input = self.input
+        // Many files: one file per lane, each read page after page. One file: its pages over the lanes.
+        let lanes = FileLanes(lanes: min(options.workers, files.count))
+        let pageWorkers = lanes.lanes > 1 ? 1 : options.workers
+        let results = lanes.map(files) { path in
+            Result { () throws -> (file: String, tables: [Table]) in
+                let document = try FileRun.open(path, password: input.password)
                 var tables: [Table] = []
-                try PageStream(workers: options.workers).run(document, pages: try input.selectedPages(of: document), read: { page in
+                try PageStream(workers: pageWorkers).run(document, pages: try input.selectedPages(of: document), read: { page in
                     let content = extractor.extract(page, timings: tally)
                     return tally.measure("grid") { tableExtractor.tables(in: content, area: region, mode: mode, columns: hints) }
                 }, consume: { _, found in tables += found })
                 if stitch { tables = TableStitcher(settings: tableExtractor.settings).stitch(tables) }
-                outputs.append((document.path, tables))
+                return (document.path, tables)
             }
+        }
+        var outputs: [(file: String, tables: [Table])] = []
+        for result in results {
+            try run.guarded { outputs.append(try result.get()) }
         }
         try tally.measure("write") {
             switch format {
