@@ -16,7 +16,7 @@ public struct PageExtractor: Sendable {
         let size = page.size
         var rulings: [Ruling] = []
         var skew = 0.0
-        let coverage = page.imageCoverage
+        let coverage = timings.measure("images") { page.imageCoverage }
         let isScan = coverage >= PageContent.scanCoverage
         // Rendering first lets poppler collect the text layer in the same pass (it keeps it for the
         // page), instead of interpreting the page and loading its fonts once more for the text.

@@ -45,6 +45,20 @@ import Testing
         #expect(result.stdout.split(separator: "\n").count == 4)  // the good file's four forms
     }
 
+    @Test func aFolderGivesTheSameRecordsOnOneLaneAndOnTwo() throws {
+        // Two lanes read one file each at a time; records and error lines still come in input order.
+        let inputs = ["\(Self.corpus)/born-digital", "\(Self.corpus)/bad", "\(Self.corpus)/text"]
+        let one = try Fixtures.reform(["extract", "--jobs", "1", "--format", "jsonl"] + inputs)
+        let two = try Fixtures.reform(["extract", "--jobs", "2", "--format", "jsonl"] + inputs)
+        #expect(one.status == 10 && two.status == 10)
+        #expect(one.stdout.split(separator: "\n").count > 60)
+        #expect(two.stdout == one.stdout)
+        #expect(two.stderr == one.stderr)
+        let tablesOne = try Fixtures.reform(["tables", "--jobs", "1", "\(Self.corpus)/born-digital/lo-portrait-01.pdf", "\(Self.corpus)/born-digital/rl-portrait-02.pdf"])
+        let tablesTwo = try Fixtures.reform(["tables", "--jobs", "2", "\(Self.corpus)/born-digital/lo-portrait-01.pdf", "\(Self.corpus)/born-digital/rl-portrait-02.pdf"])
+        #expect(tablesOne.status == 0 && tablesTwo.stdout == tablesOne.stdout)
+    }
+
     @Test func exitCodesForFormErrors() throws {
         #expect(try Fixtures.reform(["extract", Fixtures.path("hairline.pdf")]).status == 9)
         let imageOnly = try Fixtures.reform(["extract", "--ocr", "never", Fixtures.path("image-only.pdf")])
