@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReformPDF
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,23 +22,9 @@ struct Reform: ParsableCommand {
 
     static func main() {
         AllocatorPolicy.apply()
-        OCRThreads.apply()
+        // before any thread starts, so that setting the environment races no one
+        OCRThreads.limit()
         main(nil)
-    }
-}
-
-/// One thread per tesseract call.
-///
-/// libtesseract is built with OpenMP and runs the gates of its LSTM on four threads per call, then
-/// spins waiting for more work. reform already reads one page per core, so those threads only
-/// fight the lanes for the cores and burn the time they spin. libgomp reads its limit from the
-/// environment when it is loaded (with tesseract, on the first scanned page), so it is set here,
-/// before any thread starts; a limit the user set is kept. The readings are the same either way.
-enum OCRThreads {
-    static func apply() {
-        #if canImport(Glibc)
-        setenv("OMP_THREAD_LIMIT", "1", 0)
-        #endif
     }
 }
 
