@@ -10,7 +10,7 @@ import time
 
 from . import environment, inputs, report
 from .measure import run_child
-from .tools import PEERS, make_tools
+from .tools import BATCH_LABELS, PEERS, Tool, make_batch_tools, make_tools
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCALING_TOOLS = ["reform-extract", "pdftotext"]
@@ -46,6 +46,8 @@ def parse(argv):
                     help="measured rounds of the scaling phase (default: --runs)")
     ap.add_argument("--sizes", help="scaling page counts (default 1,10,100,500; quick 1,10)")
     ap.add_argument("--no-scaling", action="store_true")
+    ap.add_argument("--no-batch", action="store_true",
+                    help="skip the batch phase (each set's files in one call per tool)")
     ap.add_argument("--out", help="results JSON (default .scratch/bench/results.json, "
                                   "quick: results-quick.json)")
     ap.add_argument("--docs", dest="docs", action="store_true", default=None,
@@ -198,6 +200,7 @@ def main(argv=None):
     results["sets"] = {k: {"files": v, "pages": sum(p for _, p in v)} for k, v in sets.items()}
     tools = make_tools(reform, py, peers, with_j2=a.jobs2)
     results["tools"] = {t.key: t.label for t in tools}
+    results["tools"]["reform-extract-noocr"] = Tool("reform-extract-noocr", []).label
     results["options"] = {"runs": a.runs, "scaling_runs": a.scaling_runs,
                           "timing_runs": a.timing_runs, "peer_sets": a.peer_sets or "all",
                           "rev": a.rev, "reform": os.path.relpath(reform, REPO)}
@@ -209,13 +212,22 @@ def main(argv=None):
           f"{a.runs} rounds", file=sys.stderr, flush=True)
     results["main"] = measure_rounds(jobs, tools, a.runs, "corpus", results["load"],
                                      skip=lambda g, t: t.capture and g not in peer_sets)
+    if not a.no_batch:
+        btools = make_batch_tools(reform, py, peers)
+        results["batch_tools"] = {t.key: BATCH_LABELS[t.key] for t in btools}
+        bjobs = [(name, [pdf for pdf, _ in files], sum(p for _, p in files))
+                 for name, files in sets.items()]
+        results["batch"] = measure_rounds(bjobs, btools, a.runs, "batch", results["load"],
+                                          skip=lambda g, t: t.capture and g not in peer_sets)
     if a.timing_runs:
         stages = measure_rounds(jobs, timed, a.timing_runs, "timings", results["load"])
         for g, per_tool in stages.items():
             results["main"][g].update(per_tool)
     if not a.no_scaling:
         pdfs = inputs.scaling_pdfs(REPO, sets, a.sizes)
-        stools = [t for t in tools if t.key in SCALING_TOOLS]
+        # the text layer alone beside the full run: what OCR's engines add to time and memory
+        stools = [t for t in tools if t.key in SCALING_TOOLS] + [
+            Tool("reform-extract-noocr", [reform, "extract", "--jobs", "1", "--ocr", "never"])]
         sjobs = [(str(n), pdf, n) for n, pdf in pdfs.items()]
         results["scaling"] = {"pdfs": {str(n): p for n, p in pdfs.items()},
                               "runs": measure_rounds(sjobs, stools, a.scaling_runs, "scaling",

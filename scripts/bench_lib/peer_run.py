@@ -1,11 +1,12 @@
 """One peer extracts the tables of every page of one PDF; run by .venv-peers/bin/python.
 
-usage: peer_run.py PEER PDF
+usage: peer_run.py PEER PDF [PDF ...]
 
-PEER is pdfplumber, pymupdf, camelot or tabula. Prints one JSON line on stdout:
-{"peer", "version", "pages", "tables", "cells", "startup", "seconds", "error"}.
-`startup` is the imports (and, for tabula, starting the JVM); `seconds` is the extraction
-of all pages alone: the in-process time. The parent measures the whole process too.
+PEER is pdfplumber, pymupdf, camelot or tabula. Several PDFs are read one after the other in
+this one process (imports paid once), as a script over a folder would. Prints one JSON line on
+stdout: {"peer", "version", "pages", "tables", "cells", "startup", "seconds", "error"}, summed
+over the PDFs. `startup` is the imports (and, for tabula, starting the JVM); `seconds` is the
+extraction of all pages alone: the in-process time. The parent measures the whole process too.
 """
 
 import json
@@ -78,16 +79,18 @@ def tabula_run(lib, path):
 
 
 def main(argv):
-    peer, path = argv[1], argv[2]
+    peer, paths = argv[1], argv[2:]
     t0 = time.perf_counter()
     lib, version = globals()[peer + "_setup"]()
     t1 = time.perf_counter()
     err = None
     pages = tables = cells = 0
-    try:
-        pages, tables, cells = globals()[peer + "_run"](lib, path)
-    except Exception as e:  # reported, and the parent marks the run failed
-        err = f"{type(e).__name__}: {e}"
+    for path in paths:
+        try:
+            p, t, c = globals()[peer + "_run"](lib, path)
+            pages, tables, cells = pages + p, tables + t, cells + c
+        except Exception as e:  # reported, and the parent marks the run failed
+            err = err or f"{path}: {type(e).__name__}: {e}"
     t2 = time.perf_counter()
     print(json.dumps({"peer": peer, "version": str(version), "pages": pages, "tables": tables,
                       "cells": cells, "startup": t1 - t0, "seconds": t2 - t1, "error": err}))

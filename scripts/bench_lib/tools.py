@@ -18,6 +18,17 @@ LABELS = {
     "camelot": "camelot lattice",
     "tabula": "tabula lattice",
     "reform-timings": "reform extract --timings",
+    "reform-extract-noocr": "reform extract --ocr never",
+}
+# batch: all the files of a set in one call, as a user runs a folder (see make_batch_tools)
+BATCH_LABELS = {
+    "reform-extract": "reform extract FILES… (one process, both cores)",
+    "reform-tables": "reform tables FILES… (one process, both cores)",
+    "pdftotext": "pdftotext -bbox-layout, one process a file (a shell loop)",
+    "pymupdf": "PyMuPDF find_tables, one interpreter",
+    "pdfplumber": "pdfplumber extract_tables, one interpreter",
+    "camelot": "camelot lattice, one interpreter",
+    "tabula": "tabula lattice, one interpreter and JVM",
 }
 
 
@@ -33,7 +44,8 @@ class Tool:
         return LABELS.get(self.key, self.key)
 
     def command(self, pdf):
-        return self.argv + [pdf] + self.tail
+        """The command on one PDF, or on a list of PDFs (batch tools)."""
+        return self.argv + (list(pdf) if isinstance(pdf, (list, tuple)) else [pdf]) + self.tail
 
     def details(self, sample):
         """What the run reports about itself: the peers' in-process seconds and table count,
@@ -85,6 +97,20 @@ def make_tools(reform, peer_python, peers, with_j2=True):
     if with_j2:
         tools.append(Tool("reform-extract-j2", [reform, "extract", "--jobs", "2"]))
     tools.append(Tool("reform-timings", [reform, "extract", "--jobs", "1", "--timings"]))
+    for p in peers:
+        tools.append(Tool(p, [peer_python, os.path.join(HERE, "peer_run.py"), p], capture=True))
+    return tools
+
+
+def make_batch_tools(reform, peer_python, peers):
+    """The same tools, each given all the files of a set at once: reform reads them in one
+    process with its default lanes (one file per core), the peers in one Python process (imports
+    and the JVM paid once), pdftotext, which takes one file, in a shell loop."""
+    tools = [
+        Tool("reform-extract", [reform, "extract"]),
+        Tool("reform-tables", [reform, "tables"]),
+        Tool("pdftotext", ["sh", "-c", 'for f; do pdftotext -bbox-layout "$f" -; done', "sh"]),
+    ]
     for p in peers:
         tools.append(Tool(p, [peer_python, os.path.join(HERE, "peer_run.py"), p], capture=True))
     return tools
