@@ -150,7 +150,7 @@ public struct ScanReader: Sendable {
     /// garbles readings, `1.516.000.00` as `5650098909`.)
     public func read(_ crop: GrayImage, layer: String = "", engine: OCREngine, pool: OCREnginePool) throws -> [OCRReading] {
         var extra: [OCRReading] = []
-        let bands = crop.lineBands(threshold: inkThreshold)
+        let bands = crop.lineBands(threshold: crop.lineThreshold(atLeast: inkThreshold))
         let layout: OCRLayout = bands.count <= 1 ? .line : .block
         var reading = engine.read(crop, layout: layout)
         // tesseract's line finding now and then finds nothing in a clean line, or runs two close
@@ -359,11 +359,12 @@ public struct ScanReader: Sendable {
         } else if sign == "=" {
             // A slanted `⩾` whose strokes blur into two bars: the mark still points.
             replacement = pointingSign(crop)
-        } else if !sign.isNumber && !Self.signs.contains(sign) {
+        } else if !(sign.isASCII && sign.isNumber) && !Self.signs.contains(sign) {  // 三 is a number to Swift
             let junk = line.text.prefix { !($0.isASCII && $0.isNumber) }
             if junk.count <= Self.signReadings, !junk.contains(where: { Self.signs.contains($0) }),
                junk.count < line.text.count, looksNumeric(String(line.text.dropFirst(junk.count))) {
-                replacement = pointingSign(crop)
+                // Bars alone (`二`, `三` for `=`) that point nowhere are the plain sign.
+                replacement = pointingSign(crop) ?? (junk.allSatisfy(Self.equalsReadings.contains) ? "=" : nil)
                 width = junk.count
             }
         }
@@ -375,6 +376,9 @@ public struct ScanReader: Sendable {
 
     /// The most characters a sign is read as.
     static let signReadings = 2
+
+    /// Characters of horizontal bars only, as chi_sim reads a `=` it sees as strokes.
+    static let equalsReadings: Set<Character> = ["二", "三"]
 
     /// `≥` or `≤` when the picture's first mark clearly points right or left.
     func pointingSign(_ crop: GrayImage) -> Character? {

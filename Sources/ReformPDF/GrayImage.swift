@@ -258,6 +258,28 @@ extension GrayImage {
         return bands.filter { Double($0.count) >= Self.sliver * Double(tallest) }
     }
 
+    /// `threshold`, or lighter for a picture printed in grey (its darkest ink lighter than half the
+    /// cut): half way from that ink to white.
+    /// Light print is all near-grey at a cut meant for black text, and its one line falls apart
+    /// into slivers of a few dark pixels a row (`⩾93（%）` read as three lines).
+    public func lineThreshold(atLeast threshold: UInt8) -> UInt8 {
+        var histogram = [Int](repeating: 0, count: 256)
+        for p in pixels { histogram[Int(p)] += 1 }
+        // the darkest level with a few pixels at or below it, so that a speck does not set it
+        let wanted = max(1, pixels.count / Self.darkestShareDivisor)
+        var seen = 0, darkest = 255
+        for (level, n) in histogram.enumerated() {
+            seen += n
+            if seen >= wanted { darkest = level; break }
+        }
+        // black print keeps the cut it was tuned for
+        guard darkest * 2 > Int(threshold) else { return threshold }
+        return max(threshold, UInt8((darkest + 255) / 2))
+    }
+
+    /// The darkest level of a picture is the one below which this fraction (1/n) of its pixels lie.
+    static let darkestShareDivisor = 500
+
     /// The rows `band` with `margin` white rows above and below: one line of a block, to read alone.
     public func rows(_ band: ClosedRange<Int>, margin: Int) -> GrayImage {
         let top = max(0, band.lowerBound), bottom = min(height - 1, band.upperBound)
@@ -396,8 +418,34 @@ extension GrayImage {
         }
         guard left <= right else { return 0 }
         let reach = (Double(right) - tip - (tip - Double(left))) / Double(mark.width)
-        return reach > Self.reachShift ? 1 : reach < -Self.reachShift ? -1 : 0
+        if reach > Self.reachShift { return 1 }
+        if reach < -Self.reachShift { return -1 }
+        return armDirection(mark, threshold: threshold)
     }
+
+    /// The last resort for a sign whose lower arm or slanted bar reaches back past its top (`⩾` drawn
+    /// wide): follow the upper arm from the top row to the row that reaches furthest out. Both of its
+    /// edges move right for `>`-like marks, left for `<`-like ones; a `=` has its widest row on top.
+    func armDirection(_ mark: Mark, threshold: UInt8) -> Int {
+        var edges: [(first: Int, last: Int)] = []
+        for y in mark.top...(mark.top + mark.height * Self.armRows.0 / Self.armRows.1) {
+            let xs = (mark.left...mark.right).filter { isDark($0, y, threshold) }
+            if let first = xs.first, let last = xs.last { edges.append((first, last)) }
+        }
+        guard let top = edges.first else { return 0 }
+        let w = Double(mark.width)
+        // the first row reaching furthest right, and the first reaching furthest left
+        let point = edges.reduce(top) { $1.last > $0.last ? $1 : $0 }
+        let back = edges.reduce(top) { $1.first < $0.first ? $1 : $0 }
+        if Double(point.last - top.last) > Self.armShift * w && Double(point.first - top.first) > Self.armShift * w { return 1 }
+        if Double(top.first - back.first) > Self.armShift * w && Double(top.last - back.last) > Self.armShift * w { return -1 }
+        return 0
+    }
+
+    /// The upper rows of a mark whose arm is followed: this fraction (numerator, denominator) of it.
+    static let armRows = (2, 3)
+    /// Both edges of the arm move this share of the mark's width from the top row to the point.
+    static let armShift = 0.25
 
     /// The upper rows of a mark whose reach is compared: this fraction (numerator, denominator) of it.
     static let reachRows = (3, 5)

@@ -84,5 +84,24 @@ import Testing
         #expect(slantedHasBar)
         #expect(!plainHasBar && !plainStands)
     }
+
+    /// Light grey print: at the cut for black text its line falls apart; the cut follows its ink.
+    @Test func greyPrintIsCutAtItsOwnLevel() throws {
+        let grey = try Self.crop("target-ge-grey.png")
+        #expect(grey.lineBands(threshold: 140).count > 1)
+        let cut = grey.lineThreshold(atLeast: 140)
+        #expect(cut > 140)
+        #expect(grey.lineBands(threshold: cut).count == 1)
+        // Black print keeps its cut.
+        let black = try Self.crop("line-songti.png")
+        #expect(black.lineThreshold(atLeast: 140) == 140)
+    }
+
+    /// `⩾` drawn wide, its lower arm and bar reaching back past its top: the upper arm still points right.
+    @Test func aWideSlantedSignPointsRight() throws {
+        #expect(try Self.crop("target-ge-wide.png").firstMarkDirection(threshold: 200) == 1)
+        #expect(try Self.crop("target-le-thin.png").firstMarkDirection(threshold: 200) == -1)
+        #expect(try Self.crop("target-eq-bars.png").firstMarkDirection(threshold: 200) == 0)
+    }
 }
 
