@@ -201,8 +201,34 @@ public struct ScanReader: Sendable {
         }
         guard let pick = best, pick.index < readings.count else { return nil }
         let reading = readings[pick.index]
-        return layerText.isEmpty && reading.confidence < minimumConfidence ? nil : snapped(reading)
+        if layerText.isEmpty && reading.confidence < minimumConfidence { return nil }
+        return pick.rank.0 == Self.plainText ? withLayerWhereUnsure(reading, layer: layerText) : snapped(reading)
     }
+
+    /// Free text (a name, a unit, a goal) read again where the text layer has the same number of
+    /// characters: where the two differ in an ideograph the recognizer was unsure of, the layer's is
+    /// kept. Its misreads (`汀贴` for 补贴, `赚案` for 档案) come with a low confidence for that one
+    /// character, while the characters it reads right where the layer is wrong come near-certain.
+    func withLayerWhereUnsure(_ reading: OCRReading, layer: String) -> OCRReading {
+        let layerScalars = Array(layer.unicodeScalars)
+        guard Array(reading.text.unicodeScalars).count == layerScalars.count else { return reading }
+        var out = reading
+        for (i, (line, offset)) in zip(reading.lines, reading.lineOffsets).enumerated() {
+            var scalars = Array(line.text.unicodeScalars)
+            for j in scalars.indices where j < line.scalarConfidences.count {
+                let theirs = layerScalars[offset + j]
+                if scalars[j] != theirs, TextNormalizer.isIdeograph(scalars[j]), TextNormalizer.isIdeograph(theirs),
+                   line.scalarConfidences[j] < Self.sureCharacter {
+                    scalars[j] = theirs
+                }
+            }
+            out.lines[i] = line.withScalars(scalars)
+        }
+        return out
+    }
+
+    /// A character read with less confidence than this gives way to the text layer's.
+    static let sureCharacter = 0.92
 
     static func isEmpty(_ reading: OCRReading) -> Bool {
         reading.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty

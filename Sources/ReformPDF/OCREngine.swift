@@ -38,13 +38,17 @@ public struct OCRLine: Sendable, Hashable {
     /// The line's scalars as glyphs, set side by side in equal parts of the line along its own
     /// direction (a crop turned against the page keeps its lines straight on the page).
     public var glyphs: [Glyph]
+    /// The recognizer's confidence in each scalar of `text`, 0…1 (a space it put between words: 1).
+    public var scalarConfidences: [Double]
 
-    public init(text: String, box: Rect, confidence: Double, symbolCount: Int, glyphs: [Glyph]) {
+    public init(text: String, box: Rect, confidence: Double, symbolCount: Int, glyphs: [Glyph], scalarConfidences: [Double]? = nil) {
         self.text = text
         self.box = box
         self.confidence = confidence
         self.symbolCount = symbolCount
         self.glyphs = glyphs
+        let n = text.unicodeScalars.count
+        self.scalarConfidences = scalarConfidences.flatMap { $0.count == n ? $0 : nil } ?? Array(repeating: confidence, count: n)
     }
 }
 
@@ -52,7 +56,7 @@ extension OCRLine {
     /// The line with some of its scalars replaced one for one (`(` by `（`): each glyph keeps its box.
     /// A different count of scalars is spread over the line as `withText` does.
     public func withScalars(_ scalars: [Unicode.Scalar]) -> OCRLine {
-        guard scalars.count == glyphs.count else { return withText(String(String.UnicodeScalarView(scalars))) }
+        guard scalars.count == glyphs.count, scalars.count == scalarConfidences.count else { return withText(String(String.UnicodeScalarView(scalars))) }
         var out = self
         out.text = String(String.UnicodeScalarView(scalars))
         for i in scalars.indices { out.glyphs[i].scalar = scalars[i] }
@@ -64,6 +68,8 @@ extension OCRLine {
         var out = self
         out.text = newText
         let scalars = Array(newText.unicodeScalars)
+        // which new scalar stands for which old one is unknown: each gets the line's confidence
+        out.scalarConfidences = Array(repeating: confidence, count: scalars.count)
         guard let first = glyphs.first, let last = glyphs.last, !scalars.isEmpty else { return out }
         let n0 = Double(glyphs.count)
         let c0 = first.box.center, c1 = last.box.center
@@ -99,6 +105,19 @@ public struct OCRReading: Sendable, Hashable {
             guard let last = joined.unicodeScalars.last, let first = line.unicodeScalars.first else { return joined + line }
             return joined + (last.isCJK || first.isCJK ? "" : " ") + line
         }
+    }
+
+    /// Where each line starts in `text`, counted in unicode scalars.
+    public var lineOffsets: [Int] {
+        var offsets: [Int] = [], offset = 0
+        for (i, line) in lines.enumerated() {
+            if i > 0, let last = lines[i - 1].text.unicodeScalars.last, let first = line.text.unicodeScalars.first, !(last.isCJK || first.isCJK) {
+                offset += 1  // the space `text` puts between them
+            }
+            offsets.append(offset)
+            offset += line.text.unicodeScalars.count
+        }
+        return offsets
     }
 
     /// The lines as glyphs of a text layer. The recognizer's boxes of single symbols are not used:
@@ -208,14 +227,14 @@ public final class OCREngine {
         defer { tess.iteratorDelete(iterator) }
         let page = tess.pageIterator(iterator)
         var lines: [OCRLine] = []
-        var text = "", confidence = 0.0, count = 0
+        var text = "", confidence = 0.0, count = 0, scalarConfidences: [Double] = []
         var pixels = (l: Int32(0), t: Int32(0), r: Int32(0), b: Int32(0))
         func closeLine() {
             if count > 0 {
                 lines.append(OCRLine(text: text, box: image.pageBox(pixels), confidence: confidence / Double(count),
-                                     symbolCount: count, glyphs: image.glyphs(text, along: pixels)))
+                                     symbolCount: count, glyphs: image.glyphs(text, along: pixels), scalarConfidences: scalarConfidences))
             }
-            text = ""; confidence = 0; count = 0
+            text = ""; confidence = 0; count = 0; scalarConfidences = []
         }
         repeat {
             guard let cText = tess.text(iterator, RIL_SYMBOL) else { continue }
@@ -229,9 +248,12 @@ public final class OCREngine {
             } else if tess.isAtBeginningOf(page, RIL_WORD) != 0, let last = text.unicodeScalars.last,
                       let first = symbol.unicodeScalars.first, OCRReading.spaced(last, first) {
                 text += " "
+                scalarConfidences.append(1)
             }
+            let symbolConfidence = Double(tess.confidence(iterator, RIL_SYMBOL)) / 100
             text += symbol
-            confidence += Double(tess.confidence(iterator, RIL_SYMBOL)) / 100
+            scalarConfidences += Array(repeating: symbolConfidence, count: symbol.unicodeScalars.count)
+            confidence += symbolConfidence
             count += 1
         } while tess.next(iterator, RIL_SYMBOL) != 0
         closeLine()

@@ -53,6 +53,24 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(reader.choose(reader.candidates(chinese: reading("≤205.00 (10万)"), mixed: reading("S205.00 (/10万)")), layer: "")?.text == "≤205.00 (/10万)")
     }
 
+    @Test func theLayerKeepsTheCharactersTheRecognizerWasUnsureOf() {
+        func read(_ text: String, unsureAt: Int?) -> OCRReading {
+            var r = reading(text, confidence: 0.97)
+            var confidences = Array(repeating: 0.99, count: text.unicodeScalars.count)
+            if let i = unsureAt { confidences[i] = 0.6 }
+            r.lines[0] = OCRLine(text: text, box: r.lines[0].box, confidence: 0.97, symbolCount: confidences.count,
+                                 glyphs: r.lines[0].glyphs, scalarConfidences: confidences)
+            return r
+        }
+        // tesseract unsure of its 汀: the layer's 补 stays, and the rest is tesseract's
+        #expect(reader.choose([read("汀贴发放人数", unsureAt: 0)], layer: "补贴发放人数")?.text == "补贴发放人数")
+        #expect(reader.choose([read("汀贴发放人數", unsureAt: 0)], layer: "补贴发放人数")?.text == "补贴发放人數")
+        // sure of a character the layer misread: tesseract's
+        #expect(reader.choose([read("新增长者食堂数量", unsureAt: nil)], layer: "新给长者食堂数量")?.text == "新增长者食堂数量")
+        // not the same length: nothing to line up
+        #expect(reader.choose([read("汀贴发放人数", unsureAt: 0)], layer: "补贴发放人")?.text == "汀贴发放人数")
+    }
+
     @Test func chineseBracketsAndTimesSigns() {
         #expect(ScanReader.chineseBrackets(reading("停车场(库)养护里程")).text == "停车场（库）养护里程")
         #expect(ScanReader.chineseBrackets(reading("=12.00(卷)")).text == "=12.00(卷)")
