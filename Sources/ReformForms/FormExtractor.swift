@@ -79,18 +79,28 @@ public struct FormExtractor: Sendable {
 
     /// The records of every form in `document`. `file` and `sha256` go into each record's `source`.
     /// Throws when no page has a text layer (needs OCR) or no form is found.
+    ///
+    /// Pages are let go as soon as the forms they end are read, so memory does not grow with the
+    /// document: only the form still open and the pages in flight are held.
     public func records(_ document: PDFDocument, file: String, sha256: String, timings: StageTimings? = nil) throws -> [Record] {
-        var pages: [PageTables] = []
         let extractor = self
-        try PageStream(workers: workers).run(document, pages: Array(1...document.pageCount),
-                                             read: { extractor.read($0, timings: timings) },
-                                             consume: { _, page in pages.append(page) })
-        let bare = pages.filter { !$0.hasTextLayer }.map(\.number)
-        if bare.count == pages.count { throw ExtractError.noTextLayer(path: document.path, pages: bare) }
-        let slices = timings.measure("form") { FormFinder(template: template).forms(pages) }
-        guard !slices.isEmpty else { throw FormError.notThisForm(path: document.path) }
         let reader = FormReader(template: template)
         let source = Source(file: file, sha256: sha256, pages: [], method: .pdf)
-        return timings.measure("normalize") { slices.map { reader.read($0, source: source) } }
+        var forms = FormFinder(template: template).run()
+        var records: [Record] = []
+        var bare: [Int] = []
+        func read(_ slices: [FormSlice]) {
+            records += timings.measure("normalize") { slices.map { reader.read($0, source: source) } }
+        }
+        try PageStream(workers: workers).run(document, pages: Array(1...document.pageCount),
+                                             read: { extractor.read($0, timings: timings) },
+                                             consume: { _, page in
+                                                 if !page.hasTextLayer { bare.append(page.number) }
+                                                 read(timings.measure("form") { forms.add(page) })
+                                             })
+        read(forms.finish())
+        if bare.count == document.pageCount { throw ExtractError.noTextLayer(path: document.path, pages: bare) }
+        guard !records.isEmpty else { throw FormError.notThisForm(path: document.path) }
+        return records
     }
 }

@@ -16,35 +16,52 @@ public struct FormFinder: Sendable {
 
     /// The forms of `pages` (in page order).
     public func forms(_ pages: [PageTables]) -> [FormSlice] {
-        var forms: [FormSlice] = []
+        var run = Run(finder: self)
+        return pages.flatMap { run.add($0) } + run.finish()
+    }
+
+    /// Forms found page by page, as pages arrive: a long document never needs all its pages at once.
+    public func run() -> Run { Run(finder: self) }
+
+    /// The form being read across pages, and what ends it.
+    public struct Run: Sendable {
+        let finder: FormFinder
         var open: FormSlice?
-        for page in pages {
-            let titles = titleLines(page.lines)
+
+        /// Takes the next page (in page order) and gives the forms it ended: those a title on it closed.
+        public mutating func add(_ page: PageTables) -> [FormSlice] {
+            var done: [FormSlice] = []
+            let titles = finder.titleLines(page.lines)
             let tables = page.tables.sorted { $0.box.top < $1.box.top }
             // Tables above the page's first title continue the form already open.
             var cursor = 0
             let firstTitleY = titles.first?.y ?? .infinity
             while cursor < tables.count && tables[cursor].box.top < firstTitleY {
-                if open != nil { add(tables[cursor], page: page, to: &open!) }
+                if open != nil { finder.add(tables[cursor], page: page, to: &open!) }
                 cursor += 1
             }
             for (i, title) in titles.enumerated() {
-                if let done = open { forms.append(done) }
-                open = FormSlice(pages: [page.number], tables: [], fiscalYear: year(after: title.index, in: page.lines),
+                if let form = open { done.append(form) }
+                open = FormSlice(pages: [page.number], tables: [], fiscalYear: finder.year(after: title.index, in: page.lines),
                                  titleScore: title.score, fromScan: page.isScan)
                 open?.fromOCR = page.readByOCR
                 let nextY = i + 1 < titles.count ? titles[i + 1].y : .infinity
                 while cursor < tables.count && tables[cursor].box.top < nextY {
-                    add(tables[cursor], page: page, to: &open!)
+                    finder.add(tables[cursor], page: page, to: &open!)
                     cursor += 1
                 }
             }
+            return done
         }
-        if let done = open { forms.append(done) }
-        return forms
+
+        /// The form still open when the pages run out.
+        public mutating func finish() -> [FormSlice] {
+            defer { open = nil }
+            return open.map { [$0] } ?? []
+        }
     }
 
-    private func add(_ table: Table, page: PageTables, to form: inout FormSlice) {
+    func add(_ table: Table, page: PageTables, to form: inout FormSlice) {
         form.tables.append(table)
         if form.pages.last != page.number { form.pages.append(page.number) }
         form.fromScan = form.fromScan || page.isScan

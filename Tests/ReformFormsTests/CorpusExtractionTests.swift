@@ -35,6 +35,23 @@ import Testing
         }
     }
 
+    /// Forms come out as the page that ends them arrives, not at the end of the document, so a long
+    /// document is read without holding all its pages.
+    @Test func formsAreFoundAsPagesArrive() throws {
+        let path = Fixtures.repoRoot.appendingPathComponent("Corpus/born-digital/lo-portrait-01.pdf").path
+        let document = try PDFDocument(path: path)
+        let extractor = FormExtractor(workers: 1)
+        let pages = try (1...document.pageCount).map { extractor.read(try document.page($0)) }
+        var run = FormFinder().run()
+        var endedBy: [Int] = []
+        for page in pages { endedBy += run.add(page).map { _ in page.number } }
+        let last = run.finish()
+        #expect((endedBy.first ?? .max) < document.pageCount)
+        #expect(last.count == 1)
+        #expect(endedBy.count + last.count == FormFinder().forms(pages).count)
+        #expect(endedBy.count + last.count == 4)
+    }
+
     @Test func outputIsByteStable() throws {
         let path = Fixtures.repoRoot.appendingPathComponent("Corpus/born-digital/\(Self.bornDigital[0])").path
         let a = RecordJSON.pretty(try Self.score(path).1), b = RecordJSON.pretty(try Self.score(path).1)
