@@ -47,8 +47,9 @@ public enum ScanText {
     /// Marks OCR reads for a date's separators.
     static let separatorLookalikes: Set<Character> = ["_", "~", "—", "–", ",", "，", "、"]
 
-    /// A date OCR garbled (`2025.01.0l`, `2023-12_30`, `2025 12.31`): look-alike letters between digits
-    /// become digits and every separator becomes `-`. Nil when nothing changes or it is still no date.
+    /// A date OCR garbled (`2025.01.0l`, `2023-12_30`, `2025 12.31`, `12021-12-31`): look-alike letters
+    /// between digits become digits, every separator becomes `-`, and a rule's `1` before the year goes.
+    /// Nil when nothing changes or it is still no date.
     public static func repairedDate(_ text: String) -> String? {
         let chars = Array(text.trimmingCharacters(in: .whitespaces))
         var out = ""
@@ -58,6 +59,8 @@ public enum ScanText {
             else if separatorLookalikes.contains(c) || c == " " || c == "." || c == "/" { out.append("-") }
             else { out.append(c) }
         }
+        // A rule beside the cell read as a `1` glued to the year (`12021-12-31`): no year has five digits.
+        if out.range(of: #"^[1lI|]((19|20)\d\d\D)"#, options: .regularExpression) != nil { out.removeFirst() }
         guard out != text, let date = DateValue(parsing: out) else { return nil }
         return date.iso
     }

@@ -41,6 +41,8 @@ import Testing
         #expect(ScanText.repairedDate("2025.01.0l") == "2025-01-01")
         #expect(ScanText.repairedDate("2023-12_30") == "2023-12-30")
         #expect(ScanText.repairedDate("2025 12.31") == "2025-12-31")
+        #expect(ScanText.repairedDate("12021-12-31") == "2021-12-31")  // a rule read as 1 before the year
+        #expect(ScanText.repairedDate("12021-13-31") == nil)
         #expect(ScanText.repairedDate("2024-01-01") == nil)
         #expect(ScanText.repairedDate("205.0L0l") == nil)
     }
