@@ -136,12 +136,53 @@ public struct ScanReader: Sendable {
                     guard crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) != nil else { continue }
                     glyphs += timings.measure("ocr.page") { engine.read(crop, layout: .page) }.glyphs()
                 }
+            } else {
+                // The year under a form's title is read from the picture too: the layer misreads its
+                // digits as it does any (2021 for 2023, `202年3度`), and nothing else states it. Where
+                // the picture states a year, sure of each digit, that the layer does not, its reading
+                // of the strip replaces the layer's.
+                for strip in strips(outside: grids, content: content) {
+                    let layer = glyphs.filter { strip.contains($0.box.center) }
+                    let layerText = String(String.UnicodeScalarView(layer.map(\.scalar)))
+                    // only a strip the layer shows a year line in, however garbled (not page numbers)
+                    guard layerText.contains(where: Self.yearLineCharacters.contains) else { continue }
+                    let layerYear = Self.statedYear(layerText)
+                    let crop = image.crop(center: strip.center, width: strip.width, height: strip.height, degrees: content.skewDegrees)
+                    let reading = timings.measure("ocr.page") { engine.read(crop, layout: .page) }
+                    guard let read = Self.sureYear(reading), read != layerYear else { continue }
+                    glyphs.removeAll { strip.contains($0.box.center) }
+                    glyphs += reading.glyphs()
+                }
             }
         }
         var out = content
         out.glyphs = glyphs
         return Result(content: out, cells: cells, imageOnly: imageOnly)
     }
+
+    /// The year a text states as `2024年`, if any.
+    public static func statedYear(_ text: String) -> Int? {
+        let t = TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).filter { !$0.isWhitespace }
+        return t.range(of: yearPattern, options: .regularExpression).flatMap { Int(t[$0].prefix(4)) }
+    }
+
+    /// The year a reading states as `2024年`, when the recognizer was sure of each of its digits.
+    public static func sureYear(_ reading: OCRReading) -> Int? {
+        for line in reading.lines {
+            let text = line.text, scalars = Array(text.unicodeScalars)
+            guard let range = text.range(of: yearPattern, options: .regularExpression) else { continue }
+            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
+            let digits = start..<(start + 4)
+            guard digits.upperBound <= line.scalarConfidences.count,
+                  digits.allSatisfy({ line.scalarConfidences[$0] >= sureCharacter }) else { return nil }
+            return Int(String(String.UnicodeScalarView(scalars[digits])))
+        }
+        return nil
+    }
+
+    static let yearPattern = #"(19|20)\d\d年"#
+    /// Characters of a year line (`（2024年度）`) that a misread layer still shows.
+    static let yearLineCharacters: Set<Character> = ["年", "度"]
 
     /// Reads a cell crop, as one line or as a block as its ink says. A cell that reads as a number
     /// (an amount, a date, a target) is read again by chi_sim with eng beside it, which reads digits,

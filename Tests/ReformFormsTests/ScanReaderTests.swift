@@ -71,6 +71,21 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(reader.choose([read("汀贴发放人数", unsureAt: 0)], layer: "补贴发放人")?.text == "汀贴发放人数")
     }
 
+    @Test func aYearIsTakenFromThePictureOnlyWhenEveryDigitIsSure() {
+        #expect(ScanReader.statedYear("财政项目支出绩效目标申报表 （2023年度）") == 2023)
+        #expect(ScanReader.statedYear("(202年3度 )") == nil)  // the layer's scrambled year line
+        func line(_ text: String, unsureAt: Int?) -> OCRReading {
+            var confidences = Array(repeating: 0.99, count: text.unicodeScalars.count)
+            if let i = unsureAt { confidences[i] = 0.5 }
+            let r = reading(text)
+            return OCRReading(lines: [OCRLine(text: text, box: r.lines[0].box, confidence: 0.99, symbolCount: confidences.count,
+                                              glyphs: r.lines[0].glyphs, scalarConfidences: confidences)])
+        }
+        #expect(ScanReader.sureYear(line("(2024年度)", unsureAt: nil)) == 2024)
+        #expect(ScanReader.sureYear(line("(2024年度)", unsureAt: 4)) == nil)
+        #expect(ScanReader.sureYear(line("第3页", unsureAt: nil)) == nil)
+    }
+
     @Test func chineseBracketsAndTimesSigns() {
         #expect(ScanReader.chineseBrackets(reading("停车场(库)养护里程")).text == "停车场（库）养护里程")
         #expect(ScanReader.chineseBrackets(reading("=12.00(卷)")).text == "=12.00(卷)")
