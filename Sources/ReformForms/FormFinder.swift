@@ -97,12 +97,14 @@ public struct FormFinder: Sendable {
 
     /// The year of `（2024年度）` on the title line or just below it.
     func year(after index: Int, in lines: [TextLine]) -> Int? {
-        for line in lines[index..<min(lines.count, index + 1 + yearLookahead)] {
-            let text = TextNormalizer.foldWidth(line.text, keepingChinesePunctuation: false).filter { !$0.isWhitespace }
-            if let range = text.range(of: #"(19|20)\d\d年度?"#, options: .regularExpression) {
-                return Int(text[range].prefix(4))
-            }
-        }
-        return nil
+        lines[index..<min(lines.count, index + 1 + yearLookahead)].lazy.compactMap { Self.statedYear($0.text) }.first
     }
+
+    /// The year a text states as `2024年`, if any (widths folded, spaces ignored).
+    public static func statedYear(_ text: String) -> Int? {
+        let t = TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).filter { !$0.isWhitespace }
+        return t.range(of: yearPattern, options: .regularExpression).flatMap { Int(t[$0].prefix(4)) }
+    }
+
+    static let yearPattern = #"(19|20)\d\d年"#
 }

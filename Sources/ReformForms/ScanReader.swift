@@ -146,7 +146,7 @@ public struct ScanReader: Sendable {
                     let layerText = String(String.UnicodeScalarView(layer.map(\.scalar)))
                     // only a strip the layer shows a year line in, however garbled (not page numbers)
                     guard layerText.contains(where: Self.yearLineCharacters.contains) else { continue }
-                    let layerYear = Self.statedYear(layerText)
+                    let layerYear = FormFinder.statedYear(layerText)
                     let crop = image.crop(center: strip.center, width: strip.width, height: strip.height, degrees: content.skewDegrees)
                     let reading = timings.measure("ocr.page") { engine.read(crop, layout: .page) }
                     guard let read = Self.sureYear(reading), read != layerYear else { continue }
@@ -160,17 +160,11 @@ public struct ScanReader: Sendable {
         return Result(content: out, cells: cells, imageOnly: imageOnly)
     }
 
-    /// The year a text states as `2024年`, if any.
-    public static func statedYear(_ text: String) -> Int? {
-        let t = TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).filter { !$0.isWhitespace }
-        return t.range(of: yearPattern, options: .regularExpression).flatMap { Int(t[$0].prefix(4)) }
-    }
-
     /// The year a reading states as `2024年`, when the recognizer was sure of each of its digits.
     public static func sureYear(_ reading: OCRReading) -> Int? {
         for line in reading.lines {
             let text = line.text, scalars = Array(text.unicodeScalars)
-            guard let range = text.range(of: yearPattern, options: .regularExpression) else { continue }
+            guard let range = text.range(of: FormFinder.yearPattern, options: .regularExpression) else { continue }
             let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
             let digits = start..<(start + 4)
             guard digits.upperBound <= line.scalarConfidences.count,
@@ -180,7 +174,6 @@ public struct ScanReader: Sendable {
         return nil
     }
 
-    static let yearPattern = #"(19|20)\d\d年"#
     /// Characters of a year line (`（2024年度）`) that a misread layer still shows.
     static let yearLineCharacters: Set<Character> = ["年", "度"]
 
@@ -252,7 +245,7 @@ public struct ScanReader: Sendable {
     /// character, while the characters it reads right where the layer is wrong come near-certain.
     func withLayerWhereUnsure(_ reading: OCRReading, layer: String) -> OCRReading {
         let layerScalars = Array(layer.unicodeScalars)
-        guard Array(reading.text.unicodeScalars).count == layerScalars.count else { return reading }
+        guard reading.text.unicodeScalars.count == layerScalars.count else { return reading }
         var out = reading
         for (i, (line, offset)) in zip(reading.lines, reading.lineOffsets).enumerated() {
             var scalars = Array(line.text.unicodeScalars)

@@ -148,12 +148,8 @@ extension GrayImage {
         // one dark block, and it finds no text in it.
         var histogram = [Int](repeating: 0, count: 256)
         for y in top...bottom { for x in left...right { histogram[Int(px[y * width + x])] += 1 } }
-        var paper = 255, seen = 0
         let wanted = Int(Double((bottom - top + 1) * (right - left + 1)) * (1 - Self.paperShare))
-        for v in 0..<256 {
-            seen += histogram[v]
-            if seen > wanted { paper = max(v, Int(threshold) + 1); break }
-        }
+        let paper = Self.level(reaching: wanted + 1, in: histogram).map { max($0, Int(threshold) + 1) } ?? 255
         var out = [UInt8](repeating: 255, count: outW * outH)
         for y in top...bottom {
             let src = y * width, dst = (y - top + margin) * outW + margin
@@ -266,15 +262,20 @@ extension GrayImage {
         var histogram = [Int](repeating: 0, count: 256)
         for p in pixels { histogram[Int(p)] += 1 }
         // the darkest level with a few pixels at or below it, so that a speck does not set it
-        let wanted = max(1, pixels.count / Self.darkestShareDivisor)
-        var seen = 0, darkest = 255
-        for (level, n) in histogram.enumerated() {
-            seen += n
-            if seen >= wanted { darkest = level; break }
-        }
+        let darkest = Self.level(reaching: max(1, pixels.count / Self.darkestShareDivisor), in: histogram) ?? 255
         // black print keeps the cut it was tuned for
         guard darkest * 2 > Int(threshold) else { return threshold }
         return max(threshold, UInt8((darkest + 255) / 2))
+    }
+
+    /// The lowest level of a luminance histogram with at least `count` pixels at or below it.
+    static func level(reaching count: Int, in histogram: [Int]) -> Int? {
+        var seen = 0
+        for (level, n) in histogram.enumerated() {
+            seen += n
+            if seen >= count { return level }
+        }
+        return nil
     }
 
     /// The darkest level of a picture is the one below which this fraction (1/n) of its pixels lie.

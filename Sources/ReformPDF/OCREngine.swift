@@ -100,24 +100,24 @@ public struct OCRReading: Sendable, Hashable {
     }
 
     /// The lines joined the way a cell's lines are (CJK without a break, other scripts with a space).
-    public var text: String {
-        lines.map(\.text).reduce("") { joined, line in
-            guard let last = joined.unicodeScalars.last, let first = line.unicodeScalars.first else { return joined + line }
-            return joined + (last.isCJK || first.isCJK ? "" : " ") + line
-        }
-    }
+    public var text: String { joined.text }
 
     /// Where each line starts in `text`, counted in unicode scalars.
-    public var lineOffsets: [Int] {
-        var offsets: [Int] = [], offset = 0
-        for (i, line) in lines.enumerated() {
-            if i > 0, let last = lines[i - 1].text.unicodeScalars.last, let first = line.text.unicodeScalars.first, !(last.isCJK || first.isCJK) {
-                offset += 1  // the space `text` puts between them
+    public var lineOffsets: [Int] { joined.offsets }
+
+    /// The lines joined, and where each starts: one rule for both.
+    private var joined: (text: String, offsets: [Int]) {
+        var text = "", offsets: [Int] = [], count = 0
+        for line in lines {
+            if let last = text.unicodeScalars.last, let first = line.text.unicodeScalars.first, !(last.isCJK || first.isCJK) {
+                text += " "
+                count += 1
             }
-            offsets.append(offset)
-            offset += line.text.unicodeScalars.count
+            offsets.append(count)
+            text += line.text
+            count += line.text.unicodeScalars.count
         }
-        return offsets
+        return (text, offsets)
     }
 
     /// The lines as glyphs of a text layer. The recognizer's boxes of single symbols are not used:

@@ -35,10 +35,9 @@ struct ExtractCommand: ParsableCommand {
         var run = FileRun()
         let tally = options.tally()
         let files = RecordReader.expand(paths)
-        // Many files: one file per lane, each read page after page. One file: its pages over the lanes.
-        let lanes = FileLanes(lanes: min(options.workers, files.count))
-        let reader = RecordReader(pdf: FormExtractor(workers: lanes.lanes > 1 ? 1 : options.workers, ocr: ocr), password: password)
-        let results = lanes.map(files) { path in Result { try reader.records(path, timings: tally) } }
+        let lanes = options.lanes(files: files.count)
+        let reader = RecordReader(pdf: FormExtractor(workers: lanes.pageWorkers, ocr: ocr), password: password)
+        let results = lanes.files.map(files) { path in Result { try reader.records(path, timings: tally) } }
         var records: [Record] = []
         for result in results {
             try run.guarded { records += try result.get() }

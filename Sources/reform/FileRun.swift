@@ -92,6 +92,13 @@ struct RunOptions: ParsableArguments {
     /// Worker count for page streams.
     var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
+    /// Lanes for `files` inputs and the page workers each file gets: many files, one file per lane,
+    /// read page after page; one file, its pages over the lanes.
+    func lanes(files: Int) -> (files: FileLanes, pageWorkers: Int) {
+        let lanes = FileLanes(lanes: min(workers, files))
+        return (lanes, lanes.lanes > 1 ? 1 : workers)
+    }
+
     /// A tally when `--timings` was given.
     func tally() -> StageTimings? { timings ? StageTimings() : nil }
 }

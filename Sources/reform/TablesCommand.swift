@@ -53,9 +53,7 @@ struct TablesCommand: ParsableCommand {
         let hints = columns.flatMap(Self.numbers)
         let mode = self.mode
         let stitch = self.stitch, input = self.input
-        // Many files: one file per lane, each read page after page. One file: its pages over the lanes.
-        let lanes = FileLanes(lanes: min(options.workers, files.count))
-        let pageWorkers = lanes.lanes > 1 ? 1 : options.workers
+        let (lanes, pageWorkers) = options.lanes(files: files.count)
         let results = lanes.map(files) { path in
             Result { () throws -> (file: String, tables: [Table]) in
                 let document = try FileRun.open(path, password: input.password)
