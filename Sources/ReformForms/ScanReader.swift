@@ -196,7 +196,16 @@ public struct ScanReader: Sendable {
                 return Self.isEmpty(read) ? engine.read(line, layout: .rawLine) : read
             }
             let joined = OCRReading(lines: lines.flatMap(\.lines))
-            if Self.isEmpty(reading) { reading = joined } else if !Self.isEmpty(joined) { extra.append(joined) }
+            if Self.isEmpty(reading) {
+                reading = joined
+            } else if Self.visibleCount(joined) > Self.visibleCount(reading) {
+                // tesseract's block dropped pieces of lines (a line's first word, a last line of one
+                // character) that reading each line found: the fuller reading leads.
+                extra.append(reading)
+                reading = joined
+            } else if !Self.isEmpty(joined) {
+                extra.append(joined)
+            }
         }
         // The sign opens the first line.
         let firstLine = bands.first.map { layout == .line ? crop : crop.rows($0, margin: 0) }
@@ -239,30 +248,77 @@ public struct ScanReader: Sendable {
         return pick.rank.0 == Self.plainText ? withLayerWhereUnsure(reading, layer: layerText) : snapped(reading)
     }
 
-    /// Free text (a name, a unit, a goal) read again where the text layer has the same number of
-    /// characters: where the two differ in an ideograph the recognizer was unsure of, the layer's is
+    /// Free text (a name, a unit, a goal) read again where the text layer says the same with its own
+    /// misreads: where the two differ in an ideograph the recognizer was unsure of, the layer's is
     /// kept. Its misreads (`汀贴` for 补贴, `赚案` for 档案) come with a low confidence for that one
     /// character, while the characters it reads right where the layer is wrong come near-certain.
+    /// The layer lines up with the reading character for character, or once one unsure ideograph
+    /// the layer does not have is left out (`人民和群众` beside the layer's 人民群众). A layer that
+    /// swapped two characters (`人遣` for 遣人) gives the unsure one its partner, not the neighbour's.
     func withLayerWhereUnsure(_ reading: OCRReading, layer: String) -> OCRReading {
-        let layerScalars = Array(layer.unicodeScalars)
-        guard reading.text.unicodeScalars.count == layerScalars.count else { return reading }
+        let theirs = Array(layer.unicodeScalars), ours = Array(reading.text.unicodeScalars)
+        var confidences = Array(repeating: 1.0, count: ours.count)
+        for (line, offset) in zip(reading.lines, reading.lineOffsets) {
+            for (j, c) in line.scalarConfidences.enumerated() where offset + j < ours.count { confidences[offset + j] = c }
+        }
+        let unsure = { (k: Int) in TextNormalizer.isIdeograph(ours[k]) && confidences[k] < Self.sureCharacter }
+        var left: Int?
+        if ours.count == theirs.count + 1 {
+            left = Self.extraCharacter(ours, theirs, candidates: ours.indices.filter(unsure))
+            guard left != nil else { return reading }
+        } else if ours.count != theirs.count {
+            return reading
+        }
+        // the layer's index for each of ours (nil for the one left out)
+        let layerIndex = { (k: Int) -> Int? in
+            guard let left else { return k }
+            return k == left ? nil : (k < left ? k : k - 1)
+        }
         var out = reading
         for (i, (line, offset)) in zip(reading.lines, reading.lineOffsets).enumerated() {
-            var scalars = Array(line.text.unicodeScalars)
-            for j in scalars.indices where j < line.scalarConfidences.count {
-                let theirs = layerScalars[offset + j]
-                if scalars[j] != theirs, TextNormalizer.isIdeograph(scalars[j]), TextNormalizer.isIdeograph(theirs),
-                   line.scalarConfidences[j] < Self.sureCharacter {
-                    scalars[j] = theirs
+            var scalars: [Unicode.Scalar] = []
+            for (j, scalar) in line.text.unicodeScalars.enumerated() {
+                let k = offset + j
+                guard let t = layerIndex(k) else { continue }
+                guard unsure(k), scalar != theirs[t] else { scalars.append(scalar); continue }
+                var pick = theirs[t]
+                // the layer's character here is our neighbour's: the layer swapped the two
+                for step in [1, -1] where t + step >= 0 && t + step < theirs.count {
+                    guard let n = (0..<ours.count).contains(k + step) ? layerIndex(k + step) : nil, n == t + step else { continue }
+                    if theirs[t] == ours[k + step] && theirs[n] != ours[k + step] { pick = theirs[n]; break }
                 }
+                scalars.append(TextNormalizer.isIdeograph(pick) ? pick : scalar)
             }
             out.lines[i] = line.withScalars(scalars)
         }
         return out
     }
 
+    /// The one of `candidates` (indices of `ours`, one longer than `theirs`) whose leaving out lines
+    /// the rest up with `theirs` best, when that is near all of it and no other leaves another text.
+    static func extraCharacter(_ ours: [Unicode.Scalar], _ theirs: [Unicode.Scalar], candidates: [Int]) -> Int? {
+        func agreement(without k: Int) -> Int {
+            var n = 0
+            for (t, o) in zip(theirs, ours[..<k] + ours[(k + 1)...]) where t == o { n += 1 }
+            return n
+        }
+        let scored = candidates.map { ($0, agreement(without: $0)) }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), Double(best.1) >= Double(theirs.count) * lineUpShare else { return nil }
+        // ties that leave the same text (one of a doubled character) are one answer
+        let tied = Set(scored.filter { $0.1 == best.1 }.map { String(String.UnicodeScalarView(ours[..<$0.0] + ours[($0.0 + 1)...])) })
+        return tied.count == 1 ? scored.first { $0.1 == best.1 }?.0 : nil
+    }
+
+    /// The share of the layer's characters that must agree once the extra character is left out.
+    static let lineUpShare = 0.8
+
     /// A character read with less confidence than this gives way to the text layer's.
     static let sureCharacter = 0.92
+
+    /// How many characters a reading shows, spaces aside.
+    static func visibleCount(_ reading: OCRReading) -> Int {
+        reading.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+    }
 
     static func isEmpty(_ reading: OCRReading) -> Bool {
         reading.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -521,7 +577,8 @@ public struct ScanReader: Sendable {
             return Self.nearWord
         }
         let trimmed = ScanText.trimArtifacts(text)
-        if Self.hasDigit(trimmed) {
+        // Prose may hold digits too (`1、保障…2、保障…`, `12345热线`): only a number is judged as one.
+        if looksNumeric(trimmed) {
             // Digits alone, six or more: a number whose separators OCR lost (`2021202201` for 2021-02-01).
             if trimmed.count >= Self.bareDigits && trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) { return 0 }
             // A target counts when its unit is one the form knows (`93(9%0)` is a misread `93(%)`).

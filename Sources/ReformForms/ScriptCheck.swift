@@ -1,7 +1,7 @@
 /// Flags text that an OCR layer probably misread: characters outside the scripts a form is written in.
 public enum ScriptCheck {
     /// Characters a form's text may hold besides CJK: digits, Latin letters, common punctuation.
-    static let allowedASCII = Set("0123456789.,%()-/:;=<>+ ·、。，：；（）“”‘’《》【】—…≥≤＞＜＝％")
+    static let allowedASCII = Set("0123456789.,%()-/:;=<>+ ·、。，：；（）“”‘’《》【】—…≥≤＞＜＝％×～！？〈〉「」『』〔〕")
 
     /// Whether every character of `text` is in the scripts a form is written in.
     public static func isExpected(_ text: String) -> Bool {

@@ -69,6 +69,31 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(reader.choose([read("新增长者食堂数量", unsureAt: nil)], layer: "新给长者食堂数量")?.text == "新增长者食堂数量")
         // not the same length: nothing to line up
         #expect(reader.choose([read("汀贴发放人数", unsureAt: 0)], layer: "补贴发放人")?.text == "汀贴发放人数")
+        // one unsure character more than the layer, which lines up once it is left out
+        #expect(reader.choose([read("保障人民和群众身体健康", unsureAt: 4)], layer: "保障人民群众身体健康")?.text == "保障人民群众身体健康")
+        // ... but not a sure one, nor where the layer does not line up without it
+        #expect(reader.choose([read("保障人民和群众身体健康", unsureAt: nil)], layer: "保障人民群众身体健康")?.text == "保障人民和群众身体健康")
+        #expect(reader.choose([read("保障人民和群众身体健康", unsureAt: 4)], layer: "群众身体健康保障人民")?.text == "保障人民和群众身体健康")
+        // a layer that swapped two characters gives the unsure one its partner
+        #expect(reader.choose([read("劳务派址人员经费", unsureAt: 3)], layer: "萎务派人遣员经费")?.text == "劳务派遣人员经费")
+    }
+
+    /// Real tesseract: its block reading of a clean three-line cell drops a line's first word and the
+    /// last line's one character; reading line by line finds them, and the fuller reading leads.
+    @Test func aBlockThatDropsWordsGivesWayToItsLines() throws {
+        let pool = OCREnginePool(words: reader.words)
+        let readings = try pool.withEngine { try reader.read(try crop("block-dropped-words.png"), engine: $0, pool: pool) }
+        #expect(readings.first?.text == "按规定支付窗口服务人员薪酬及社保费用，保障各项业务工作顺利开展")
+        #expect(reader.choose(readings, layer: "按规定支付窗口服务人员薪酬及社保障各项业务工作顺利开")?.text == "按规定支付窗口服务人员薪酬及社保费用，保障各项业务工作顺利开展")
+    }
+
+    /// Prose holds digits too: it is judged as text, not as a number that fails to parse.
+    @Test func proseWithDigitsIsText() {
+        #expect(reader.grammarScore("1、保障辅助人员费用合理。2、保障人员到岗") == reader.grammarScore("保障辅助人员费用合理"))
+        #expect(reader.grammarScore("保障系统7×24小时稳定运行") == reader.grammarScore("保障系统稳定运行"))
+        #expect(reader.choose([reading("1、保障辅助人员费用合理。2、保障人员到岗", confidence: 0.99)], layer: "人所人人")?.text
+                == "1、保障辅助人员费用合理。2、保障人员到岗")
+        #expect(reader.grammarScore("93(9%0)") == 0)  // still a number, and a bad one
     }
 
     @Test func aYearIsTakenFromThePictureOnlyWhenEveryDigitIsSure() {
@@ -89,6 +114,7 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
     @Test func chineseBracketsAndTimesSigns() {
         #expect(ScanReader.chineseBrackets(reading("停车场(库)养护里程")).text == "停车场（库）养护里程")
         #expect(ScanReader.chineseBrackets(reading("=12.00(卷)")).text == "=12.00(卷)")
+        #expect(ScanReader.chineseBrackets(reading("完成停车场〈(库)日常养护")).text == "完成停车场（库）日常养护")
         #expect(ScanReader.timesSigns(reading("保障系统7X24小时运行")).text == "保障系统7×24小时运行")
         #expect(ScanReader.timesSigns(reading("型号X24")).text == "型号X24")
         #expect(ScanReader.timesSigns(reading("保障系统7X 24小时运行")).text == "保障系统7×24小时运行")
