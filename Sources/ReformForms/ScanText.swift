@@ -72,7 +72,8 @@ public enum ScanText {
 
     /// An amount whose separators OCR confused (`262.700.00`, `1,474,326,18`): the last separator
     /// followed by exactly two digits is the decimal point, every other one a thousands separator.
-    /// Returns nil when there is nothing to repair.
+    /// Returns nil when there is nothing to repair, or when a group between separators is not of
+    /// three digits.
     public static func repairedAmount(_ text: String) -> String? {
         let compact = text.filter { !$0.isWhitespace }
         let separators = compact.filter { $0 == "." || $0 == "," }
@@ -80,6 +81,10 @@ public enum ScanText {
         let chars = Array(compact)
         guard let last = chars.lastIndex(where: { $0 == "." || $0 == "," }) else { return nil }
         let fraction = chars[(last + 1)...]
+        // Between two separators stand whole groups of three (or several, where a separator was
+        // lost): a group of four (`9.101.3852.87`) is a digit read twice, not a number to trust.
+        let groups = String(chars[..<last]).split(omittingEmptySubsequences: false) { $0 == "." || $0 == "," }
+        guard groups.dropFirst().allSatisfy({ !$0.isEmpty && $0.count % 3 == 0 }) else { return nil }
         let integer = chars[..<last].filter { $0 != "." && $0 != "," }
         guard integer.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber), !integer.isEmpty else { return nil }
         let repaired = fraction.count == 2 ? String(integer) + "." + String(fraction) : String(integer) + String(fraction)

@@ -53,6 +53,8 @@ import Testing
         #expect(ScanText.repairedAmount("1,474,326.18") == "1474326.18")
         #expect(ScanText.repairedAmount("0.00") == nil)
         #expect(ScanText.repairedAmount("abc.def.gh") == nil)
+        #expect(ScanText.repairedAmount("9.101.3852.87") == nil)  // a group of four: a digit read twice
+        #expect(ScanText.repairedAmount("1.516000.00") == "1516000.00")  // a lost separator
     }
 }
 
