@@ -278,7 +278,9 @@ public struct RulingScanner: Sendable {
         func along(_ p: Point) -> Double { horizontal ? p.x : p.y }
         let (a0, a1) = (min(along(a.start), along(a.end)), max(along(a.start), along(a.end)))
         let (b0, b1) = (min(along(b.start), along(b.end)), max(along(b.start), along(b.end)))
-        guard b0 <= a1 + settings.maxGap && a0 <= b1 + settings.maxGap else { return nil }
+        // Longer gaps only between long pieces: a row of text's strokes are short pieces that close.
+        let gap = min(a.length, b.length) >= settings.joinMinLength ? settings.joinGap : settings.maxGap
+        guard b0 <= a1 + gap && a0 <= b1 + gap else { return nil }
         let la = a.length, lb = b.length
         // Distance across the lines, measured where the shorter piece is.
         let (long, short) = la >= lb ? (a, b) : (b, a)

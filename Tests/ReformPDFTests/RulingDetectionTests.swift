@@ -111,5 +111,24 @@ import Testing
         #expect(found.contains { abs($0.position - 61.5) < 1 && $0.length > 80 })
         #expect(found.contains { abs($0.position - 91.5) < 1 && $0.length > 80 })
     }
+
+    /// A scan's line breaks for a little more than a hairline's gap (where a slanted line steps rows,
+    /// or its ink fades): its two long pieces are one line, which meets the frame at both ends.
+    @Test func aLongLineBrokenByAShortGapIsOneLine() {
+        let raster = PageRaster(width: 400, height: 240, scale: 2)
+        raster.draw { cr in
+            cairo_set_source_rgb(cr, 0, 0, 0)
+            cairo_rectangle(cr, 20 * 2, 20 * 2, 1 * 2, 80 * 2)
+            cairo_rectangle(cr, 180 * 2, 20 * 2, 1 * 2, 80 * 2)
+            cairo_rectangle(cr, 20 * 2, 20 * 2, 161 * 2, 1 * 2)
+            cairo_rectangle(cr, 20 * 2, 99 * 2, 161 * 2, 1 * 2)
+            // the broken line: 2.5 pt of paper at x = 100
+            cairo_rectangle(cr, 20 * 2, 60 * 2, 80 * 2, 1 * 2)
+            cairo_rectangle(cr, 102.5 * 2, 60 * 2, 78.5 * 2, 1 * 2)
+            cairo_fill(cr)
+        }
+        let found = RulingScanner().scan(raster, glyphs: [], estimateSkew: false).rulings.filter { $0.orientation == .horizontal }
+        #expect(found.contains { abs($0.position - 60.5) < 1 && $0.length > 155 }, "\(found)")
+    }
 }
 
