@@ -97,8 +97,22 @@ public struct FormFinder: Sendable {
 
     /// The year of `（2024年度）` on the title line or just below it.
     func year(after index: Int, in lines: [TextLine]) -> Int? {
-        lines[index..<min(lines.count, index + 1 + yearLookahead)].lazy.compactMap { Self.statedYear($0.text) }.first
+        let near = lines[index..<min(lines.count, index + 1 + yearLookahead)]
+        return near.lazy.compactMap { Self.statedYear($0.text) }.first ?? near.lazy.compactMap { Self.scrambledYear($0.text) }.first
     }
+
+    /// The year of a year line whose characters a scan's text layer put out of order (`(202年4度 )`):
+    /// its four digits in order, when the short line shows both 年 and 度 and no other digit.
+    public static func scrambledYear(_ text: String) -> Int? {
+        let t = TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).filter { !$0.isWhitespace }
+        guard t.count <= yearLineLength, t.contains("年"), t.contains("度") else { return nil }
+        let digits = String(t.filter { $0.isASCII && $0.isNumber })
+        guard digits.count == 4, digits.range(of: #"^(19|20)\d\d$"#, options: .regularExpression) != nil else { return nil }
+        return Int(digits)
+    }
+
+    /// The most characters a year line (`（2024年度）`, a bracket or two more) has.
+    static let yearLineLength = 12
 
     /// The year a text states as `2024年`, if any (widths folded, spaces ignored).
     public static func statedYear(_ text: String) -> Int? {

@@ -99,6 +99,9 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
     @Test func aYearIsTakenFromThePictureOnlyWhenEveryDigitIsSure() {
         #expect(FormFinder.statedYear("财政项目支出绩效目标申报表 （2023年度）") == 2023)
         #expect(FormFinder.statedYear("(202年3度 )") == nil)  // the layer's scrambled year line
+        #expect(FormFinder.scrambledYear("(202年3度 )") == 2023)  // its digits, in order
+        #expect(FormFinder.scrambledYear("第3页，共12页") == nil)
+        #expect(FormFinder.scrambledYear("(2024年度) 第3页") == nil)
         func line(_ text: String, unsureAt: Int?) -> OCRReading {
             var confidences = Array(repeating: 0.99, count: text.unicodeScalars.count)
             if let i = unsureAt { confidences[i] = 0.5 }
