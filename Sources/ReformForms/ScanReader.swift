@@ -249,47 +249,88 @@ public struct ScanReader: Sendable {
     }
 
     /// Free text (a name, a unit, a goal) read again where the text layer says the same with its own
-    /// misreads: where the two differ in an ideograph the recognizer was unsure of, the layer's is
-    /// kept. Its misreads (`汀贴` for 补贴, `赚案` for 档案) come with a low confidence for that one
-    /// character, while the characters it reads right where the layer is wrong come near-certain.
-    /// The layer lines up with the reading character for character, or once one unsure ideograph
-    /// the layer does not have is left out (`人民和群众` beside the layer's 人民群众). A layer that
-    /// swapped two characters (`人遣` for 遣人) gives the unsure one its partner, not the neighbour's.
+    /// misreads: where the two differ in an ideograph (or a pause mark, `，` for `、`) the recognizer
+    /// was unsure of, the layer's is kept. Its misreads (`汀贴` for 补贴, `赚案` for 档案) come with a
+    /// low confidence for that one character, while the characters it reads right where the layer is
+    /// wrong come near-certain. The layer lines up with the reading character for character; or once
+    /// one unsure ideograph the layer does not have is left out (`人民和群众` beside the layer's
+    /// 人民群众); or, with other lengths (the layer's `7X 24` and stray `”|`), by the fewest edits, when
+    /// most of the reading then agrees with it. A layer that swapped two characters (`人遣` for 遣人)
+    /// gives the unsure one its partner, not the neighbour's.
     func withLayerWhereUnsure(_ reading: OCRReading, layer: String) -> OCRReading {
         let theirs = Array(layer.unicodeScalars), ours = Array(reading.text.unicodeScalars)
         var confidences = Array(repeating: 1.0, count: ours.count)
         for (line, offset) in zip(reading.lines, reading.lineOffsets) {
             for (j, c) in line.scalarConfidences.enumerated() where offset + j < ours.count { confidences[offset + j] = c }
         }
-        let unsure = { (k: Int) in TextNormalizer.isIdeograph(ours[k]) && confidences[k] < Self.sureCharacter }
+        let exchangeable = { (s: Unicode.Scalar) in TextNormalizer.isIdeograph(s) || Self.pauseMarks.contains(s) }
+        // A layer that does not line up character for character is garbled somewhere: a worse witness,
+        // which only the characters the recognizer was quite unsure of give way to.
+        let lengthsAgree = ours.count == theirs.count || ours.count == theirs.count + 1
+        let sure = lengthsAgree ? Self.sureCharacter : Self.sureBesideGarbledLayer
+        let unsure = { (k: Int) in exchangeable(ours[k]) && confidences[k] < sure }
+        // the layer's index for each of ours (nil: the layer has nothing there, or it is left out)
+        var layerIndex: [Int?]
         var left: Int?
-        if ours.count == theirs.count + 1 {
-            left = Self.extraCharacter(ours, theirs, candidates: ours.indices.filter(unsure))
-            guard left != nil else { return reading }
-        } else if ours.count != theirs.count {
-            return reading
-        }
-        // the layer's index for each of ours (nil for the one left out)
-        let layerIndex = { (k: Int) -> Int? in
-            guard let left else { return k }
-            return k == left ? nil : (k < left ? k : k - 1)
+        if ours.count == theirs.count {
+            layerIndex = Array(ours.indices)
+        } else if ours.count == theirs.count + 1,
+                  let extra = Self.extraCharacter(ours, theirs, candidates: ours.indices.filter { unsure($0) && TextNormalizer.isIdeograph(ours[$0]) }) {
+            left = extra
+            layerIndex = ours.indices.map { $0 == extra ? nil : ($0 < extra ? $0 : $0 - 1) }
+        } else {
+            layerIndex = Self.alignment(ours, theirs)
+            let agreeing = ours.indices.filter { k in layerIndex[k].map { theirs[$0] == ours[k] } ?? false }.count
+            guard Double(agreeing) >= Double(ours.count) * Self.lineUpShare else { return reading }
         }
         var out = reading
         for (i, (line, offset)) in zip(reading.lines, reading.lineOffsets).enumerated() {
             var scalars: [Unicode.Scalar] = []
             for (j, scalar) in line.text.unicodeScalars.enumerated() {
                 let k = offset + j
-                guard let t = layerIndex(k) else { continue }
-                guard unsure(k), scalar != theirs[t] else { scalars.append(scalar); continue }
+                if k == left { continue }
+                guard let t = layerIndex[k], unsure(k), scalar != theirs[t] else { scalars.append(scalar); continue }
                 var pick = theirs[t]
                 // the layer's character here is our neighbour's: the layer swapped the two
-                for step in [1, -1] where t + step >= 0 && t + step < theirs.count {
-                    guard let n = (0..<ours.count).contains(k + step) ? layerIndex(k + step) : nil, n == t + step else { continue }
+                for step in [1, -1] where ours.indices.contains(k + step) {
+                    guard let n = layerIndex[k + step], n == t + step else { continue }
                     if theirs[t] == ours[k + step] && theirs[n] != ours[k + step] { pick = theirs[n]; break }
                 }
-                scalars.append(TextNormalizer.isIdeograph(pick) ? pick : scalar)
+                let sameKind = TextNormalizer.isIdeograph(pick) == TextNormalizer.isIdeograph(scalar) && exchangeable(pick)
+                scalars.append(sameKind ? pick : scalar)
             }
             out.lines[i] = line.withScalars(scalars)
+        }
+        return out
+    }
+
+    /// Marks the recognizer confuses with one another inside Chinese text.
+    static let pauseMarks: Set<Unicode.Scalar> = ["，", "、"]
+
+    /// For each of `ours`, the index of `theirs` it stands against in an alignment with the fewest
+    /// edits (nil where `ours` has a character `theirs` lacks). Ties go to the character-for-character step.
+    static func alignment(_ ours: [Unicode.Scalar], _ theirs: [Unicode.Scalar]) -> [Int?] {
+        let n = ours.count, m = theirs.count
+        var cost = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+        for i in 0...n { cost[i][0] = i }
+        for j in 0...m { cost[0][j] = j }
+        if n > 0 && m > 0 {
+            for i in 1...n {
+                for j in 1...m {
+                    cost[i][j] = min(cost[i - 1][j - 1] + (ours[i - 1] == theirs[j - 1] ? 0 : 1), cost[i - 1][j] + 1, cost[i][j - 1] + 1)
+                }
+            }
+        }
+        var out = [Int?](repeating: nil, count: n)
+        var i = n, j = m
+        while i > 0 && j > 0 {
+            if cost[i][j] == cost[i - 1][j - 1] + (ours[i - 1] == theirs[j - 1] ? 0 : 1) {
+                out[i - 1] = j - 1; i -= 1; j -= 1
+            } else if cost[i][j] == cost[i - 1][j] + 1 {
+                i -= 1
+            } else {
+                j -= 1
+            }
         }
         return out
     }
@@ -309,11 +350,13 @@ public struct ScanReader: Sendable {
         return tied.count == 1 ? scored.first { $0.1 == best.1 }?.0 : nil
     }
 
-    /// The share of the layer's characters that must agree once the extra character is left out.
+    /// The share of characters that must agree once the texts are lined up.
     static let lineUpShare = 0.8
 
     /// A character read with less confidence than this gives way to the text layer's.
     static let sureCharacter = 0.92
+    /// ... to a layer that lines up only after edits.
+    static let sureBesideGarbledLayer = 0.88
 
     /// How many characters a reading shows, spaces aside.
     static func visibleCount(_ reading: OCRReading) -> Int {
