@@ -39,7 +39,7 @@ public struct FormExtractor: Sendable {
         if scanReader.wants(content) {
             // Read from the image; a page that OCR cannot read (no tesseract) stays as its text layer had it.
             scan = try? timings.measure("ocr") {
-                try scanReader.read(page, content: content, tables: tables, extractor: tableExtractor, pool: engines, timings: timings)
+                try scanReader.read(page, content: content, extractor: tableExtractor, pool: engines, timings: timings)
             }
             if let scan {
                 content = scan.content

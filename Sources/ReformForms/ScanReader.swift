@@ -95,13 +95,17 @@ public struct ScanReader: Sendable {
         public var imageOnly: Bool
     }
 
-    /// Reads `page` (whose extracted content and tables are given) from its image.
-    public func read(_ page: PDFPage, content: PageContent, tables: [Table], extractor: TableExtractor,
+    /// Reads `page` (whose extracted content is given) from its image, cell by ruled cell of the
+    /// grids `extractor` finds.
+    public func read(_ page: PDFPage, content: PageContent, extractor: TableExtractor,
                      pool: OCREnginePool, timings: StageTimings? = nil) throws -> Result {
         let imageOnly = !content.hasTextLayer
         let image = timings.measure("ocr.render") { page.grayImage(dpi: dpi) }
-        // Without a text layer the grid comes from the rulings alone.
-        let grids = (imageOnly ? extractor.tables(in: content, mode: .lattice) : tables).filter { $0.mode == .lattice }
+        // The cells read are the ruled ones: a layer's misplaced words must not cut a cell in two
+        // (the picture is read where it is whole; the tables are built again from what was read).
+        var ruled = extractor
+        ruled.settings.splitsByText = false
+        let grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
         let deskew = Deskew(page: content)
         var glyphs = imageOnly ? [] : content.glyphs
         var cells: [CellReading] = []

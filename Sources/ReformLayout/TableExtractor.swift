@@ -118,8 +118,11 @@ public struct TableExtractor: Sendable {
     }
 
     func lattice(_ ruled: LatticeDetector.Grid, glyphs: [Glyph], page: Int, deskew: Deskew) -> Table {
-        let columns = StackedColumnSplitter(settings: settings, layout: layout).split(SpannedColumnSplitter(settings: settings, layout: layout).split(ruled, glyphs: glyphs), glyphs: glyphs)
-        let grid = StackedRowSplitter(settings: settings, layout: layout).split(columns, glyphs: glyphs)
+        var grid = ruled
+        if settings.splitsByText {
+            let columns = StackedColumnSplitter(settings: settings, layout: layout).split(SpannedColumnSplitter(settings: settings, layout: layout).split(ruled, glyphs: glyphs), glyphs: glyphs)
+            grid = StackedRowSplitter(settings: settings, layout: layout).split(columns, glyphs: glyphs)
+        }
         let ys = grid.rowEdges, xs = grid.columnEdges
         let nc = xs.count - 1
         var slotCell = [Int](repeating: -1, count: (ys.count - 1) * nc)

@@ -21,6 +21,10 @@ public struct TableSettings: Sendable, Hashable {
     public var openBorderMin: Double = 4.0
     /// Grid rows or columns thinner than this are artefacts of near-coincident lines and are dropped.
     public var minSlot: Double = 2.0
+    /// Ruled cells are cut further by how their text lies (`SpannedColumnSplitter`,
+    /// `StackedColumnSplitter`, `StackedRowSplitter`). Off for a scan's text layer read again from
+    /// the picture: the layer's misplaced words would cut a cell the picture shows whole.
+    public var splitsByText: Bool = true
     /// A ruled row is split into its text lines (see `StackedRowSplitter`) when at least this many
     /// of its cells hold several lines…
     public var minStackedCells: Int = 2

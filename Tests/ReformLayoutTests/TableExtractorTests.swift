@@ -98,6 +98,17 @@ import Testing
         #expect(tables.first?.rows == [["Age", "Total", "Share"], ["Under 1", "3,533", "1.5"], ["1 year", "3,269", "1.4"], ["2 years", "3,223", "1.4"]])
     }
 
+    /// A scan's layer read again from the picture: the cells are the ruled ones, whatever its words say.
+    @Test func cellsAreTheRuledOnesWhenTextDoesNotSplit() {
+        let page = Self.ruledBlock(header: [["Age", "Total", "Share"]],
+                                   body: [["Under 1", "3,533", "1.5"], ["1 year", "3,269", "1.4"], ["2 years", "3,223", "1.4"]])
+        var extractor = TableExtractor()
+        extractor.settings.splitsByText = false
+        let tables = extractor.tables(in: page, mode: .lattice)
+        #expect(tables.first?.rowCount == 2)
+        #expect(tables.first?.rows.last?.first?.hasPrefix("Under 1") == true)
+    }
+
     @Test func wrappedHeaderCellsStayWhole() {
         let page = Self.ruledBlock(header: [["Number of", "Share of all", "Turnover per"], ["companies", "companies", "enterprise"]],
                                    body: [["12", "3.5", "1.5"]])
