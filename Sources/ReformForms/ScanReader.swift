@@ -553,8 +553,19 @@ public struct ScanReader: Sendable {
     }
 
     /// The reading with the brackets inside Chinese text full-width (`ScanText.chineseBrackets`).
+    /// A bracket opened on one line of a cell closes on the next (`资格证（交通部` / `监制）制证数`).
     public static func chineseBrackets(_ reading: OCRReading) -> OCRReading {
-        mapScalars(reading) { ScanText.chineseBrackets(&$0) }
+        var out = mapScalars(reading) { ScanText.dropDoubledBrackets(&$0) }
+        let lines = out.lines.map { Array($0.text.unicodeScalars) }
+        var joined = lines.flatMap { $0 }
+        ScanText.fullWidthBrackets(&joined)
+        var start = 0
+        for (n, line) in lines.enumerated() {
+            let changed = Array(joined[start..<(start + line.count)])
+            start += line.count
+            if changed != line { out.lines[n] = out.lines[n].withScalars(changed) }
+        }
+        return out
     }
 
     /// `×` where the recognizer read a Latin x between digits of Chinese text (`7X24小时`, `7X 24小时`).

@@ -23,13 +23,21 @@ public enum ScanText {
 
     /// Brackets between ideographs as the full-width brackets Chinese typesetting prints there: the
     /// recognizer reads both widths as `(` `)`, and an opening one now and then as `〈` (or as both,
-    /// `〈(`). A bracket beside
-    /// a digit or a Latin letter (`=12.00(卷)`, `(2023年`) is left alone.
+    /// `〈(`). A bracket beside a digit or a Latin letter (`=12.00(卷)`, `(2023年`) is left alone.
     public static func chineseBrackets(_ scalars: inout [Unicode.Scalar]) {
-        // One bracket read twice (`场〈(库`): the `〈` goes.
+        dropDoubledBrackets(&scalars)
+        fullWidthBrackets(&scalars)
+    }
+
+    /// One bracket read twice (`场〈(库`): the `〈` goes.
+    public static func dropDoubledBrackets(_ scalars: inout [Unicode.Scalar]) {
         scalars = scalars.indices.compactMap { i in
             scalars[i] == "〈" && i + 1 < scalars.count && (scalars[i + 1] == "(" || scalars[i + 1] == "（") ? nil : scalars[i]
         }
+    }
+
+    /// The brackets between ideographs made full-width, in place (the count stays).
+    public static func fullWidthBrackets(_ scalars: inout [Unicode.Scalar]) {
         var open = false
         for i in scalars.indices {
             let before = i > 0 ? scalars[i - 1] : nil, after = i + 1 < scalars.count ? scalars[i + 1] : nil

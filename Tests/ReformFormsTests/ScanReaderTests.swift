@@ -129,6 +129,10 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(ScanReader.chineseBrackets(reading("停车场(库)养护里程")).text == "停车场（库）养护里程")
         #expect(ScanReader.chineseBrackets(reading("=12.00(卷)")).text == "=12.00(卷)")
         #expect(ScanReader.chineseBrackets(reading("完成停车场〈(库)日常养护")).text == "完成停车场（库）日常养护")
+        // a bracket opened on one line of the cell closes on the next
+        let wrapped = OCRReading(lines: reading("出租汽车驾驶员从业资格证〈交通部").lines + reading("监制)制证数").lines)
+        #expect(ScanReader.chineseBrackets(wrapped).text == "出租汽车驾驶员从业资格证（交通部监制）制证数")
+        #expect(ScanReader.chineseBrackets(wrapped).lines.map(\.text) == ["出租汽车驾驶员从业资格证（交通部", "监制）制证数"])
         #expect(ScanReader.timesSigns(reading("保障系统7X24小时运行")).text == "保障系统7×24小时运行")
         #expect(ScanReader.timesSigns(reading("型号X24")).text == "型号X24")
         #expect(ScanReader.timesSigns(reading("保障系统7X 24小时运行")).text == "保障系统7×24小时运行")
