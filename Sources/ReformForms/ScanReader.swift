@@ -631,7 +631,11 @@ public struct ScanReader: Sendable {
         let key = LabelMatcher.key(text)
         if vocabulary.contains(key) { return Self.fixedWord }
         // Close to one of the form's fixed words (a label or a level, one character misread).
-        if key.count >= Self.nearWordLength && vocabulary.contains(where: { abs($0.count - key.count) <= 1 && LabelMatcher.similarity($0, key) >= Self.nearWordSimilarity }) {
+        // A character more or less is the one misread (`服务对象满意度务` is no near 服务对象满意度指标).
+        if key.count >= Self.nearWordLength && vocabulary.contains(where: { word in
+            word.count == key.count ? LabelMatcher.similarity(word, key) >= Self.nearWordSimilarity
+                : abs(word.count - key.count) == 1 && LabelMatcher.similarity(word, key) >= 1 - 1 / Double(max(word.count, key.count))
+        }) {
             return Self.nearWord
         }
         let trimmed = ScanText.trimArtifacts(text)

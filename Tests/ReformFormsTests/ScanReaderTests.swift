@@ -25,6 +25,11 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(reader.grammarScore("城市道路养护") > reader.grammarScore("93(9%0)"))  // a unit the form does not know
         #expect(reader.grammarScore("2021202201") < reader.grammarScore("2021-02-01"))  // separators lost
         #expect(reader.grammarScore("1.516.000.00") == reader.grammarScore("1,516,000.00"))  // repairable
+        // a character more and one misread is two: no near word (the layer's 服务对象满意度务 had beaten
+        // tesseract's exact 服务对象满意度 as "near" 服务对象满意度指标)
+        #expect(reader.grammarScore("服务对象满意度务") == reader.grammarScore("城市道路养护"))
+        #expect(reader.grammarScore("服务对象满意度指") > reader.grammarScore("城市道路养护"))
+        #expect(reader.choose([reading("服务对象满意度", confidence: 0.99)], layer: "服务对象满意度务")?.text == "服务对象满意度")
     }
 
     @Test func agreementWithTheLayerDecidesBetweenParsingReadings() {
