@@ -543,13 +543,13 @@ public struct ScanReader: Sendable {
     /// Characters of horizontal bars only, as chi_sim reads a `=` it sees as strokes.
     static let equalsReadings: Set<Character> = ["二", "三"]
 
-    /// `≥` or `≤` when the picture's first mark clearly points right or left.
+    /// `≥` or `≤` when the picture's first mark clearly points right or left and has a bar under it,
+    /// `>` or `<` when it points without one.
     func pointingSign(_ crop: GrayImage) -> Character? {
-        switch crop.firstMarkDirection(threshold: markThreshold) {
-        case 1: return "≥"
-        case -1: return "≤"
-        default: return nil
-        }
+        let direction = crop.firstMarkDirection(threshold: markThreshold)
+        guard direction != 0 else { return nil }
+        let barred = crop.firstMarkStandsOnBar(threshold: markThreshold) || crop.firstMarkHasSlantedBar(threshold: markThreshold)
+        return direction > 0 ? (barred ? "≥" : ">") : (barred ? "≤" : "<")
     }
 
     /// The reading with the brackets inside Chinese text full-width (`ScanText.chineseBrackets`).

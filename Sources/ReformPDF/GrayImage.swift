@@ -380,7 +380,7 @@ extension GrayImage {
     }
 
     /// Share of the rows below the point that must cross two strokes.
-    static let slantedBarRows = 0.6
+    static let slantedBarRows = 0.4
     /// The rows looked at start this fraction (numerator, denominator) down the mark, below its point…
     static let slantedBarFrom = (11, 20)
     /// …and end above its foot by the mark's height over this (where arm and bar meet in a serif).
