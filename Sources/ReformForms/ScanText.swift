@@ -109,8 +109,12 @@ public enum ScanText {
     public static func repairedTarget(_ text: String) -> String? {
         let chars = Array(text)
         guard let firstDigit = chars.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
-        // Between the sign and the number nothing belongs: a bracket or bar there is a rule's remains (`>=]1662`).
-        var out = chars[..<firstDigit].filter { !lineArtifacts.contains($0) && !openLookalikes.contains($0) && !closeLookalikes.contains($0) }
+        // Between the sign and the number nothing belongs: a bracket or bar there is a rule's remains
+        // (`>=]1662`), a letter a speck (`≤s12`).
+        let prefix = chars[..<firstDigit]
+        var out = prefix.contains(where: ScanReader.comparisonSigns.contains)
+            ? prefix.filter { ScanReader.comparisonSigns.contains($0) || $0 == "-" || $0.isWhitespace }
+            : prefix.filter { !lineArtifacts.contains($0) && !openLookalikes.contains($0) && !closeLookalikes.contains($0) }
         var i = firstDigit
         while i < chars.count {
             let c = chars[i]
@@ -129,7 +133,14 @@ public enum ScanText {
             } else { out.append(c) }
             i += 1
         }
+        // A speck after the unit's close (`≥77.00%.`) is no part of the target.
+        while let last = out.last, trailingSpecks.contains(last), out.count >= 2, unitEnds.contains(out[out.count - 2]) { out.removeLast() }
         let repaired = String(out)
         return repaired == text ? nil : repaired
     }
+
+    /// Marks a target never ends in after its unit…
+    static let trailingSpecks: Set<Character> = [".", ",", "。", "，", "、", "·"]
+    /// …and the characters a unit ends with.
+    static let unitEnds: Set<Character> = ["%", ")", "）"]
 }

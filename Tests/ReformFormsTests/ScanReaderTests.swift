@@ -175,6 +175,9 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(ScanText.repairedTarget("安全") == nil)
         #expect(ScanText.repairedTarget(">=]1662.00(公里)") == ">=1662.00(公里)")
         #expect(ScanText.repairedTarget(">=89,00(%)") == ">=89.00(%)")
+        #expect(ScanText.repairedTarget("≤s12 (人)") == "≤12 (人)")  // a speck between the sign and the number
+        #expect(ScanText.repairedTarget("≥77.00%.") == "≥77.00%")  // a speck after the unit
+        #expect(ScanText.repairedTarget("=12.5") == nil)
         #expect(ScanText.repairedTarget("=1,474(个)") == nil)
     }
 
