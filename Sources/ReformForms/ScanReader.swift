@@ -440,8 +440,10 @@ public struct ScanReader: Sendable {
         // Only a target has a sign to keep from chi_sim; amounts and dates are the mixed reading's or chi_sim's.
         if !pb.number.isEmpty && !(pa.sign.isEmpty && pb.sign.isEmpty) {
             var number = pb.number
-            // The mixed reading's stand-in for a sign chi_sim saw: one digit more, in front.
-            if !pa.sign.isEmpty && pb.sign.isEmpty && number.count == pa.number.count + 1 && pa.number.count > 0,
+            // The mixed reading's stand-in for a sign chi_sim saw: one digit more, in front (chi_sim's
+            // number counted past a speck it read after the sign, `≥z100`).
+            let theirs = pa.number.isEmpty ? chineseNumber : pa.number
+            if !pa.sign.isEmpty && pb.sign.isEmpty && number.count == theirs.count + 1 && theirs.count > 0,
                let d = number.first, Self.signStandIns.contains(d) {
                 number.removeFirst()
             }

@@ -54,6 +54,8 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         // eng read the whole `>=` where chi_sim took its `=` for 二; a space after eng's sign is no matter.
         #expect(reader.choose(reader.candidates(chinese: reading(">二85.0096"), mixed: reading(">=85.00%")), layer: "")?.text == ">=85.00%")
         #expect(reader.choose(reader.candidates(chinese: reading("≥96.00(9%)"), mixed: reading("= 96.00(%)")), layer: "")?.text == "≥96.00(%)")
+        // eng's 2 for the sign, where chi_sim read a speck after its sign (`≥z100`)
+        #expect(reader.choose(reader.candidates(chinese: reading("≥z100 (%)"), mixed: reading("2100 (%)")), layer: "")?.text == "≥100 (%)")
         // eng's letter or chi_sim's character for the sign in front of the number.
         #expect(reader.choose(reader.candidates(chinese: reading("≤205.00 (10万)"), mixed: reading("S205.00 (/10万)")), layer: "")?.text == "≤205.00 (/10万)")
     }
