@@ -403,8 +403,13 @@ extension GrayImage {
             return n == 0 ? nil : Double(sum) / Double(n)
         }
         let h = mark.height, top = mark.top
+        // A chevron passes through every row of its middle; a `=` has its gap there (a speck of its
+        // upper bar's tail there points nowhere).
+        let middle = (top + h * 2 / 5)...(top + h / 2)
+        let inkedMiddle = middle.filter { y in (mark.left...mark.right).contains { isDark($0, y, threshold) } }.count
+        guard inkedMiddle * 2 > middle.count else { return 0 }
         guard let tip = meanX(top...(top + max(0, h / 6 - 1))),
-              let point = meanX((top + h * 2 / 5)...(top + h / 2)) else { return 0 }
+              let point = meanX(middle) else { return 0 }
         let shift = (point - tip) / Double(mark.width)
         if shift > Self.pointShift { return 1 }
         if shift < -Self.pointShift { return -1 }

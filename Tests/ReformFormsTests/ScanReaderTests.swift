@@ -158,7 +158,7 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
     @Test(arguments: [("target-ge-sans.png", "≥385.16(公里)"), ("target-ge-serif.png", "≥93（%）"), ("target-percent-blurred.png", "=100.00%"),
                      ("target-ge-thin.png", "≥90.00（%）"), ("target-le-thin.png", "≤205.00（/10万）"),
                      ("target-eq-bars.png", "=100（%）"), ("target-ge-wide.png", "≥88（%）"), ("target-ge-grey.png", "≥93（%）"),
-                     ("target-ge-slanted.png", "≥1771.00(株)"), ("target-gt-wide.png", ">93.90(%)")])
+                     ("target-ge-slanted.png", "≥1771.00(株)"), ("target-gt-wide.png", ">93.90(%)"), ("target-eq-small.png", "=0.00（起）")])
     func readsTargetCrops(file: String, expected: String) throws {
         let pool = OCREnginePool(words: reader.words)
         let readings = try pool.withEngine { try reader.read(try crop(file), engine: $0, pool: pool) }
