@@ -130,6 +130,13 @@ public enum ScanText {
                 while out.count > open + 1, let last = out.last, last.isASCII && last.isNumber { out.removeLast() }
                 out.append("%")
                 while i + 1 < chars.count, chars[i + 1].isASCII && chars[i + 1].isNumber { i += 1 }
+            } else if c == "%", let point = out.lastIndex(of: "."), out[(point + 1)...].allSatisfy({ $0.isASCII && $0.isNumber }),
+                      out.count - point - 1 > maximumDecimals || (i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber) {
+                // A bare % whose circles were read as digits beside it (`100.009%4`): a target has at
+                // most two decimals, and nothing follows its %.
+                out.removeLast(max(0, out.count - point - 1 - maximumDecimals))
+                out.append("%")
+                while i + 1 < chars.count, chars[i + 1].isASCII && chars[i + 1].isNumber { i += 1 }
             } else { out.append(c) }
             i += 1
         }
@@ -138,6 +145,9 @@ public enum ScanText {
         let repaired = String(out)
         return repaired == text ? nil : repaired
     }
+
+    /// The most decimals a target's number is written with.
+    static let maximumDecimals = 2
 
     /// Marks a target never ends in after its unit…
     static let trailingSpecks: Set<Character> = [".", ",", "。", "，", "、", "·"]

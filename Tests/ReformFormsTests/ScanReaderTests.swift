@@ -180,6 +180,8 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(ScanText.repairedTarget("≤s12 (人)") == "≤12 (人)")  // a speck between the sign and the number
         #expect(ScanText.repairedTarget("≥77.00%.") == "≥77.00%")  // a speck after the unit
         #expect(ScanText.repairedTarget("=12.5") == nil)
+        #expect(ScanText.repairedTarget("≥100.009%4") == "≥100.00%")  // a bare %, its circles read as digits
+        #expect(ScanText.repairedTarget("≥95.5%") == nil)
         #expect(ScanText.repairedTarget("=1,474(个)") == nil)
     }
 
