@@ -279,7 +279,8 @@ public struct ScanReader: Sendable {
         if ours.count == theirs.count {
             layerIndex = Array(ours.indices)
         } else if ours.count == theirs.count + 1,
-                  let extra = Self.extraCharacter(ours, theirs, candidates: ours.indices.filter { unsure($0) && TextNormalizer.isIdeograph(ours[$0]) }) {
+                  let extra = Self.extraCharacter(ours, theirs, candidates: ours.indices.filter {
+                      TextNormalizer.isIdeograph(ours[$0]) && confidences[$0] < Self.sureOfExtraCharacter }) {
             left = extra
             layerIndex = ours.indices.map { $0 == extra ? nil : ($0 < extra ? $0 : $0 - 1) }
         } else {
@@ -361,6 +362,9 @@ public struct ScanReader: Sendable {
     static let sureCharacter = 0.92
     /// ... to a layer that lines up only after edits.
     static let sureBesideGarbledLayer = 0.88
+    /// A character the reading has and the layer lacks, where the rest lines up, goes below this:
+    /// chi_sim inserts a 和 between characters with 0.87–0.93 (`人员和薪酬`, `人民和群众`).
+    static let sureOfExtraCharacter = 0.95
 
     /// How many characters a reading shows, spaces aside.
     static func visibleCount(_ reading: OCRReading) -> Int {
