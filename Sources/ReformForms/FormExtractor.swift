@@ -34,18 +34,17 @@ public struct FormExtractor: Sendable {
     /// What one page turns into, keeping nothing heavier than tables and lines.
     public func read(_ page: PDFPage, timings: StageTimings? = nil) -> PageTables {
         var content = pageExtractor.extract(page, timings: timings)
-        var tables = timings.measure("grid") { tableExtractor.tables(in: content) }
         var scan: ScanReader.Result?
         if scanReader.wants(content) {
-            // Read from the image; a page that OCR cannot read (no tesseract) stays as its text layer had it.
+            // Read from the image (cell by ruled cell); a page that OCR cannot read (no tesseract)
+            // stays as its text layer had it.
             scan = try? timings.measure("ocr") {
                 try scanReader.read(page, content: content, extractor: tableExtractor, pool: engines, timings: timings)
             }
-            if let scan {
-                content = scan.content
-                tables = timings.measure("grid") { tableExtractor.tables(in: content) }
-            }
+            if let scan { content = scan.content }
         }
+        // The tables of what was read, once.
+        let tables = timings.measure("grid") { tableExtractor.tables(in: content) }
         let lines = timings.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
         var out = PageTables(number: content.number, lines: lines, tables: tables, hasTextLayer: content.hasTextLayer, isScan: content.isScan)
         out.rulings = content.rulings

@@ -263,10 +263,7 @@ public struct ScanReader: Sendable {
     /// gives the unsure one its partner, not the neighbour's.
     func withLayerWhereUnsure(_ reading: OCRReading, layer: String) -> OCRReading {
         let theirs = Array(layer.unicodeScalars), ours = Array(reading.text.unicodeScalars)
-        var confidences = Array(repeating: 1.0, count: ours.count)
-        for (line, offset) in zip(reading.lines, reading.lineOffsets) {
-            for (j, c) in line.scalarConfidences.enumerated() where offset + j < ours.count { confidences[offset + j] = c }
-        }
+        let confidences = reading.scalarConfidences
         let exchangeable = { (s: Unicode.Scalar) in TextNormalizer.isIdeograph(s) || Self.pauseMarks.contains(s) }
         // A layer that does not line up character for character is garbled somewhere: a worse witness,
         // which only the characters the recognizer was quite unsure of give way to.

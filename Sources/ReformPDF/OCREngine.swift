@@ -105,6 +105,16 @@ public struct OCRReading: Sendable, Hashable {
     /// Where each line starts in `text`, counted in unicode scalars.
     public var lineOffsets: [Int] { joined.offsets }
 
+    /// The recognizer's confidence in each scalar of `text` (a space put between two lines: 1).
+    public var scalarConfidences: [Double] {
+        var out: [Double] = []
+        for (line, offset) in zip(lines, lineOffsets) {
+            out += Array(repeating: 1, count: offset - out.count)
+            out += line.scalarConfidences
+        }
+        return out
+    }
+
     /// The lines joined, and where each starts: one rule for both.
     private var joined: (text: String, offsets: [Int]) {
         var text = "", offsets: [Int] = [], count = 0

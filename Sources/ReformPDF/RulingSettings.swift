@@ -31,9 +31,9 @@ public struct RulingSettings: Sendable, Hashable {
     /// Gaps up to this length inside a line are bridged (broken scan lines, anti-aliasing holes).
     public var maxGap: Double = 1.5
     /// Pieces of one line whose ends are this close are joined: a scan's slanted line breaks where it
-    /// steps from one pixel row to the next, or where its ink fades, by a little more than `maxGap`.
-    /// Only between pieces at least this long (a row of text's strokes are short pieces that close).
+    /// steps from one pixel row to the next, or where its ink fades, by a little more than `maxGap`…
     public var joinGap: Double = 3
+    /// …when both pieces are at least this long (a row of text's strokes are short pieces that close).
     public var joinMinLength: Double = 40
     /// Parallel pieces closer than this (beyond their half-thicknesses) are strands of one line.
     public var mergeDistance: Double = 0.75
