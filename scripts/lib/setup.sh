@@ -32,3 +32,11 @@ reform_setup() {
     reform_ensure_apt "${REFORM_APT_PACKAGES[@]}"
     reform_ensure_swift
 }
+
+# Builds the release `reform` the way every script measures and runs it (scripts/lib/release-flags);
+# extra arguments (--scratch-path DIR) go to swift build.
+reform_build_release() {
+    local flags
+    mapfile -t flags < <(grep -v '^#' "$REFORM_ROOT/scripts/lib/release-flags")
+    swift build "${flags[@]}" --product reform "$@"
+}
