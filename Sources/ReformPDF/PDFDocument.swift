@@ -95,8 +95,11 @@ public final class PDFDocument {
         guard number >= 1 && number <= pageCount, let p = poppler_document_get_page(handle, Int32(number - 1)) else {
             throw .pageOutOfRange(path: path, page: number, pageCount: pageCount)
         }
-        return PDFPage(taking: UnsafeMutableRawPointer(p), number: number)
+        return PDFPage(taking: UnsafeMutableRawPointer(p), number: number, history: history)
     }
+
+    /// What the pages read so far were, for guessing what the next one is (`PageExtractor`).
+    let history = ReadingHistory()
 
     /// Rejects what is plainly not a whole PDF before poppler sees it: poppler repairs a truncated
     /// file silently, dropping the pages it lost, which would lose a user's data without a word.
@@ -116,4 +119,12 @@ extension Optional where Wrapped == String {
         case .none: return body(nil)
         }
     }
+}
+
+/// What a document's pages read so far were. A hint for the cheapest order of work on the next
+/// page, never for its result; one document is read by one thread, so it needs no lock.
+final class ReadingHistory {
+    /// Whether the last page extracted was a scan (nil before the first): a document's pages are
+    /// mostly all scans or all born-digital.
+    var lastPageWasScan: Bool?
 }

@@ -8,9 +8,13 @@ public final class PDFPage {
 
     var handle: OpaquePointer { OpaquePointer(page.pointer) }
 
-    init(taking pointer: UnsafeMutableRawPointer, number: Int) {
+    /// Its document's, shared by the document's pages.
+    let history: ReadingHistory
+
+    init(taking pointer: UnsafeMutableRawPointer, number: Int, history: ReadingHistory) {
         page = GObjectReference(taking: pointer)
         self.number = number
+        self.history = history
     }
 
     /// Displayed size in points (poppler swaps width and height for a page rotated by 90° or 270°).
@@ -93,13 +97,28 @@ public final class PDFPage {
     /// Renders the page onto a white background at `scale` pixels per point. Without `antialias`
     /// edges are hard (faster, and what the ruling scanner wants); pictures for people keep it.
     public func render(scale: Double, antialias: Bool = true) -> PageRaster {
-        let (w, h) = size
-        let raster = PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
-        raster.draw { cr in
-            cairo_scale(cr, scale, scale)
-            if !antialias { cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE) }
-            poppler_page_render(handle, cr)
-        }
+        let raster = blankRaster(scale: scale)
+        raster.draw { cr in draw(on: cr, scale: scale, antialias: antialias) }
         return raster
+    }
+
+    /// `render`, and whether the page may have drawn an image on the way (`PageRaster.drawNotingImages`):
+    /// a page that certainly drew none covers nothing with images, and needs no `imageCoverage`
+    /// (poppler's image mapping is another full pass over the page's content and fonts).
+    public func renderNotingImages(scale: Double, antialias: Bool = true) -> (raster: PageRaster, mayHoldImages: Bool) {
+        let raster = blankRaster(scale: scale)
+        let mayHoldImages = raster.drawNotingImages { cr in draw(on: cr, scale: scale, antialias: antialias) }
+        return (raster, mayHoldImages)
+    }
+
+    private func blankRaster(scale: Double) -> PageRaster {
+        let (w, h) = size
+        return PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
+    }
+
+    private func draw(on cr: OpaquePointer, scale: Double, antialias: Bool) {
+        cairo_scale(cr, scale, scale)
+        if !antialias { cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE) }
+        poppler_page_render(handle, cr)
     }
 }

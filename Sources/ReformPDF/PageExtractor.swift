@@ -16,14 +16,34 @@ public struct PageExtractor: Sendable {
         let size = page.size
         var rulings: [Ruling] = []
         var skew = 0.0
-        let coverage = timings.measure("images") { page.imageCoverage }
-        let isScan = coverage >= PageContent.scanCoverage
         // Rendering first lets poppler collect the text layer in the same pass (it keeps it for the
         // page), instead of interpreting the page and loading its fonts once more for the text.
-        let raster = findRulings
-            ? timings.measure("render") { page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
-                                                      antialias: rulingSettings.antialias || isScan) }
-            : nil
+        var coverage = 0.0
+        var raster: PageRaster?
+        if !findRulings {
+            coverage = timings.measure("images") { page.imageCoverage }
+        } else if page.history.lastPageWasScan != false {
+            // A document's first page, or one after a scan: its image coverage first (a pass over the
+            // page's content that decodes no image), then one render at the scale it calls for. A scan
+            // rendered at the born-digital scale first would decode its image twice.
+            coverage = timings.measure("images") { page.imageCoverage }
+            let isScan = coverage >= PageContent.scanCoverage
+            raster = timings.measure("render") { page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
+                                                             antialias: rulingSettings.antialias || isScan) }
+        } else {
+            // Most pages hold no image: the render at the born-digital scale notes whether one may have
+            // been drawn, and only such a page pays for the image coverage and, when it is a scan, for
+            // a second render at the scan scale.
+            let first = timings.measure("render") { page.renderNotingImages(scale: rulingSettings.renderScale, antialias: rulingSettings.antialias) }
+            if first.mayHoldImages { coverage = timings.measure("images") { page.imageCoverage } }
+            raster = first.raster
+            if coverage >= PageContent.scanCoverage {
+                raster = nil
+                raster = timings.measure("render") { page.render(scale: rulingSettings.scanRenderScale, antialias: true) }
+            }
+        }
+        let isScan = coverage >= PageContent.scanCoverage
+        page.history.lastPageWasScan = isScan
         let glyphs = timings.measure("text") { page.glyphs() }
         if let raster {
             // On a scan the text layer is OCR: its boxes are loose (taller still under skew) and would

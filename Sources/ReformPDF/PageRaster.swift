@@ -33,6 +33,37 @@ public final class PageRaster {
         cairo_surface_flush(surface)
     }
 
+    /// Runs drawing code like `draw`, through a cairo observer, and says whether it may have drawn an
+    /// image: whether any paint, fill or mask took its colours from a surface. poppler's cairo backend
+    /// draws an image as a fill or paint from the image's surface (a masked image or an image mask
+    /// as a mask); tiling patterns and transparency groups come from surfaces too, so `true` means
+    /// "maybe an image", `false` "certainly none".
+    func drawNotingImages(_ body: (OpaquePointer) -> Void) -> Bool {
+        let observer = cairo_surface_create_observer(surface, CAIRO_SURFACE_OBSERVER_NORMAL)!
+        defer { cairo_surface_destroy(observer) }
+        let cr = cairo_create(observer)!
+        defer { cairo_destroy(cr) }
+        let notes = UnsafeMutablePointer<ImageNotes>.allocate(capacity: 1)
+        notes.initialize(to: ImageNotes(context: cr))
+        defer { notes.deallocate() }
+        let fromSurface: cairo_surface_observer_callback_t = { _, _, data in
+            guard let notes = data?.assumingMemoryBound(to: ImageNotes.self) else { return }
+            let source = cairo_pattern_get_type(cairo_get_source(notes.pointee.context))
+            if source == CAIRO_PATTERN_TYPE_SURFACE || source == CAIRO_PATTERN_TYPE_RASTER_SOURCE {
+                notes.pointee.mayHoldImages = true
+            }
+        }
+        let always: cairo_surface_observer_callback_t = { _, _, data in
+            data?.assumingMemoryBound(to: ImageNotes.self).pointee.mayHoldImages = true
+        }
+        cairo_surface_observer_add_paint_callback(observer, fromSurface, notes)
+        cairo_surface_observer_add_fill_callback(observer, fromSurface, notes)
+        cairo_surface_observer_add_mask_callback(observer, always, notes)
+        body(cr)
+        cairo_surface_flush(surface)
+        return notes.pointee.mayHoldImages
+    }
+
     /// Runs `body` over the surface's pixels: 0x00RRGGBB words, `stride` words a row.
     func withPixels<R>(_ body: (_ pixels: UnsafePointer<UInt32>, _ stride: Int) -> R) -> R {
         let stride = Int(cairo_image_surface_get_stride(surface)) / 4
@@ -113,4 +144,11 @@ public struct PNGImage: Sendable {
         }
         return Double(total) / Double(pixels.count * 3)
     }
+}
+
+/// What `PageRaster.drawNotingImages`'s observer callbacks read and write: the context being drawn
+/// with (whose source tells an image from a path) and the finding.
+private struct ImageNotes {
+    let context: OpaquePointer
+    var mayHoldImages = false
 }
