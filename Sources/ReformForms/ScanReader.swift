@@ -71,8 +71,11 @@ public struct ScanReader: Sendable {
             + Taxonomy.level1Terms + Taxonomy.level2Terms + [template.title]
         let vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
         self.vocabulary = vocabulary
+        // one misread apart means the same length: only words of a length are compared (every process
+        // builds this, scans or not)
+        let byLength = Dictionary(grouping: vocabulary, by: \.count)
         trusted = vocabulary.filter { word in
-            !vocabulary.contains { $0 != word && Self.oneMisreadApart($0, word) }
+            !(byLength[word.count] ?? []).contains { $0 != word && Self.oneMisreadApart($0, word) }
         }
         levelTerms = Dictionary((Taxonomy.level1Terms + Taxonomy.level2Terms).map { (LabelMatcher.key($0), $0) }, uniquingKeysWith: { a, _ in a })
         words = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
@@ -167,9 +170,8 @@ public struct ScanReader: Sendable {
     /// The year a reading states as `2024年`, when the recognizer was sure of each of its digits.
     public static func sureYear(_ reading: OCRReading) -> Int? {
         for line in reading.lines {
-            let text = line.text, scalars = Array(text.unicodeScalars)
-            guard let range = text.range(of: FormFinder.yearPattern, options: .regularExpression) else { continue }
-            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
+            let scalars = Array(line.text.unicodeScalars)
+            guard let start = FormFinder.yearOffset(in: scalars) else { continue }
             let digits = start..<(start + 4)
             guard digits.upperBound <= line.scalarConfidences.count,
                   digits.allSatisfy({ line.scalarConfidences[$0] >= sureCharacter }) else { return nil }

@@ -120,6 +120,8 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
     @Test func aYearIsTakenFromThePictureOnlyWhenEveryDigitIsSure() {
         #expect(FormFinder.statedYear("财政项目支出绩效目标申报表 （2023年度）") == 2023)
         #expect(FormFinder.statedYear("(202年3度 )") == nil)  // the layer's scrambled year line
+        #expect(FormFinder.statedYear("３０２４年，1999 年") == 1999)  // widths folded, spaces ignored, 30xx no year
+        #expect(FormFinder.statedYear("2024") == nil && FormFinder.statedYear("20a4年") == nil)
         #expect(FormFinder.scrambledYear("(202年3度 )") == 2023)  // its digits, in order
         #expect(FormFinder.scrambledYear("第3页，共12页") == nil)
         #expect(FormFinder.scrambledYear("(2024年度) 第3页") == nil)
