@@ -1,4 +1,5 @@
 import Foundation
+import ReformPDF
 
 /// An amount of money in yuan, exact to the cent (SPEC §2 `funds_yuan`).
 ///
@@ -89,7 +90,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, D
     static func cleaned(_ text: String) -> String {
         let folded = TextNormalizer.foldWidth(text.precomposedStringWithCanonicalMapping, keepingChinesePunctuation: false)
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
-            !$0.properties.isWhitespace && !TextNormalizer.invisible.contains($0)
+            !$0.isUnicodeWhiteSpace && !TextNormalizer.invisible.contains($0)
         }))
     }
 

@@ -1,3 +1,5 @@
+import ReformPDF
+
 /// Recognizes a form's labels in cell text: exactly, or leniently where OCR misread a character.
 ///
 /// Labels are compiled once into keys (`compile`) and cells are keyed once (`key`), so matching a
@@ -40,8 +42,8 @@ public struct LabelMatcher: Sendable {
         var out: [Unicode.Scalar] = []
         var inDigits = false
         for s in TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).unicodeScalars {
-            if s.properties.isWhitespace || ScanText.lineArtifacts.contains(Character(s)) { continue }
-            if s.isASCII && s.properties.numericType != nil {
+            if s.isUnicodeWhiteSpace || ScanText.lineArtifactScalars.contains(s) { continue }
+            if ("0"..."9").contains(s) {
                 if !inDigits { out.append("#") }
                 inDigits = true
             } else {

@@ -367,7 +367,7 @@ public struct ScanReader: Sendable {
 
     /// How many characters a reading shows, spaces aside.
     static func visibleCount(_ reading: OCRReading) -> Int {
-        reading.text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+        reading.text.unicodeScalars.filter { !$0.isUnicodeWhiteSpace }.count
     }
 
     static func isEmpty(_ reading: OCRReading) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import ReformPDF
 
 /// The grammar of a target cell (年度指标值, SPEC §1): `[op] number [unit]`, or a qualitative word.
 ///
@@ -108,7 +109,7 @@ public enum TargetGrammar {
     }
 
     static func skipSpaces(_ scalars: [Unicode.Scalar], at cursor: inout Int) {
-        while cursor < scalars.count, scalars[cursor].properties.isWhitespace { cursor += 1 }
+        while cursor < scalars.count, scalars[cursor].isUnicodeWhiteSpace { cursor += 1 }
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
@@ -132,13 +133,13 @@ public enum TargetGrammar {
             let scalar = scalars[end]
             if isDigit(scalar) || scalar == "," || scalar == "." {
                 lastKept = end
-            } else if !scalar.properties.isWhitespace {
+            } else if !scalar.isUnicodeWhiteSpace {
                 break
             }
             end += 1
         }
         cursor = lastKept + 1
-        let text = String(String.UnicodeScalarView(scalars[start...lastKept].filter { !$0.properties.isWhitespace }))
+        let text = String(String.UnicodeScalarView(scalars[start...lastKept].filter { !$0.isUnicodeWhiteSpace }))
         return sign + text
     }
 
@@ -179,7 +180,7 @@ public enum TargetGrammar {
             guard after.isEmpty else { return .rejected(.trailingText(TextNormalizer.normalize(after))) }
             return .unit(unitText(scalars[1..<close]))
         }
-        let bare = String(String.UnicodeScalarView(scalars.filter { !$0.properties.isWhitespace }))
+        let bare = String(String.UnicodeScalarView(scalars.filter { !$0.isUnicodeWhiteSpace }))
         let looksLikeUnit = bare.count <= maxBareUnitLength
             && !bare.unicodeScalars.contains { isDigit($0) || notInBareUnit.contains($0) }
         return looksLikeUnit ? .unit(bare) : .rejected(.trailingText(TextNormalizer.normalize(text)))
@@ -200,7 +201,7 @@ public enum TargetGrammar {
 
     /// A unit as written inside brackets, whitespace removed (OCR spaces out `人 次`); empty → `nil`.
     static func unitText(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
-        let unit = String(String.UnicodeScalarView(scalars.filter { !$0.properties.isWhitespace }))
+        let unit = String(String.UnicodeScalarView(scalars.filter { !$0.isUnicodeWhiteSpace }))
         return unit.isEmpty ? nil : unit
     }
 }

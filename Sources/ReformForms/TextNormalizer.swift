@@ -1,4 +1,5 @@
 import Foundation
+import ReformPDF
 
 /// The text normalization every string of a canonical record goes through (SPEC §2).
 ///
@@ -25,7 +26,7 @@ public enum TextNormalizer {
         let folded = foldWidth(text.precomposedStringWithCanonicalMapping, keepingChinesePunctuation: true)
         // Chinese text wraps anywhere, inside numbers too (`5997.8` / `5平方米`): in a mostly Chinese
         // cell no wrap stood for a space.
-        let visible = folded.unicodeScalars.filter { !$0.properties.isWhitespace }
+        let visible = folded.unicodeScalars.filter { !$0.isUnicodeWhiteSpace }
         let chinese = visible.count > 0 && Double(visible.filter(isWide).count) / Double(visible.count) > 0.5
         var out = String.UnicodeScalarView()
         var pendingSpace = false   // horizontal whitespace seen since the last kept character
@@ -121,6 +122,6 @@ public enum TextNormalizer {
     }
 
     static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || (scalar.properties.isWhitespace && !isLineBreak(scalar))
+        scalar == " " || scalar == "\t" || (scalar.isUnicodeWhiteSpace && !isLineBreak(scalar))
     }
 }

@@ -25,11 +25,19 @@ public struct Glyph: Sendable, Hashable {
 
     /// Spaces and line breaks: poppler's reading-order artefacts, not ink on the page.
     public var isWhitespace: Bool {
-        // Layout asks this in inner loops: ASCII and CJK ideographs (most glyphs) are answered without
-        // Unicode's property tables, with the same answer.
-        let v = scalar.value
-        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
-        if (0x4E00...0x9FFF).contains(v) { return false }
-        return scalar.properties.isWhitespace
+        // Layout asks this in inner loops: answered without Unicode's property tables, same answer.
+        scalar.isUnicodeWhiteSpace
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property, what `properties.isWhitespace` answers, from the property's
+    /// fixed list of 25 scalars instead of Unicode's tables: layout, label matching and the target
+    /// grammar ask it in inner loops (a test checks every scalar against the tables).
+    @inlinable public var isUnicodeWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

@@ -60,4 +60,15 @@ import Testing
         let document = try PDFDocument(data: data, path: "<stdin>")
         #expect(document.pageCount == 2)
     }
+
+    /// The fast White_Space test agrees with Unicode's tables on every scalar.
+    @Test func whiteSpaceListMatchesUnicodesTables() {
+        var disagreements: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            if scalar.isUnicodeWhiteSpace != scalar.properties.isWhitespace { disagreements.append(v) }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(Unicode.Scalar(0x3000)!.isUnicodeWhiteSpace && !Unicode.Scalar("财").isUnicodeWhiteSpace)
+    }
 }
