@@ -34,11 +34,14 @@ public struct PageExtractor: Sendable {
             // Most pages hold no image: the render at the born-digital scale notes whether one may have
             // been drawn, and only such a page pays for the image coverage and, when it is a scan, for
             // a second render at the scan scale.
-            let first = timings.measure("render") { page.renderNotingImages(scale: rulingSettings.renderScale, antialias: rulingSettings.antialias) }
-            if first.mayHoldImages { coverage = timings.measure("images") { page.imageCoverage } }
-            raster = first.raster
+            let mayHoldImages = timings.measure("render") {
+                let rendered = page.renderNotingImages(scale: rulingSettings.renderScale, antialias: rulingSettings.antialias)
+                raster = rendered.raster
+                return rendered.mayHoldImages
+            }
+            if mayHoldImages { coverage = timings.measure("images") { page.imageCoverage } }
             if coverage >= PageContent.scanCoverage {
-                raster = nil
+                raster = nil  // let go before the larger render
                 raster = timings.measure("render") { page.render(scale: rulingSettings.scanRenderScale, antialias: true) }
             }
         }
