@@ -126,11 +126,10 @@ public struct FormFinder: Sendable {
     static func yearOffset(in scalars: [Unicode.Scalar]) -> Int? {
         guard scalars.count >= 5 else { return nil }
         return (0...(scalars.count - 5)).first { i in
-            isCentury(scalars[i], scalars[i + 1]) && isDigit(scalars[i + 2]) && isDigit(scalars[i + 3]) && scalars[i + 4] == "年"
+            isCentury(scalars[i], scalars[i + 1]) && TargetGrammar.isDigit(scalars[i + 2]) && TargetGrammar.isDigit(scalars[i + 3])
+                && scalars[i + 4] == "年"
         }
     }
-
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
 
     /// `19` or `20`: the centuries a form's year is in.
     private static func isCentury(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {

@@ -43,7 +43,7 @@ public struct LabelMatcher: Sendable {
         var inDigits = false
         for s in TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).unicodeScalars {
             if s.isUnicodeWhiteSpace || ScanText.lineArtifactScalars.contains(s) { continue }
-            if ("0"..."9").contains(s) {
+            if TargetGrammar.isDigit(s) {
                 if !inDigits { out.append("#") }
                 inDigits = true
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import ReformPDF
 
 /// SHA-256 (FIPS 180-4) of a file's bytes, for `source.sha256` and for telling files apart in batches.
 public struct SHA256: Sendable {
@@ -33,6 +34,13 @@ public struct SHA256: Sendable {
         var h = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { h.update(chunk) }
         return h.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The lower-case hex digest of an open document's file: of the bytes it parsed when it holds
+    /// them, else read from `path` (empty when that fails).
+    public static func hex(of document: PDFDocument, at path: String) -> String {
+        if let bytes = document.bytes { return hex(bytes) }
+        return (try? hex(fileAt: path)) ?? ""
     }
 
     public mutating func update(_ data: Data) {

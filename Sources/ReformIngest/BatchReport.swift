@@ -73,7 +73,7 @@ public struct BatchReport: Sendable {
         do {
             if isPDF {
                 let document = try PDFDocument(path: path, password: reader.password)
-                let sha = (try? SHA256.hex(fileAt: path)) ?? ""
+                let sha = SHA256.hex(of: document, at: path)
                 let inspection = try reader.pdf.inspect(document, file: URL(fileURLWithPath: path).lastPathComponent, sha256: sha)
                 if stored == nil { file.records = inspection.records }
                 file.sources = file.records.count == inspection.sources.count ? inspection.sources : []

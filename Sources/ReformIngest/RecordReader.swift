@@ -30,9 +30,8 @@ public struct RecordReader: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else { throw ExtractError.unreadable(path: path, reason: "cannot read") }
             return try records(data: data, path: path, file: file, timings: timings)
         }
-        let sha = (try? SHA256.hex(fileAt: path)) ?? ""
         let document = try PDFDocument(path: path, password: password)
-        return try pdf.records(document, file: file, sha256: sha, timings: timings)
+        return try pdf.records(document, file: file, sha256: SHA256.hex(of: document, at: path), timings: timings)
     }
 
     /// The records of bytes held in memory; `path` names them in errors, `file` in `source.file`.

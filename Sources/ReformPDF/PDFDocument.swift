@@ -83,6 +83,13 @@ public final class PDFDocument {
         if pageCount == 0 { throw .zeroPages(path: path) }
     }
 
+    /// The document's bytes when it holds them in memory (a file up to `inMemoryLimit`, or data it
+    /// was opened from): what was parsed, to hash without reading the file again.
+    public var bytes: Data? {
+        if case .bytes(let data) = origin { return data }
+        return nil
+    }
+
     /// Files up to this size (bytes) are read into memory to be parsed (see `init(path:password:)`).
     static let inMemoryLimit: UInt64 = 4 << 20
 

@@ -20,17 +20,7 @@ public struct PageExtractor: Sendable {
         // page), instead of interpreting the page and loading its fonts once more for the text.
         var coverage = 0.0
         var raster: PageRaster?
-        if !findRulings {
-            coverage = timings.measure("images") { page.imageCoverage }
-        } else if page.history.lastPageWasScan != false {
-            // A document's first page, or one after a scan: its image coverage first (a pass over the
-            // page's content that decodes no image), then one render at the scale it calls for. A scan
-            // rendered at the born-digital scale first would decode its image twice.
-            coverage = timings.measure("images") { page.imageCoverage }
-            let isScan = coverage >= PageContent.scanCoverage
-            raster = timings.measure("render") { page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
-                                                             antialias: rulingSettings.antialias || isScan) }
-        } else {
+        if findRulings && page.history.lastPageWasScan == false {
             // Most pages hold no image: the render at the born-digital scale notes whether one may have
             // been drawn, and only such a page pays for the image coverage and, when it is a scan, for
             // a second render at the scan scale.
@@ -40,13 +30,19 @@ public struct PageExtractor: Sendable {
                 return rendered.mayHoldImages
             }
             if mayHoldImages { coverage = timings.measure("images") { page.imageCoverage } }
-            if coverage >= PageContent.scanCoverage {
-                raster = nil  // let go before the larger render
-                raster = timings.measure("render") { page.render(scale: rulingSettings.scanRenderScale, antialias: true) }
-            }
+        } else {
+            // A document's first page, or one after a scan: its image coverage first (a pass over the
+            // page's content that decodes no image), then one render at the scale it calls for. A scan
+            // rendered at the born-digital scale first would decode its image twice.
+            coverage = timings.measure("images") { page.imageCoverage }
         }
         let isScan = coverage >= PageContent.scanCoverage
         page.history.lastPageWasScan = isScan
+        if findRulings && (raster == nil || isScan) {
+            raster = nil  // a born-digital-scale raster of a scan is let go before the larger render
+            raster = timings.measure("render") { page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
+                                                             antialias: rulingSettings.antialias || isScan) }
+        }
         let glyphs = timings.measure("text") { page.glyphs() }
         if let raster {
             // On a scan the text layer is OCR: its boxes are loose (taller still under skew) and would
@@ -58,7 +54,7 @@ public struct PageExtractor: Sendable {
             let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, estimateSkew: isScan || coverage > 0, timings: timings)
             // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
             // a blurred row of text inside a cell meets at most the border it starts from.
-            rulings = coverage >= PageContent.scanCoverage
+            rulings = isScan
                 ? found.rulings.filter { r in
                     found.rulings.filter { $0.orientation != r.orientation && r.meets($0, tolerance: rulingSettings.touchTolerance) }.count >= 2
                 }

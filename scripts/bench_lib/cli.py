@@ -92,7 +92,7 @@ def sync_tree(src, dst):
 
 def release_flags():
     """The swift build arguments of a release build (scripts/lib/release-flags, shared with the shell
-    scripts); with --dynamic-stdlib only `-c release`."""
+    scripts); build_reform uses plain `-c release` instead under --dynamic-stdlib."""
     with open(os.path.join(REPO, "scripts", "lib", "release-flags")) as f:
         return [line.strip() for line in f if line.strip() and not line.startswith("#")]
 
