@@ -77,10 +77,43 @@ public struct LabelMatcher: Sendable {
             let longer = max(compared.count, l.key.count)
             let bound = 1 - Double(abs(compared.count - l.key.count)) / Double(longer)
             guard bound >= minimumSimilarity, bound > (best?.score ?? 0) else { continue }
-            let score = Self.similarity(compared, l.key)
-            if score >= minimumSimilarity, score > (best?.score ?? 0) { best = Match(label: l.label, score: score) }
+            // The most edits a score that counts may have: 1 − d/n falls as d grows, so the distance
+            // is only computed up to that many.
+            var limit = longer
+            while limit >= 0 && !counts(1 - Double(limit) / Double(longer), best: best) { limit -= 1 }
+            guard limit >= 0, let d = Self.editDistance(compared, l.key, limit: limit) else { continue }
+            let score = 1 - Double(d) / Double(longer)
+            if counts(score, best: best) { best = Match(label: l.label, score: score) }
         }
         return best
+    }
+
+    private func counts(_ score: Double, best: Match?) -> Bool {
+        score >= minimumSimilarity && score > (best?.score ?? 0)
+    }
+
+    /// The edit distance of `a` and `b` when it is at most `limit`, else nil (found without finishing
+    /// once a whole row of the table exceeds it: the rows' least value never falls).
+    static func editDistance<T: Equatable>(_ a: [T], _ b: [T], limit: Int = .max) -> Int? {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
+        let m = b.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { table in
+            var prev = table.baseAddress!, cur = prev + (m + 1)
+            for j in 0...m { prev[j] = j }
+            for i in 1...a.count {
+                cur[0] = i
+                var least = i
+                let ai = a[i - 1]
+                for j in 1...m {
+                    let v = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai == b[j - 1] ? 0 : 1))
+                    cur[j] = v
+                    least = Swift.min(least, v)
+                }
+                if least > limit { return nil }
+                swap(&prev, &cur)
+            }
+            return prev[m] <= limit ? prev[m] : nil
+        }
     }
 
     /// 1 − edit distance / the longer length.
@@ -88,14 +121,6 @@ public struct LabelMatcher: Sendable {
         let n = max(a.count, b.count)
         guard n > 0 else { return 1 }
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return 1 - Double(prev[b.count]) / Double(n)
+        return 1 - Double(editDistance(a, b)!) / Double(n)
     }
 }

@@ -1,4 +1,4 @@
-import ReformForms
+@testable import ReformForms
 import Testing
 
 @Suite struct LabelMatcherTests {
@@ -20,6 +20,32 @@ import Testing
         // Short labels never match leniently: one wrong character in three is another word.
         #expect(matcher.match("其它", ["其他"]) == nil)
         #expect(matcher.match("项目名称很长的一个值", ["项目名称"]) == nil)
+    }
+
+    @Test func closestLabelWinsAndTiesKeepTheFirst() {
+        // Each label is scored only up to the edits that could still beat the best so far.
+        let labels = ["项目实施单位", "项目实施进度", "项目资金管理"]
+        let m = matcher.match("项目实施进展", labels)
+        #expect(m?.label == "项目实施进度")
+        #expect(m.map { abs($0.score - (1 - 1.0 / 6)) < 1e-12 } == true)
+        // Two labels one edit away: the first keeps the match, the second must do strictly better.
+        #expect(matcher.match("计划开始日朝", ["计划开始日期", "计划开始日程"])?.label == "计划开始日期")
+        // A text further than the minimum similarity from every label matches none.
+        #expect(matcher.match("绩效目标申报", labels) == nil)
+    }
+
+    @Test func boundedEditDistanceAgreesWithTheFullOne() {
+        let words = ["计划开始日期", "计划开始曰期", "项目实施进度", "进度", "", "项目名称很长的一个值", "期日始开划计"].map { Array($0.unicodeScalars) }
+        for a in words {
+            for b in words {
+                let full = LabelMatcher.editDistance(a, b)!
+                for limit in 0...12 {
+                    #expect(LabelMatcher.editDistance(a, b, limit: limit) == (full <= limit ? full : nil))
+                }
+            }
+        }
+        #expect(LabelMatcher.editDistance(Array("计划开始日期".unicodeScalars), Array("计划开始曰期".unicodeScalars)) == 1)
+        #expect(LabelMatcher.editDistance(Array("期日始开划计".unicodeScalars), Array("计划开始日期".unicodeScalars)) == 6)
     }
 
     @Test func templateIsData() {
