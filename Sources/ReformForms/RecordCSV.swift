@@ -13,27 +13,30 @@ public enum RecordCSV {
         "confidence", "review",
     ]
 
+    /// The byte-order mark and the header row.
+    public static let headerLine = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
+
     /// The whole CSV text, BOM and header included.
     public static func csv(_ records: [Record]) -> String {
-        var out = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
-        var formIndex: [String: Int] = [:]
-        for r in records {
-            let n = formIndex[r.source.file, default: 0] + 1
-            formIndex[r.source.file] = n
-            var base: [String] = [r.source.file, "\(n)", r.source.pages.map(String.init).joined(separator: " "), r.source.method.rawValue,
-                                  r.fiscalYear.map(String.init) ?? ""]
-            base += ProjectInfo.Field.allCases.map { r.project[$0] ?? "" }
-            base += Funds.Field.allCases.map { r.fundsYuan[$0]?.description ?? "" }
-            base += [r.goals.overall ?? "", r.goals.annual ?? ""]
-            let tail = [String(format: "%.3f", r.confidence), r.review.map { "\($0.path): \($0.reason)" }.joined(separator: "; ")]
-            if r.indicators.isEmpty {
-                out += row(base + Array(repeating: "", count: 9) + tail)
-            }
-            for (i, ind) in r.indicators.enumerated() {
-                let t = ind.target
-                out += row(base + ["\(i + 1)", ind.level1 ?? "", ind.level2 ?? "", ind.name ?? "", t.raw, t.op?.rawValue ?? "",
-                                   t.valueText ?? "", t.unit ?? "", t.qualitative ?? ""] + tail)
-            }
+        RecordWriter.text(records, format: .csv)
+    }
+
+    /// The rows of one record, the `form`-th of its file.
+    static func rows(_ r: Record, form n: Int) -> String {
+        var base: [String] = [r.source.file, "\(n)", r.source.pages.map(String.init).joined(separator: " "), r.source.method.rawValue,
+                              r.fiscalYear.map(String.init) ?? ""]
+        base += ProjectInfo.Field.allCases.map { r.project[$0] ?? "" }
+        base += Funds.Field.allCases.map { r.fundsYuan[$0]?.description ?? "" }
+        base += [r.goals.overall ?? "", r.goals.annual ?? ""]
+        let tail = [String(format: "%.3f", r.confidence), r.review.map { "\($0.path): \($0.reason)" }.joined(separator: "; ")]
+        if r.indicators.isEmpty {
+            return row(base + Array(repeating: "", count: 9) + tail)
+        }
+        var out = ""
+        for (i, ind) in r.indicators.enumerated() {
+            let t = ind.target
+            out += row(base + ["\(i + 1)", ind.level1 ?? "", ind.level2 ?? "", ind.name ?? "", t.raw, t.op?.rawValue ?? "",
+                               t.valueText ?? "", t.unit ?? "", t.qualitative ?? ""] + tail)
         }
         return out
     }

@@ -28,9 +28,7 @@ public enum RecordJSON {
 
     /// An array of records, each in the SPEC §2 layout indented one level; ends with a newline.
     public static func pretty(_ records: [Record]) -> String {
-        guard !records.isEmpty else { return "[]\n" }
-        let items = records.map { indentLines(pretty($0), by: "  ") }
-        return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+        RecordWriter.text(records, format: .json)
     }
 
     /// One record on one line, no spaces between tokens, no trailing newline.
@@ -40,7 +38,7 @@ public enum RecordJSON {
 
     /// JSON Lines: one compact record per line, each line ending in a newline.
     public static func jsonLines(_ records: [Record]) -> String {
-        records.map { compact($0) + "\n" }.joined()
+        RecordWriter.text(records, format: .jsonl)
     }
 
     // MARK: - Reading

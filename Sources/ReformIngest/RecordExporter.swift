@@ -10,9 +10,7 @@ import ReformForms
 /// a folder's files in), forms in file order. Memory holds one file's records at a time.
 public struct RecordExporter: Sendable {
     /// What `reform extract --format` prints.
-    public enum Format: String, Sendable, CaseIterable {
-        case json, jsonl, csv
-    }
+    public typealias Format = RecordWriter.Format
 
     public var database: IngestDatabase
 
@@ -78,60 +76,28 @@ public struct RecordExporter: Sendable {
 
 /// Writes one file's stored records after another in one of the `reform extract` formats.
 struct ExportWriter {
-    let format: RecordExporter.Format
+    private var writer: RecordWriter
     let sink: (String) throws -> Void
     /// Forms written.
-    private(set) var count = 0
-    /// Forms written so far under each `source.file`: RecordCSV numbers forms per file name.
-    private var formsByName: [String: Int] = [:]
+    var count: Int { writer.count }
 
     init(format: RecordExporter.Format, sink: @escaping (String) throws -> Void) {
-        self.format = format
+        writer = RecordWriter(format: format)
         self.sink = sink
     }
 
-    func begin() throws {
-        if format == .csv { try sink(RecordCSV.csv([])) }
-    }
+    func begin() throws { try sink(writer.begin()) }
 
-    /// One file's records, each its compact canonical JSON.
+    /// One file's records, each its compact canonical JSON: JSON Lines as stored, the other formats
+    /// decoded and written again.
     mutating func add(_ file: [String]) throws {
         guard !file.isEmpty else { return }
-        switch format {
-        case .jsonl:
-            try sink(file.map { $0 + "\n" }.joined())
-        case .json:
-            for record in try file.map(Self.decode) {
-                // RecordJSON.pretty([r]) is "[\n" + the indented item + "\n]\n".
-                let item = RecordJSON.pretty([record]).dropFirst(2).dropLast(3)
-                try sink((count == 0 ? "[\n" : ",\n") + String(item))
-                count += 1
-            }
-            return
-        case .csv:
-            let records = try file.map(Self.decode)
-            try sink(Self.csvRows(records, after: formsByName[records[0].source.file, default: 0]))
-            for record in records { formsByName[record.source.file, default: 0] += 1 }
-        }
-        count += file.count
+        try sink(writer.format == .jsonl ? writer.add(compactLines: file) : writer.add(try file.map(Self.decode)))
     }
 
-    func end() throws {
-        if format == .json { try sink(count == 0 ? "[]\n" : "\n]\n") }
-    }
+    func end() throws { try sink(writer.end()) }
 
     static func decode(_ json: String) throws -> ReformForms.Record {
         try RecordJSON.decodeRecord(from: Data(json.utf8))
-    }
-
-    /// The CSV rows `RecordCSV` writes for `records` when `earlier` forms of the same file name came
-    /// before them: placeholder forms take those numbers and their rows are cut off again.
-    static func csvRows(_ records: [ReformForms.Record], after earlier: Int) -> String {
-        let name = records[0].source.file
-        let placeholder = ReformForms.Record(fiscalYear: nil, project: ProjectInfo(), fundsYuan: Funds(), goals: Goals(), indicators: [],
-                                 source: Source(file: name, sha256: "", pages: [], method: .pdf), confidence: 0)
-        let filler = Array(repeating: placeholder, count: earlier)
-        let prefix = RecordCSV.csv(filler).utf8.count
-        return String(decoding: Array(RecordCSV.csv(filler + records).utf8.dropFirst(prefix)), as: UTF8.self)
     }
 }

@@ -35,13 +35,87 @@ public struct FileLanes: Sendable {
 
     /// `transform` of every item, computed on the lanes, in the items' order.
     public func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
-        let slots = ResultSlots<R>(count: items.count)
-        forEach(items.count) { i in
-            slots.set(i, transform(items[i]))
-            return true
+        var results: [R] = []
+        results.reserveCapacity(items.count)
+        forEachInOrder(items, transform) { results.append($0) }
+        return results
+    }
+
+    /// `transform` of every item, computed on the lanes, handed to `consume` on the calling thread in
+    /// the items' order, each as soon as it and all before it are done. The lanes run at most
+    /// `window` items ahead of `consume`, so memory holds a few results however many items there
+    /// are. When `consume` throws, no further item is started and the error is rethrown once the
+    /// lanes have stopped.
+    public func forEachInOrder<T: Sendable, R: Sendable>(_ items: [T], window: Int? = nil, _ transform: @escaping @Sendable (T) -> R,
+                                                        consume: (R) throws -> Void) rethrows {
+        let queue = OrderedResults<R>(count: items.count, window: max(lanes, window ?? lanes * 4))
+        let group = DispatchGroup()
+        for _ in 0..<min(lanes, items.count) {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                while let i = queue.take() { queue.put(i, transform(items[i])) }
+            }
+            thread.stackSize = Self.stackSize
+            thread.start()
         }
-        // every index ran: forEach stops early only when the body says so, and this one never does
-        return (0..<items.count).map { slots.get($0)! }
+        defer { group.wait() }
+        for _ in items.indices {
+            do {
+                try consume(queue.next())
+            } catch {
+                queue.stop()
+                throw error
+            }
+        }
+    }
+}
+
+/// Results of the lanes waiting for their turn: lanes take indices in order, at most `window`
+/// ahead of the one the consumer waits for.
+private final class OrderedResults<R: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting: [Int: R] = [:]
+    private var taken = 0
+    private var handedOn = 0
+    private var stopped = false
+    private let count: Int
+    private let window: Int
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = window
+    }
+
+    /// The next index for a lane, or nil when all are taken or the consumer stopped.
+    func take() -> Int? {
+        condition.lock(); defer { condition.unlock() }
+        while !stopped && taken < count && taken >= handedOn + window { condition.wait() }
+        guard !stopped, taken < count else { return nil }
+        taken += 1
+        return taken - 1
+    }
+
+    func put(_ index: Int, _ result: R) {
+        condition.lock(); defer { condition.unlock() }
+        waiting[index] = result
+        condition.broadcast()
+    }
+
+    /// The result of the next index in order, once a lane has put it.
+    func next() -> R {
+        condition.lock(); defer { condition.unlock() }
+        while waiting[handedOn] == nil { condition.wait() }
+        let result = waiting.removeValue(forKey: handedOn)!
+        handedOn += 1
+        condition.broadcast()
+        return result
+    }
+
+    func stop() {
+        condition.lock(); defer { condition.unlock() }
+        stopped = true
+        condition.broadcast()
     }
 }
 

@@ -74,7 +74,7 @@ private final class LaneDocuments: @unchecked Sendable {
     }
 }
 
-/// Result slots written by worker threads under a lock (page lanes and file lanes).
+/// Result slots written by worker threads under a lock (page lanes).
 final class ResultSlots<T: Sendable>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()

@@ -12,7 +12,7 @@ struct ExtractCommand: ParsableCommand {
         discussion: "Directories are walked for .pdf and .txt files. A bad file is reported on one line and the rest are still read."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, jsonl, csv }
+    typealias Format = RecordWriter.Format
 
     @Argument(help: "PDF or text files, directories, or '-' for standard input.")
     var paths: [String]
@@ -37,26 +37,19 @@ struct ExtractCommand: ParsableCommand {
         let files = RecordReader.expand(paths)
         let lanes = options.lanes(files: files.count)
         let reader = RecordReader(pdf: FormExtractor(workers: lanes.pageWorkers, ocr: ocr), password: password)
-        let results = lanes.files.map(files) { path in Result { try reader.records(path, timings: tally) } }
-        var records: [Record] = []
-        for result in results {
-            try run.guarded { records += try result.get() }
-        }
-        let text = tally.measure("write") { () -> String in
-            switch format {
-            case .json: return RecordJSON.pretty(records)
-            case .jsonl: return RecordJSON.jsonLines(records)
-            case .csv: return RecordCSV.csv(records)
+        // Each file's records are written as soon as it and the files before it are read: a folder of
+        // thousands of files never sits in memory whole.
+        var writer = RecordWriter(format: format)
+        try OutputFile.write(output ?? "-") { sink in
+            try sink(writer.begin())
+            try lanes.files.forEachInOrder(files, { path in Result { try reader.records(path, timings: tally) } }) { result in
+                try run.guarded {
+                    let records = try result.get()
+                    let text = tally.measure("write") { writer.add(records) }
+                    try sink(text)
+                }
             }
-        }
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
-            }
-        } else {
-            Console.out(text)
+            try sink(writer.end())
         }
         if let tally { TimingsReport.print(tally) }
         try run.finish()

@@ -180,7 +180,9 @@ enum OutputFile {
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            throw ValidationError("cannot write \(path)")
+            let reason = FileManager.default.fileExists(atPath: destination.deletingLastPathComponent().path)
+                ? "cannot create a file in its folder" : "its folder does not exist"
+            throw ValidationError("cannot write \(path): \(reason)")
         }
         buffer.handle = handle
         do {

@@ -13,6 +13,37 @@ import Testing
         #expect(out == items.map { $0 * $0 })
     }
 
+    @Test func inOrderHandsResultsOnInOrderAndRunsAWindowAhead() {
+        let items = Array(0..<40)
+        let running = Counter(), ahead = Counter()
+        var seen: [Int] = []
+        FileLanes(lanes: 2).forEachInOrder(items, window: 3, { i -> Int in
+            running.add()
+            Thread.sleep(forTimeInterval: Double((i * 7) % 5) / 2000)
+            return i
+        }) { i in
+            seen.append(i)
+            // lanes never take an item more than the window beyond the one handed on
+            ahead.record(running.value - seen.count)
+        }
+        #expect(seen == items)
+        #expect(ahead.highest <= 3)
+    }
+
+    @Test func aThrowingConsumerStopsTheLanes() {
+        struct Stop: Error {}
+        let started = Counter()
+        #expect(throws: Stop.self) {
+            try FileLanes(lanes: 2).forEachInOrder(Array(0..<100), window: 2, { i -> Int in
+                started.add()
+                return i
+            }) { i in
+                if i == 5 { throw Stop() }
+            }
+        }
+        #expect(started.value <= 5 + 1 + 2)
+    }
+
     @Test func bothLanesWork() {
         let threads = Threads()
         FileLanes(lanes: 2).forEach(8) { _ in
@@ -37,8 +68,11 @@ import Testing
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
+    private var most = Int.min
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
+    func record(_ v: Int) { lock.withLock { most = max(most, v) } }
+    var highest: Int { lock.withLock { most } }
 }
 
 private final class Threads: @unchecked Sendable {
