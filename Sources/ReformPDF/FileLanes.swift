@@ -10,6 +10,10 @@ public struct FileLanes: Sendable {
     public var lanes: Int
     /// Stack of each lane's thread: the pipeline's recursion needs more than a secondary thread's default.
     public static let stackSize = 8 << 20
+    /// Items a lane may run ahead of the consumer in `forEachInOrder`: each waiting result is one
+    /// file's records (tens of kilobytes), and a long file at the front must not idle the other
+    /// lanes soon after.
+    public static let aheadPerLane = 64
 
     public init(lanes: Int) { self.lanes = max(1, lanes) }
 
@@ -37,18 +41,18 @@ public struct FileLanes: Sendable {
     public func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
         var results: [R] = []
         results.reserveCapacity(items.count)
-        forEachInOrder(items, transform) { results.append($0) }
+        forEachInOrder(items, window: items.count, transform) { results.append($0) }
         return results
     }
 
     /// `transform` of every item, computed on the lanes, handed to `consume` on the calling thread in
     /// the items' order, each as soon as it and all before it are done. The lanes run at most
-    /// `window` items ahead of `consume`, so memory holds a few results however many items there
-    /// are. When `consume` throws, no further item is started and the error is rethrown once the
-    /// lanes have stopped.
+    /// `window` items (by default `aheadPerLane` a lane) ahead of `consume`, so memory holds a
+    /// bounded number of results however many items there are. When `consume` throws, no further
+    /// item is started and the error is rethrown once the lanes have stopped.
     public func forEachInOrder<T: Sendable, R: Sendable>(_ items: [T], window: Int? = nil, _ transform: @escaping @Sendable (T) -> R,
                                                         consume: (R) throws -> Void) rethrows {
-        let queue = OrderedResults<R>(count: items.count, window: max(lanes, window ?? lanes * 4))
+        let queue = OrderedResults<R>(count: items.count, window: max(lanes, window ?? lanes * Self.aheadPerLane))
         let group = DispatchGroup()
         for _ in 0..<min(lanes, items.count) {
             group.enter()

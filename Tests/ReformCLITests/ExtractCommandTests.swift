@@ -59,6 +59,37 @@ import Testing
         #expect(tablesOne.status == 0 && tablesTwo.stdout == tablesOne.stdout)
     }
 
+    @Test func outputFileHoldsWhatStandardOutputShows() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reform-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inputs = ["\(Self.corpus)/born-digital/lo-portrait-01.pdf", "\(Self.corpus)/bad/empty.pdf", "\(Self.corpus)/text"]
+        for format in ["json", "jsonl", "csv"] {
+            let out = dir.appendingPathComponent("records.\(format)").path
+            let printed = try Fixtures.reform(["extract", "--format", format] + inputs)
+            let written = try Fixtures.reform(["extract", "--format", format, "-o", out] + inputs)
+            #expect(printed.status == 4 && written.status == 4)
+            #expect(written.stdout.isEmpty)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(printed.stdout.utf8))
+        }
+        // Nothing but the output is left in the folder (the temporary file was moved into place).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["records.csv", "records.json", "records.jsonl"])
+    }
+
+    @Test func everyInputFailingStillWritesAnEmptyResult() throws {
+        let json = try Fixtures.reform(["extract", "\(Self.corpus)/bad/empty.pdf"])
+        #expect(json.status == 4 && json.stdout == "[]\n")
+        let csv = try Fixtures.reform(["extract", "--format", "csv", "\(Self.corpus)/bad/empty.pdf"])
+        #expect(csv.status == 4 && csv.stdout.hasPrefix("\u{FEFF}file,form,") && csv.stdout.split(separator: "\r\n").count == 1)
+    }
+
+    @Test func anUnwritableOutputIsAUsageErrorNamingIt() throws {
+        let out = "/nonexistent-\(UUID().uuidString)/records.json"
+        let result = try Fixtures.reform(["extract", "\(Self.corpus)/born-digital/lo-portrait-01.pdf", "-o", out])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("cannot write \(out): No such file or directory"))
+    }
+
     @Test func exitCodesForFormErrors() throws {
         #expect(try Fixtures.reform(["extract", Fixtures.path("hairline.pdf")]).status == 9)
         let imageOnly = try Fixtures.reform(["extract", "--ocr", "never", Fixtures.path("image-only.pdf")])

@@ -13,21 +13,33 @@ import Testing
         #expect(out == items.map { $0 * $0 })
     }
 
-    @Test func inOrderHandsResultsOnInOrderAndRunsAWindowAhead() {
+    @Test func inOrderHandsResultsOnInOrder() {
         let items = Array(0..<40)
-        let running = Counter(), ahead = Counter()
         var seen: [Int] = []
         FileLanes(lanes: 2).forEachInOrder(items, window: 3, { i -> Int in
-            running.add()
             Thread.sleep(forTimeInterval: Double((i * 7) % 5) / 2000)
-            return i
-        }) { i in
-            seen.append(i)
-            // lanes never take an item more than the window beyond the one handed on
-            ahead.record(running.value - seen.count)
+            return i * i
+        }) { seen.append($0) }
+        #expect(seen == items.map { $0 * $0 })
+    }
+
+    @Test func lanesWaitAWindowAheadOfASlowFirstItem() {
+        // Item 0 is held: the other lane takes items up to the window and then waits for it.
+        let started = Counter()
+        let release = DispatchSemaphore(value: 0)
+        var seen: [Int] = []
+        let lanes = FileLanes(lanes: 2)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) {
+            #expect(started.value == 5)
+            release.signal()
         }
-        #expect(seen == items)
-        #expect(ahead.highest <= 3)
+        lanes.forEachInOrder(Array(0..<20), window: 5, { i -> Int in
+            started.add()
+            if i == 0 { release.wait() }
+            return i
+        }) { seen.append($0) }
+        #expect(seen == Array(0..<20))
+        #expect(started.value == 20)
     }
 
     @Test func aThrowingConsumerStopsTheLanes() {
@@ -68,11 +80,8 @@ import Testing
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
-    private var most = Int.min
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
-    func record(_ v: Int) { lock.withLock { most = max(most, v) } }
-    var highest: Int { lock.withLock { most } }
 }
 
 private final class Threads: @unchecked Sendable {
