@@ -51,7 +51,8 @@ public struct PageExtractor: Sendable {
             let strokeGlyphs = isScan
                 ? glyphs.filter { !Self.ocrLineScalars.contains($0.scalar) }.map { $0.core(rulingSettings.scanGlyphCore) }
                 : glyphs
-            let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, estimateSkew: isScan || coverage > 0, timings: timings)
+            let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, glyphsAreExact: !isScan,
+                                                                  estimateSkew: isScan || coverage > 0, timings: timings)
             // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
             // a blurred row of text inside a cell meets at most the border it starts from.
             rulings = isScan

@@ -42,6 +42,15 @@ public struct Ruling: Sendable, Hashable {
         return dy == 0 ? start.x : start.x + (y - start.y) * (end.x - start.x) / dy
     }
 
+    /// The part of the ruling between `from` and `to` along it (x of a horizontal one, y of a
+    /// vertical one), following its slope.
+    public func clipped(from: Double, to: Double) -> Ruling {
+        if orientation == .horizontal {
+            return Ruling(orientation: .horizontal, start: Point(x: from, y: value(atX: from)), end: Point(x: to, y: value(atX: to)), thickness: thickness)
+        }
+        return Ruling(orientation: .vertical, start: Point(x: value(atY: from), y: from), end: Point(x: value(atY: to), y: to), thickness: thickness)
+    }
+
     /// Whether this ruling and a perpendicular one cross or touch, within `tolerance` beyond their strokes.
     public func meets(_ other: Ruling, tolerance: Double) -> Bool {
         bounds.insetBy(tolerance).intersects(other.bounds.insetBy(tolerance))

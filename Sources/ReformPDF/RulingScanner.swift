@@ -21,7 +21,10 @@ public struct RulingScanner: Sendable {
 
     /// Scans a rendered page. `glyphs` are the page's text-layer glyphs, used to drop glyph strokes.
     /// `estimateSkew`: only page images can be skewed; vector drawing made by software is level.
-    public func scan(_ raster: PageRaster, glyphs: [Glyph], estimateSkew: Bool = true, timings: StageTimings? = nil) -> Result {
+    /// `glyphsAreExact`: the boxes are a born-digital text layer's, not an OCR layer's estimate;
+    /// only exact boxes may cut a line's end back to where the text beside it ends.
+    public func scan(_ raster: PageRaster, glyphs: [Glyph], glyphsAreExact: Bool = true, estimateSkew: Bool = true,
+                     timings: StageTimings? = nil) -> Result {
         let histogram = timings.measure("rulings.mask") { InkMask.histogram(raster) }
         let cut = InkMask.cutoff(histogram, settings: settings)
         let mask = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: cut) }
@@ -37,7 +40,7 @@ public struct RulingScanner: Sendable {
         }
         let paper = InkMask.paperLevel(histogram)
         let kept = timings.measure("rulings.prune") {
-            keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs)), raster: raster, paper: paper))
+            keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs, trimmingRuns: glyphsAreExact)), raster: raster, paper: paper))
         }
         let degrees = atan(slope) * 180 / .pi
         // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
@@ -410,13 +413,17 @@ public struct RulingScanner: Sendable {
     // MARK: - Glyph strokes
 
     /// Drops segments that lie mostly inside glyph boxes: the horizontal stroke of 一, a bar of 目.
-    func dropGlyphStrokes(_ rulings: [Ruling], glyphs: [Glyph]) -> [Ruling] {
+    /// With `trimmingRuns`, a kept segment that starts or ends inside a run of glyphs is cut back to
+    /// where the run ends: a row of characters whose strokes touch a table line at one height (wider
+    /// outlines than their boxes close the gap) reads as the line running on through the text.
+    func dropGlyphStrokes(_ rulings: [Ruling], glyphs: [Glyph], trimmingRuns: Bool = true) -> [Ruling] {
         let boxes = glyphs.lazy.filter { !$0.isWhitespace && !$0.box.isEmpty }.map { $0.box.insetBy(settings.glyphPadding) }
         guard !boxes.isEmpty, !rulings.isEmpty else { return rulings }
         let all = Array(boxes)
         let rows = RulingGlyphIndex(all, for: .horizontal), columns = RulingGlyphIndex(all, for: .vertical)
         var spans: [(Double, Double)] = []
-        return rulings.filter { r in
+        var runs: [(start: Double, end: Double, glyphs: Int)] = []
+        return rulings.compactMap { r in
             let horizontal = r.orientation == .horizontal
             let lo = horizontal ? min(r.start.x, r.end.x) : min(r.start.y, r.end.y)
             let hi = horizontal ? max(r.start.x, r.end.x) : max(r.start.y, r.end.y)
@@ -427,14 +434,51 @@ public struct RulingScanner: Sendable {
                 let s = max(lo, c0), e = min(hi, c1)
                 if e > s { spans.append((s, e)) }
             }
-            guard !spans.isEmpty else { return true }
+            guard !spans.isEmpty else { return r }
             spans.sort { $0.0 < $1.0 }
             var covered = 0.0, curS = spans[0].0, curE = spans[0].1
             for (s, e) in spans.dropFirst() {
                 if s > curE { covered += curE - curS; curS = s; curE = e } else { curE = max(curE, e) }
             }
             covered += curE - curS
-            return covered < settings.glyphCoverageLimit * (hi - lo)
+            guard covered < settings.glyphCoverageLimit * (hi - lo) else { return nil }
+            guard trimmingRuns else { return r }
+            // Runs of text along the segment: boxes that touch or nearly touch.
+            runs.removeAll(keepingCapacity: true)
+            for (s, e) in spans {
+                if let last = runs.last, s <= last.end + settings.glyphRunGap {
+                    runs[runs.count - 1] = (last.start, max(last.end, e), last.glyphs + 1)
+                } else {
+                    runs.append((s, e, 1))
+                }
+            }
+            // A run at an end is cut off only up to a line across this one just past the text (the
+            // cell's border the true line starts from); text merely touching a line leaves it whole.
+            let head = runs.first.flatMap { $0.glyphs >= settings.glyphRunMinCount && $0.start <= lo + settings.glyphRunGap ? $0 : nil }
+            let tail = runs.last.flatMap { $0.glyphs >= settings.glyphRunMinCount && $0.end >= hi - settings.glyphRunGap ? $0 : nil }
+            guard head != nil || tail != nil else { return r }
+            let borders = crossings(of: r, among: rulings)
+            var from = lo, to = hi
+            if let head {
+                let limit = runs.count > 1 ? runs[1].start : hi
+                if let p = borders.filter({ $0 >= head.end - settings.glyphRunGap && $0 <= limit }).min() { from = p }
+            }
+            if let tail {
+                let limit = runs.count > 1 ? runs[runs.count - 2].end : lo
+                if let p = borders.filter({ $0 <= tail.start + settings.glyphRunGap && $0 >= limit }).max() { to = p }
+            }
+            guard from > lo || to < hi else { return r }
+            guard to - from >= settings.minLength else { return nil }
+            return r.clipped(from: from, to: to)
+        }
+    }
+
+    /// Where the rulings across `r` that reach its line cross it (x for a horizontal `r`).
+    private func crossings(of r: Ruling, among rulings: [Ruling]) -> [Double] {
+        rulings.compactMap { c in
+            guard c.orientation != r.orientation else { return nil }
+            let (a, b) = c.orientation == .vertical ? (min(c.start.y, c.end.y), max(c.start.y, c.end.y)) : (min(c.start.x, c.end.x), max(c.start.x, c.end.x))
+            return a - settings.glyphRunGap <= r.position && r.position <= b + settings.glyphRunGap ? c.position : nil
         }
     }
 }

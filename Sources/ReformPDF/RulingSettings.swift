@@ -61,6 +61,10 @@ public struct RulingSettings: Sendable, Hashable {
     public var glyphCoverageLimit: Double = 0.6
     /// Glyph boxes are grown by this much before checking coverage.
     public var glyphPadding: Double = 0.5
+    /// Glyph boxes along a segment at most this far apart make one run of text…
+    public var glyphRunGap: Double = 1
+    /// …and a run of at least this many glyphs at a segment's end is cut off it.
+    public var glyphRunMinCount: Int = 2
     /// Skew search range (degrees either side of level) and steps.
     public var maxSkewDegrees: Double = 3
     public var coarseSkewStep: Double = 0.1

@@ -132,3 +132,32 @@ import Testing
     }
 }
 
+
+@Suite struct GlyphRunTrimTests {
+    /// A row line that ink of the text beside it (wider outlines than boxes) joined up with: it
+    /// started at x 154 inside the words, the cell border it really starts from is at x 216.
+    static let row = Ruling(orientation: .horizontal, start: Point(x: 154, y: 586.6), end: Point(x: 537, y: 586.6), thickness: 1)
+    static let border = Ruling(orientation: .vertical, start: Point(x: 216, y: 564.5), end: Point(x: 216, y: 628.5), thickness: 1)
+    static func text(_ characters: String, left: Double) -> [Glyph] {
+        characters.unicodeScalars.enumerated().map { i, s in
+            Glyph(scalar: s, box: Rect(left: left + Double(i) * 9, top: 583.3, right: left + Double(i + 1) * 9, bottom: 597), fontName: "F", fontSize: 10.5)
+        }
+    }
+
+    @Test func aLineRunningOnThroughTextIsCutBackToTheBorder() {
+        let kept = RulingScanner().dropGlyphStrokes([Self.row, Self.border], glyphs: Self.text("服务对象满意度", left: 141.6))
+        let row = kept.first { $0.orientation == .horizontal }
+        #expect(row?.start.x == 216 && row?.end.x == 537 && row?.start.y == 586.6)
+        #expect(kept.contains(Self.border))
+    }
+
+    @Test func textMerelyTouchingALineLeavesItWhole() {
+        let glyphs = Self.text("服务对象满意度", left: 141.6)
+        // no border across the line past the text
+        #expect(RulingScanner().dropGlyphStrokes([Self.row], glyphs: glyphs) == [Self.row])
+        // one character is not a run of text
+        #expect(RulingScanner().dropGlyphStrokes([Self.row, Self.border], glyphs: Self.text("服", left: 150)).contains(Self.row))
+        // boxes of an OCR layer are estimates: nothing is cut by them
+        #expect(RulingScanner().dropGlyphStrokes([Self.row, Self.border], glyphs: glyphs, trimmingRuns: false).contains(Self.row))
+    }
+}
