@@ -129,10 +129,12 @@ public struct FormReader: Sendable {
                 }
                 project[f] = v
             case .funds(let f):
-                if form.fromScan, Amount(parsing: text) == nil, let repaired = ScanText.repairedAmount(text), let amount = Amount(parsing: repaired) {
+                if form.fromScan, let (amount, repaired) = ScanText.scannedAmount(text) {
                     funds[f] = amount
-                    review.append(ReviewItem(path: rule.target.path, reason: "OCR amount '\(text)' read as \(amount)"))
-                    confidence = min(confidence, Self.repairConfidence)
+                    if repaired {
+                        review.append(ReviewItem(path: rule.target.path, reason: "OCR amount '\(text)' read as \(amount)"))
+                        confidence = min(confidence, Self.repairConfidence)
+                    }
                 } else if let amount = Amount(parsing: text) {
                     funds[f] = amount
                 } else if !Amount.isBlank(text.trimmingCharacters(in: .whitespacesAndNewlines)) {

@@ -407,7 +407,7 @@ public struct ScanReader: Sendable {
     /// as the form reader repairs them), or a target, with whether its unit is one the form knows.
     func numberValue(_ t: String) -> (key: String, known: Bool)? {
         if let d = DateValue(parsing: t) ?? ScanText.repairedDate(t).flatMap(DateValue.init(parsing:)) { return ("date \(d.iso)", true) }
-        if let a = Amount(parsing: t) ?? ScanText.repairedAmount(t).flatMap({ Amount(parsing: $0) }) { return ("amount \(a)", true) }
+        if let a = ScanText.scannedAmount(t)?.amount { return ("amount \(a)", true) }
         if case .success(let v) = TargetGrammar.parse(TextNormalizer.normalize(t)), let value = v.value {
             return ("target \(v.op?.rawValue ?? "") \(value) \(v.unit ?? "")", v.unit.map(units.contains) ?? true)
         }

@@ -80,14 +80,15 @@ public enum ScanText {
         return date.iso
     }
 
-    /// An amount whose separators OCR confused (`262.700.00`, `1,474,326,18`): the last separator
-    /// followed by exactly two digits is the decimal point, every other one a thousands separator.
-    /// Returns nil when there is nothing to repair, or when a group between separators is not of
-    /// three digits.
+    /// An amount whose separators OCR confused (`262.700.00`, `1,474,326,18`, `246.000`): the last
+    /// separator followed by exactly two digits is the decimal point, every other one a thousands
+    /// separator (an amount in yuan has no third decimal). Returns nil when there is nothing to
+    /// repair, or when a group between separators is not of three digits.
     public static func repairedAmount(_ text: String) -> String? {
         let compact = text.filter { !$0.isWhitespace }
         let separators = compact.filter { $0 == "." || $0 == "," }
-        guard separators.count >= 2 || compact.contains(",") && !compact.contains(".") && compact.count >= 4 else { return nil }
+        let threeDecimals = separators == "." && compact.split(separator: ".", omittingEmptySubsequences: false).last?.count == 3
+        guard separators.count >= 2 || compact.contains(",") && !compact.contains(".") && compact.count >= 4 || threeDecimals else { return nil }
         let chars = Array(compact)
         guard let last = chars.lastIndex(where: { $0 == "." || $0 == "," }) else { return nil }
         let fraction = chars[(last + 1)...]
@@ -99,6 +100,14 @@ public enum ScanText {
         guard integer.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber), !integer.isEmpty else { return nil }
         let repaired = fraction.count == 2 ? String(integer) + "." + String(fraction) : String(integer) + String(fraction)
         return repaired == compact ? nil : repaired
+    }
+
+    /// The amount a scanned amount cell holds: with its separators repaired (`repairedAmount`) where
+    /// that reads otherwise than the text as printed, and whether it did.
+    public static func scannedAmount(_ text: String) -> (amount: Amount, repaired: Bool)? {
+        let printed = Amount(parsing: text)
+        if let repaired = repairedAmount(text).flatMap({ Amount(parsing: $0) }) { return (repaired, repaired != printed) }
+        return printed.map { ($0, false) }
     }
 
     /// Marks OCR reads for a full-width bracket (`〈` for `（`).

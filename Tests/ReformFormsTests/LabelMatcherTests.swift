@@ -92,6 +92,19 @@ import Testing
         #expect(ScanText.repairedAmount("abc.def.gh") == nil)
         #expect(ScanText.repairedAmount("9.101.3852.87") == nil)  // a group of four: a digit read twice
         #expect(ScanText.repairedAmount("1.516000.00") == "1516000.00")  // a lost separator
+        // One point with three digits after it: a yuan amount has no third decimal, so it is the comma.
+        #expect(ScanText.repairedAmount("246.000") == "246000")
+        #expect(ScanText.repairedAmount("246.0000") == nil)
+        #expect(ScanText.repairedAmount("246.000万元") == nil)
+    }
+
+    @Test func scannedAmountsSayWhetherTheyWereRepaired() {
+        #expect(ScanText.scannedAmount("246.000").map { "\($0.amount) \($0.repaired)" } == "246000.00 true")
+        #expect(ScanText.scannedAmount("246,000").map { "\($0.amount) \($0.repaired)" } == "246000.00 false")
+        #expect(ScanText.scannedAmount("1,474,326.18").map { "\($0.amount) \($0.repaired)" } == "1474326.18 false")
+        #expect(ScanText.scannedAmount("262.700.00").map { "\($0.amount) \($0.repaired)" } == "262700.00 true")
+        #expect(ScanText.scannedAmount("24.600万元").map { "\($0.amount) \($0.repaired)" } == "246000.00 false")
+        #expect(ScanText.scannedAmount("-") == nil)
     }
 }
 
