@@ -444,9 +444,12 @@ public struct ScanReader: Sendable {
         if !pb.number.isEmpty && !(pa.sign.isEmpty && pb.sign.isEmpty) {
             var number = pb.number
             // The mixed reading's stand-in for a sign chi_sim saw: one digit more, in front (chi_sim's
-            // number counted past a speck it read after the sign, `≥z100`).
+            // number counted past a speck it read after the sign, `≥z100`), or the rest of it is how
+            // chi_sim's number begins (chi_sim ran on into a `%` it read as digits: `≥1002%6` beside
+            // `2100%`).
             let theirs = pa.number.isEmpty ? chineseNumber : pa.number
-            if !pa.sign.isEmpty && pb.sign.isEmpty && number.count == theirs.count + 1 && theirs.count > 0,
+            if !pa.sign.isEmpty && pb.sign.isEmpty && theirs.count > 0 && number.count >= 2,
+               number.count == theirs.count + 1 || theirs.hasPrefix(number.dropFirst()),
                let d = number.first, Self.signStandIns.contains(d) {
                 number.removeFirst()
             }

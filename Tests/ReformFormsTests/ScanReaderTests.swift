@@ -56,6 +56,11 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(reader.choose(reader.candidates(chinese: reading("≥96.00(9%)"), mixed: reading("= 96.00(%)")), layer: "")?.text == "≥96.00(%)")
         // eng's 2 for the sign, where chi_sim read a speck after its sign (`≥z100`)
         #expect(reader.choose(reader.candidates(chinese: reading("≥z100 (%)"), mixed: reading("2100 (%)")), layer: "")?.text == "≥100 (%)")
+        // eng's 2 for the sign, where chi_sim ran on into a `%` it read as digits
+        #expect(reader.choose(reader.candidates(chinese: reading("≥1002%6"), mixed: reading("2100%")), layer: "")?.text == "≥100%")
+        #expect(reader.choose(reader.candidates(chinese: reading("≥100.0026"), mixed: reading("2100.00%")), layer: "")?.text == "≥100.00%")
+        // a 2 chi_sim read as well is the number's own
+        #expect(reader.choose(reader.candidates(chinese: reading("≥2100%"), mixed: reading("2100%")), layer: "")?.text == "≥2100%")
         // eng's letter or chi_sim's character for the sign in front of the number.
         #expect(reader.choose(reader.candidates(chinese: reading("≤205.00 (10万)"), mixed: reading("S205.00 (/10万)")), layer: "")?.text == "≤205.00 (/10万)")
     }
