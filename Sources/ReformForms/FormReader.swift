@@ -306,6 +306,11 @@ public struct FormReader: Sendable {
     /// Whether a target parses into a number with no unit or one the template knows, or is a word.
     static func knownTarget(_ t: TargetValue, units: Set<String>) -> Bool {
         guard t.value != nil else { return t.qualitative.map { !ScanReader.hasDigit($0) } ?? true }
+        // A target prints at most two decimals: more, with no unit after them, are a misread unit.
+        if t.unit == nil, let text = t.valueText, let point = text.firstIndex(of: "."),
+           text[text.index(after: point)...].count > ScanText.maximumDecimals {
+            return false
+        }
         return t.unit.map { units.contains($0) } ?? true
     }
 

@@ -153,6 +153,13 @@ public enum ScanText {
         }
         // A speck after the unit's close (`≥77.00%.`) is no part of the target.
         while let last = out.last, trailingSpecks.contains(last), out.count >= 2, unitEnds.contains(out[out.count - 2]) { out.removeLast() }
+        // Two digits more after a target's two decimals, and nothing after them: a % both recognizers
+        // read as digits (`≥92.0026`).
+        if let point = out.lastIndex(of: "."), out.count - point - 1 == maximumDecimals + 2,
+           out[(point + 1)...].allSatisfy({ $0.isASCII && $0.isNumber }) {
+            out.removeLast(2)
+            out.append("%")
+        }
         let repaired = String(out)
         return repaired == text ? nil : repaired
     }

@@ -98,6 +98,15 @@ import Testing
         #expect(ScanText.repairedAmount("246.000万元") == nil)
     }
 
+    @Test func aUnitlessTargetWithMoreThanTwoDecimalsIsNotTaken() {
+        // such a target is tried again with its last two digits as the % they are (`≥92.0026`)
+        let units: Set<String> = ["%", "个"]
+        #expect(!FormReader.knownTarget(TargetValue(cell: "≥92.0026"), units: units))
+        #expect(FormReader.knownTarget(TargetValue(cell: "≥92.00%"), units: units))
+        #expect(FormReader.knownTarget(TargetValue(cell: "=12.5"), units: units))
+        #expect(!FormReader.knownTarget(TargetValue(cell: "=12(吨)"), units: units))
+    }
+
     @Test func scannedAmountsSayWhetherTheyWereRepaired() {
         #expect(ScanText.scannedAmount("246.000").map { "\($0.amount) \($0.repaired)" } == "246000.00 true")
         #expect(ScanText.scannedAmount("246,000").map { "\($0.amount) \($0.repaired)" } == "246000.00 false")

@@ -193,6 +193,10 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         #expect(ScanText.repairedTarget("≥100.009%4") == "≥100.00%")  // a bare %, its circles read as digits
         #expect(ScanText.repairedTarget("≥95.5%") == nil)
         #expect(ScanText.repairedTarget("=1,474(个)") == nil)
+        // two digits more after two decimals, nothing after them: a % read as digits
+        #expect(ScanText.repairedTarget("≥92.0026") == "≥92.00%")
+        #expect(ScanText.repairedTarget("≥92.002") == nil)
+        #expect(ScanText.repairedTarget("=12.0026(个)") == nil)
     }
 
     @Test func bracketsInsideChineseTextAreFullWidth() {
