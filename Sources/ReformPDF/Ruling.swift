@@ -42,6 +42,11 @@ public struct Ruling: Sendable, Hashable {
         return dy == 0 ? start.x : start.x + (y - start.y) * (end.x - start.x) / dy
     }
 
+    /// Its ends along the line, lower first: x of a horizontal ruling, y of a vertical one.
+    public var extent: (lo: Double, hi: Double) {
+        orientation == .horizontal ? (min(start.x, end.x), max(start.x, end.x)) : (min(start.y, end.y), max(start.y, end.y))
+    }
+
     /// The part of the ruling between `from` and `to` along it (x of a horizontal one, y of a
     /// vertical one), following its slope.
     public func clipped(from: Double, to: Double) -> Ruling {

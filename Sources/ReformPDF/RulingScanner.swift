@@ -361,8 +361,7 @@ public struct RulingScanner: Sendable {
         /// Calls `body(along, centre)` in pixels for every pixel step along the ruling.
         private func forEachStep(_ r: Ruling, _ body: (Double, Double) -> Void) {
             let horizontal = r.orientation == .horizontal
-            let a0 = (horizontal ? min(r.start.x, r.end.x) : min(r.start.y, r.end.y)) * scale
-            let a1 = (horizontal ? max(r.start.x, r.end.x) : max(r.start.y, r.end.y)) * scale
+            let a0 = r.extent.lo * scale, a1 = r.extent.hi * scale
             var t = a0.rounded(.down)
             while t < a1 {
                 body(t, (horizontal ? r.value(atX: t / scale) : r.value(atY: t / scale)) * scale)
@@ -422,11 +421,9 @@ public struct RulingScanner: Sendable {
         let all = Array(boxes)
         let rows = RulingGlyphIndex(all, for: .horizontal), columns = RulingGlyphIndex(all, for: .vertical)
         var spans: [(Double, Double)] = []
-        var runs: [(start: Double, end: Double, glyphs: Int)] = []
         return rulings.compactMap { r in
             let horizontal = r.orientation == .horizontal
-            let lo = horizontal ? min(r.start.x, r.end.x) : min(r.start.y, r.end.y)
-            let hi = horizontal ? max(r.start.x, r.end.x) : max(r.start.y, r.end.y)
+            let (lo, hi) = r.extent
             spans.removeAll(keepingCapacity: true)
             // The boxes the line runs through, clipped to the line's extent.
             (horizontal ? rows : columns).forEachBox(across: r.position) { b in
@@ -436,22 +433,11 @@ public struct RulingScanner: Sendable {
             }
             guard !spans.isEmpty else { return r }
             spans.sort { $0.0 < $1.0 }
-            var covered = 0.0, curS = spans[0].0, curE = spans[0].1
-            for (s, e) in spans.dropFirst() {
-                if s > curE { covered += curE - curS; curS = s; curE = e } else { curE = max(curE, e) }
-            }
-            covered += curE - curS
+            let covered = Self.merged(spans, gap: 0).reduce(0) { $0 + $1.end - $1.start }
             guard covered < settings.glyphCoverageLimit * (hi - lo) else { return nil }
             guard trimmingRuns else { return r }
             // Runs of text along the segment: boxes that touch or nearly touch.
-            runs.removeAll(keepingCapacity: true)
-            for (s, e) in spans {
-                if let last = runs.last, s <= last.end + settings.glyphRunGap {
-                    runs[runs.count - 1] = (last.start, max(last.end, e), last.glyphs + 1)
-                } else {
-                    runs.append((s, e, 1))
-                }
-            }
+            let runs = Self.merged(spans, gap: settings.glyphRunGap)
             // A run at an end is cut off only up to a line across this one just past the text (the
             // cell's border the true line starts from); text merely touching a line leaves it whole.
             let head = runs.first.flatMap { $0.glyphs >= settings.glyphRunMinCount && $0.start <= lo + settings.glyphRunGap ? $0 : nil }
@@ -473,11 +459,24 @@ public struct RulingScanner: Sendable {
         }
     }
 
+    /// Sorted spans joined where they overlap or lie at most `gap` apart, with how many each holds.
+    static func merged(_ spans: [(Double, Double)], gap: Double) -> [(start: Double, end: Double, glyphs: Int)] {
+        var out: [(start: Double, end: Double, glyphs: Int)] = []
+        for (s, e) in spans {
+            if let last = out.last, s <= last.end + gap {
+                out[out.count - 1] = (last.start, max(last.end, e), last.glyphs + 1)
+            } else {
+                out.append((s, e, 1))
+            }
+        }
+        return out
+    }
+
     /// Where the rulings across `r` that reach its line cross it (x for a horizontal `r`).
     private func crossings(of r: Ruling, among rulings: [Ruling]) -> [Double] {
         rulings.compactMap { c in
             guard c.orientation != r.orientation else { return nil }
-            let (a, b) = c.orientation == .vertical ? (min(c.start.y, c.end.y), max(c.start.y, c.end.y)) : (min(c.start.x, c.end.x), max(c.start.x, c.end.x))
+            let (a, b) = c.extent
             return a - settings.glyphRunGap <= r.position && r.position <= b + settings.glyphRunGap ? c.position : nil
         }
     }
