@@ -29,14 +29,18 @@ public struct RulingScanner: Sendable {
         let cut = InkMask.cutoff(histogram, settings: settings)
         let mask = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: cut) }
         let slope = estimateSkew ? timings.measure("rulings.skew") { estimateSlope(mask) } : 0
-        var found = segments(mask, slope: slope, scale: raster.scale, timings: timings)
+        var (found, bands) = segments(mask, slope: slope, scale: raster.scale, timings: timings)
         // Grey cell shading is ink at the hairline cut-off, which hides the dark lines drawn over it:
-        // such pages are scanned a second time at a dark cut-off.
+        // such pages are scanned a second time at a dark cut-off. Shading shows as a page-wide share
+        // of grey pixels, or as a band too thick for a line that is grey along its middle (one shaded
+        // row of a small table is a sliver of the page).
         let total = histogram.reduce(0, +)
+        let darkCut = UInt32(settings.darkLuminance)
         let grey = histogram[Int(settings.darkLuminance)..<Int(cut)].reduce(0, +)
-        if cut > UInt32(settings.darkLuminance) && Double(grey) > settings.fillShare * Double(total) {
-            let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: UInt32(settings.darkLuminance)) }
-            found += segments(dark, slope: slope, scale: raster.scale, timings: timings)
+        if cut > darkCut && (Double(grey) > settings.fillShare * Double(total)
+                             || bands.contains { isGrey($0, in: raster, slope: slope, from: darkCut, to: cut) }) {
+            let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: darkCut) }
+            found += segments(dark, slope: slope, scale: raster.scale, timings: timings).rulings
         }
         let paper = InkMask.paperLevel(histogram)
         let kept = timings.measure("rulings.prune") {
@@ -47,14 +51,31 @@ public struct RulingScanner: Sendable {
         return Result(rulings: kept, skewDegrees: degrees == 0 ? 0 : -degrees)
     }
 
-    /// The line segments of one ink mask, in page points.
-    func segments(_ mask: InkMask, slope: Double, scale: Double, timings: StageTimings?) -> [Ruling] {
+    /// Whether most pixels along the middle of a band of rows are grey: luminance in `from..<to`.
+    func isGrey(_ band: Segment, in raster: PageRaster, slope: Double, from: UInt32, to: UInt32) -> Bool {
+        raster.withPixels { pixels, stride in
+            var greyCount = 0, count = 0
+            for x in band.first...band.last {
+                let y = Int((band.centerRow + 0.5 + slope * Double(x)).rounded(.down))
+                guard y >= 0 && y < raster.height && x >= 0 && x < raster.width else { continue }
+                let l = InkMask.luma(pixels[y * stride + x])
+                count += 1
+                if l >= from && l < to { greyCount += 1 }
+            }
+            return count > 0 && 2 * greyCount > count
+        }
+    }
+
+    /// The line segments of one ink mask, in page points, and the bands along rows too thick to be
+    /// lines (fills, images, rows of text), in pixels.
+    func segments(_ mask: InkMask, slope: Double, scale: Double, timings: StageTimings?) -> (rulings: [Ruling], bands: [Segment]) {
         let minLen = max(2, Int((settings.minLength * scale).rounded(.down)))
         let gap = max(1, Int((settings.maxGap * scale).rounded()))
         let maxThick = settings.maxThickness * scale
 
         var rulings: [Ruling] = []
         let rows = timings.measure("rulings.rows") { segments(in: mask, slope: slope, minLength: minLen, maxGap: gap) }
+        let bands = rows.filter { $0.thickness > maxThick }
         for seg in rows where seg.thickness <= maxThick {
             let y0 = seg.centerRow + 0.5
             let x1 = Double(seg.first), x2 = Double(seg.last + 1)
@@ -74,7 +95,7 @@ public struct RulingScanner: Sendable {
                                   end: Point(x: (x0 - slope * y2) / scale, y: y2 / scale),
                                   thickness: seg.thickness / scale))
         }
-        return rulings
+        return (rulings, bands)
     }
 
     // MARK: - Skew

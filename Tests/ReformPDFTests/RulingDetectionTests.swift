@@ -112,6 +112,34 @@ import Testing
         #expect(found.contains { abs($0.position - 91.5) < 1 && $0.length > 80 })
     }
 
+    /// A small table with a grey header row on a large page: the shading is far less than the page
+    /// share that calls for the dark scan, but its band is grey along its middle, so the dark lines
+    /// drawn over it are still found (they vanished into the band at the hairline cut-off).
+    @Test func linesOverAShadedRowOfASmallTableAreFound() {
+        let raster = PageRaster(width: 1200, height: 1700, scale: 2)
+        raster.draw { cr in
+            cairo_set_source_rgb(cr, 0.62, 0.62, 0.62)
+            cairo_rectangle(cr, 40 * 2, 40 * 2, 160 * 2, 12 * 2)
+            cairo_fill(cr)
+            cairo_set_source_rgb(cr, 0.2, 0.2, 0.2)
+            for y in [40.0, 52, 64, 76] { cairo_rectangle(cr, 40 * 2, y * 2, 160 * 2, 0.5 * 2) }
+            for x in [40.0, 120, 199.5] { cairo_rectangle(cr, x * 2, 40 * 2, 0.5 * 2, 36.5 * 2) }
+            cairo_fill(cr)
+        }
+        let histogram = InkMask.histogram(raster)
+        let settings = RulingSettings()
+        let grey = histogram[Int(settings.darkLuminance)..<Int(settings.inkLuminance)].reduce(0, +)
+        #expect(Double(grey) < settings.fillShare * Double(histogram.reduce(0, +)), "the shading is a sliver of the page")
+        let found = RulingScanner().scan(raster, glyphs: [], estimateSkew: false).rulings
+        let rows = found.filter { $0.orientation == .horizontal }, columns = found.filter { $0.orientation == .vertical }
+        for y in [40.25, 52.25, 64.25, 76.25] {
+            #expect(rows.contains { abs($0.position - y) < 1 && $0.length > 150 }, "row line at \(y): \(rows)")
+        }
+        for x in [40.25, 120.25, 199.75] {
+            #expect(columns.contains { abs($0.position - x) < 1 && $0.length > 30 }, "column line at \(x): \(columns)")
+        }
+    }
+
     /// A scan's line breaks for a little more than a hairline's gap (where a slanted line steps rows,
     /// or its ink fades): its two long pieces are one line, which meets the frame at both ends.
     @Test func aLongLineBrokenByAShortGapIsOneLine() {
