@@ -29,8 +29,11 @@ let package = Package(
         // the library is opened on the first scanned page (shim.h), not linked into every process.
         // apt: libtesseract-dev, tesseract-ocr-chi-sim, tesseract-ocr-eng (scripts/lib/setup.sh).
         .systemLibrary(name: "CTesseract"),
+        // C: the glyph gate, a cairo_show_glyphs of the executable's own that skips glyphs while a
+        // page is rendered for its table lines (glyph_gate.c says how). Linked in, not a library.
+        .target(name: "CGlyphGate", linkerSettings: [.linkedLibrary("dl")]),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
-        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract"]),
+        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CGlyphGate"]),
         // Stage 2, reconstruct: words, lines, grids, tables.
         .target(name: "ReformLayout", dependencies: ["ReformPDF"]),
         // Stage 3, normalize: the form template, target grammar, canonical record, review checks.

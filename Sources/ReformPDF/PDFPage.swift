@@ -1,3 +1,4 @@
+import CGlyphGate
 import CPoppler
 
 /// One open page of a `PDFDocument`. Owns its poppler page.
@@ -96,18 +97,20 @@ public final class PDFPage {
 
     /// Renders the page onto a white background at `scale` pixels per point. Without `antialias`
     /// edges are hard (faster, and what the ruling scanner wants); pictures for people keep it.
-    public func render(scale: Double, antialias: Bool = true) -> PageRaster {
+    /// Without `glyphs` the page's text is not drawn (`GlyphGate`): lines, fills and images only,
+    /// which is all the ruling scanner looks for (the text comes from poppler's text layer).
+    public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true) -> PageRaster {
         let raster = blankRaster(scale: scale)
-        raster.draw { cr in draw(on: cr, scale: scale, antialias: antialias) }
+        raster.draw { cr in draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs) }
         return raster
     }
 
     /// `render`, and whether the page may have drawn an image on the way (`PageRaster.drawNotingImages`):
     /// a page that certainly drew none covers nothing with images, and needs no `imageCoverage`
     /// (poppler's image mapping is another full pass over the page's content and fonts).
-    public func renderNotingImages(scale: Double, antialias: Bool = true) -> (raster: PageRaster, mayHoldImages: Bool) {
+    public func renderNotingImages(scale: Double, antialias: Bool = true, glyphs: Bool = true) -> (raster: PageRaster, mayHoldImages: Bool) {
         let raster = blankRaster(scale: scale)
-        let mayHoldImages = raster.drawNotingImages { cr in draw(on: cr, scale: scale, antialias: antialias) }
+        let mayHoldImages = raster.drawNotingImages { cr in draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs) }
         return (raster, mayHoldImages)
     }
 
@@ -116,9 +119,9 @@ public final class PDFPage {
         return PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
     }
 
-    private func draw(on cr: OpaquePointer, scale: Double, antialias: Bool) {
+    private func draw(on cr: OpaquePointer, scale: Double, antialias: Bool, glyphs: Bool) {
         cairo_scale(cr, scale, scale)
         if !antialias { cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE) }
-        poppler_page_render(handle, cr)
+        GlyphGate.drawing(glyphs) { poppler_page_render(handle, cr) }
     }
 }

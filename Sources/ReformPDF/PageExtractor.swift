@@ -25,7 +25,7 @@ public struct PageExtractor: Sendable {
             // been drawn, and only such a page pays for the image coverage and, when it is a scan, for
             // a second render at the scan scale.
             let mayHoldImages = timings.measure("render") {
-                let rendered = page.renderNotingImages(scale: rulingSettings.renderScale, antialias: rulingSettings.antialias)
+                let rendered = page.renderNotingImages(scale: rulingSettings.renderScale, antialias: rulingSettings.antialias, glyphs: false)
                 raster = rendered.raster
                 return rendered.mayHoldImages
             }
@@ -41,7 +41,7 @@ public struct PageExtractor: Sendable {
         if findRulings && (raster == nil || isScan) {
             raster = nil  // a born-digital-scale raster of a scan is let go before the larger render
             raster = timings.measure("render") { page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
-                                                             antialias: rulingSettings.antialias || isScan) }
+                                                             antialias: rulingSettings.antialias || isScan, glyphs: false) }
         }
         let glyphs = timings.measure("text") { page.glyphs() }
         if let raster {

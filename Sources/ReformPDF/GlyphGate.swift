@@ -1,0 +1,21 @@
+import CGlyphGate
+
+/// Turns the drawing of text glyphs off for renders on the calling thread (CGlyphGate's
+/// `cairo_show_glyphs`, which the executable puts ahead of libcairo's).
+///
+/// A page rendered to find its table lines needs no text: poppler's text layer gives every glyph
+/// with its box, and drawing them costs FreeType rasterising each one (about a sixth of a born-digital
+/// file's time) and cairo caching them (memory that grew with every font of a batch).
+public enum GlyphGate {
+    /// Whether the gate is in the process: when it is not, glyphs are always drawn, which is only
+    /// slower (the ruling scanner already drops strokes inside text).
+    public static var isActive: Bool { reform_glyph_gate_is_active() != 0 }
+
+    /// Runs `body` with glyph drawing on or off on this thread, and turns it back on afterwards.
+    static func drawing<R>(_ glyphs: Bool, _ body: () -> R) -> R {
+        if glyphs { return body() }
+        reform_glyph_gate_set_drawing(0)
+        defer { reform_glyph_gate_set_drawing(1) }
+        return body()
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+@testable import ReformPDF
+import ReformTestSupport
+import Testing
+
+/// A page rendered for its table lines leaves its text out (`GlyphGate`); every other render
+/// (pictures for people, pages read by OCR) draws it.
+@Suite struct GlyphGateTests {
+    /// Dark pixels of `raster` inside and outside the glyph boxes (each box grown by a pixel).
+    static func ink(_ raster: PageRaster, glyphs: [Glyph]) -> (inText: Int, outside: Int) {
+        let luma = raster.luminance(), w = raster.width, h = raster.height, s = raster.scale
+        var inText = [Bool](repeating: false, count: w * h)
+        for g in glyphs where !g.scalar.properties.isWhitespace {
+            let x0 = max(0, Int(g.box.left * s) - 1), x1 = min(w - 1, Int((g.box.right * s).rounded(.up)) + 1)
+            let y0 = max(0, Int(g.box.top * s) - 1), y1 = min(h - 1, Int((g.box.bottom * s).rounded(.up)) + 1)
+            guard x0 <= x1, y0 <= y1 else { continue }
+            for y in y0...y1 { for x in x0...x1 { inText[y * w + x] = true } }
+        }
+        var counts = (inText: 0, outside: 0)
+        for i in 0..<(w * h) where luma[i] < 128 {
+            if inText[i] { counts.inText += 1 } else { counts.outside += 1 }
+        }
+        return counts
+    }
+
+    @Test func theGateIsInTheProcess() {
+        #expect(GlyphGate.isActive)
+    }
+
+    @Test func aRenderWithoutGlyphsKeepsTheLinesAndDropsTheText() throws {
+        let page = try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).page(1)
+        let glyphs = page.glyphs()
+        #expect(glyphs.count > 20)
+        let drawn = Self.ink(page.render(scale: 2, antialias: false), glyphs: glyphs)
+        let bare = Self.ink(page.render(scale: 2, antialias: false, glyphs: false), glyphs: glyphs)
+        // the text is there with glyphs and gone without (lines crossing a box may leave a little)
+        #expect(drawn.inText > 1000)
+        #expect(bare.inText * 10 < drawn.inText, "\(bare.inText) dark pixels in text without glyphs, \(drawn.inText) with")
+        // the table lines away from the text are the same pixels either way
+        #expect(bare.outside > 1000)
+        #expect(bare.outside == drawn.outside)
+        // and a render after it on the same thread draws text again
+        #expect(Self.ink(page.render(scale: 2, antialias: false), glyphs: glyphs) == drawn)
+    }
+
+    @Test func theRulingsAreTheSameWithOrWithoutGlyphs() throws {
+        let page = try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).page(1)
+        let glyphs = page.glyphs()
+        let settings = RulingSettings()
+        let scanner = RulingScanner(settings: settings)
+        let withText = scanner.scan(page.render(scale: settings.renderScale, antialias: settings.antialias), glyphs: glyphs,
+                                    glyphsAreExact: true, estimateSkew: false)
+        let without = scanner.scan(page.render(scale: settings.renderScale, antialias: settings.antialias, glyphs: false), glyphs: glyphs,
+                                   glyphsAreExact: true, estimateSkew: false)
+        #expect(!without.rulings.isEmpty)
+        #expect(without.rulings == withText.rulings)
+    }
+}
