@@ -159,9 +159,18 @@ public enum TargetGrammar {
         if groups.count > 1 {
             guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
         }
-        let plain = (negative ? "-" : "") + groups.joined() + (fraction.map { "." + $0 } ?? "")
-        return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+        // Up to 18 digits fit a UInt64 exactly, and the value is built from them: Decimal(string:locale:)
+        // asks ICU about its locale on every call (a tenth of normalizing a form took that).
+        let whole = groups.joined(), digits = whole + (fraction ?? "")
+        // (Zero is left to Foundation: it keeps the exponent of "0.00", which building normalizes away.)
+        if digits.count <= 18, let value = UInt64(digits), value != 0 {
+            return Decimal(sign: negative ? .minus : .plus, exponent: -(fraction?.count ?? 0), significand: Decimal(value))
+        }
+        let plain = (negative ? "-" : "") + whole + (fraction.map { "." + $0 } ?? "")
+        return Decimal(string: plain, locale: posix)
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// What follows the number: a unit (`nil` for none) or the reason it is not one.
     enum UnitReading {

@@ -76,6 +76,18 @@ struct TargetGrammarTests {
         #expect(target.valueText == "1474326.18")
     }
 
+    /// Numbers are built from their digits; they must equal, and print as, what Foundation parses.
+    @Test(arguments: ["0", "0.0", "0.00", "-0", "5", "12.5", "12.50", "-3.20", "0.001", "007.50", "100", "1,000,000",
+                      "1,474,326.18", "99.99", "123456789012345678", "1234567890123456789", "98765432109876543210.5",
+                      "-1,234,567,890,123,456,789.125"])
+    func numbersAreTheValuesFoundationReads(_ number: String) throws {
+        let value = try #require(TargetGrammar.decimal(fromNumber: number))
+        let parsed = try #require(Decimal(string: number.replacingOccurrences(of: ",", with: ""), locale: Locale(identifier: "en_US_POSIX")))
+        #expect(value == parsed)
+        #expect(value.description == parsed.description)
+        #expect(value.exponent == parsed.exponent && value.significand == parsed.significand)
+    }
+
     static let failures: [(String, TargetParseError.Reason)] = [
         ("", .empty),
         ("   ", .empty),
