@@ -126,8 +126,41 @@ public final class PDFDocument {
         return PDFPage(taking: UnsafeMutableRawPointer(p), number: number, history: history)
     }
 
-    /// What the pages read so far were, for guessing what the next one is (`PageExtractor`).
-    let history = ReadingHistory()
+    /// What the pages read so far were, for guessing what the next one is (`PageExtractor`). A
+    /// document held in memory whose bytes name no image object has no scanned page to guess at.
+    private(set) lazy var history = ReadingHistory(lastPageWasScan: bytes.map(PDFDocument.namesImageObject) == false ? false : nil)
+
+    /// Whether `data` has the name `/Image` (not `/ImageB`, `/ImageMask`…), as every image object's
+    /// dictionary does. Stream dictionaries are never compressed into object streams, so a PDF
+    /// without it draws no image object (a scan drawn inline is still found, at the cost of a second
+    /// render of its first page).
+    static func namesImageObject(_ data: Data) -> Bool {
+        let name = Array("Image".utf8)
+        return data.withUnsafeBytes { raw -> Bool in
+            guard let start = raw.baseAddress else { return false }
+            var offset = 0
+            // every "/" (memchr), then the letters after it
+            while offset < raw.count, let slash = memchr(start + offset, Int32(UInt8(ascii: "/")), raw.count - offset) {
+                let at = start.distance(to: UnsafeRawPointer(slash)) + 1
+                let end = at + name.count
+                if end <= raw.count && name.indices.allSatisfy({ raw[at + $0] == name[$0] })
+                    && (end == raw.count || endsName(raw[end])) { return true }
+                offset = at
+            }
+            return false
+        }
+    }
+
+    /// PDF white space and delimiters: the bytes that end a name.
+    static func endsName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0, 9, 10, 12, 13, 32, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// Rejects what is plainly not a whole PDF before poppler sees it: poppler repairs a truncated
     /// file silently, dropping the pages it lost, which would lose a user's data without a word.
@@ -152,7 +185,11 @@ extension Optional where Wrapped == String {
 /// What a document's pages read so far were. A hint for the cheapest order of work on the next
 /// page, never for its result; one document is read by one thread, so it needs no lock.
 final class ReadingHistory {
-    /// Whether the last page extracted was a scan (nil before the first): a document's pages are
-    /// mostly all scans or all born-digital.
+    /// Whether the last page extracted was a scan (nil before the first, unless the document can
+    /// hold none): a document's pages are mostly all scans or all born-digital.
     var lastPageWasScan: Bool?
+
+    init(lastPageWasScan: Bool?) {
+        self.lastPageWasScan = lastPageWasScan
+    }
 }

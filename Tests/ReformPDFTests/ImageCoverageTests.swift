@@ -45,6 +45,22 @@ import Testing
         #expect(image.isScan)
     }
 
+    /// A document whose bytes name no image object starts with the render (its first page needs
+    /// no image mapping); one that does starts with the mapping, as after a scan.
+    @Test func theFirstPageSkipsTheImageMappingOnlyWhenNoImageObjectIsNamed() throws {
+        #expect(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).history.lastPageWasScan == false)
+        #expect(try PDFDocument(path: Fixtures.path("image-only.pdf")).history.lastPageWasScan == nil)
+        #expect(try PDFDocument(path: Fixtures.path("scanned-look.pdf")).history.lastPageWasScan == nil)
+        let names: [(String, Bool)] = [
+            ("<< /Type /XObject /Subtype /Image /Width 10 >>", true), ("/Subtype/Image/Width 10", true),
+            ("/Subtype /Image", true), ("/Subtype /Image\n", true), ("/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]", false),
+            ("/ImageMask true", false), ("/Imagery", false), ("no names at all", false), ("/ImageB /Image[", true),
+        ]
+        for (text, named) in names {
+            #expect(PDFDocument.namesImageObject(Data(text.utf8)) == named, "\(text)")
+        }
+    }
+
     @Test func aRenderWithoutImagesSaysSoAndOneWithAnImageMayHoldOne() throws {
         let born = try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).page(1)
         #expect(born.renderNotingImages(scale: 1).mayHoldImages == false)
