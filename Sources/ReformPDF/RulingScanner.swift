@@ -32,17 +32,18 @@ public struct RulingScanner: Sendable {
         var (found, bands) = segments(mask, slope: slope, scale: raster.scale, timings: timings)
         // Grey cell shading is ink at the hairline cut-off, which hides the dark lines drawn over it:
         // such pages are scanned a second time at a dark cut-off. Shading shows as a page-wide share
-        // of grey pixels, or as a band too thick for a line that is grey along its middle (one shaded
-        // row of a small table is a sliver of the page).
+        // of grey pixels, or, on white paper, as a band too thick for a line whose middle is one flat
+        // grey (one shaded row of a small table is a sliver of the page; a photo is not flat).
+        let paper = InkMask.paperLevel(histogram)
         let total = histogram.reduce(0, +)
         let darkCut = UInt32(settings.darkLuminance)
-        let grey = histogram[Int(settings.darkLuminance)..<Int(cut)].reduce(0, +)
+        let grey = histogram[Int(darkCut)..<Int(cut)].reduce(0, +)
         if cut > darkCut && (Double(grey) > settings.fillShare * Double(total)
-                             || bands.contains { isGrey($0, in: raster, slope: slope, from: darkCut, to: cut) }) {
+                             || (paper >= settings.whitePaperLuminance
+                                 && bands.contains { isShading($0, in: raster, slope: slope, from: darkCut, to: cut) })) {
             let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: darkCut) }
             found += segments(dark, slope: slope, scale: raster.scale, timings: timings).rulings
         }
-        let paper = InkMask.paperLevel(histogram)
         let kept = timings.measure("rulings.prune") {
             keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs, trimmingRuns: glyphsAreExact)), raster: raster, paper: paper))
         }
@@ -51,18 +52,22 @@ public struct RulingScanner: Sendable {
         return Result(rulings: kept, skewDegrees: degrees == 0 ? 0 : -degrees)
     }
 
-    /// Whether most pixels along the middle of a band of rows are grey: luminance in `from..<to`.
-    func isGrey(_ band: Segment, in raster: PageRaster, slope: Double, from: UInt32, to: UInt32) -> Bool {
+    /// Whether a band of rows is a flat grey fill: along its middle, at least `shadingShare` of the
+    /// pixels are grey (luminance in `from..<to`) and within `shadingFlatness` of one level.
+    func isShading(_ band: Segment, in raster: PageRaster, slope: Double, from: UInt32, to: UInt32) -> Bool {
         raster.withPixels { pixels, stride in
-            var greyCount = 0, count = 0
+            var levels = [Int](repeating: 0, count: 256), count = 0
             for x in band.first...band.last {
                 let y = Int((band.centerRow + 0.5 + slope * Double(x)).rounded(.down))
                 guard y >= 0 && y < raster.height && x >= 0 && x < raster.width else { continue }
-                let l = InkMask.luma(pixels[y * stride + x])
                 count += 1
-                if l >= from && l < to { greyCount += 1 }
+                let l = InkMask.luma(pixels[y * stride + x])
+                if l >= from && l < to { levels[Int(l)] += 1 }
             }
-            return count > 0 && 2 * greyCount > count
+            guard count > 0 else { return false }
+            let spread = Int(settings.shadingFlatness)
+            let flattest = levels.indices.map { c in levels[max(0, c - spread)...min(255, c + spread)].reduce(0, +) }.max() ?? 0
+            return Double(flattest) >= settings.shadingShare * Double(count)
         }
     }
 

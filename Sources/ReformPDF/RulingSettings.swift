@@ -21,8 +21,13 @@ public struct RulingSettings: Sendable, Hashable {
     /// Lines drawn over grey cell shading are found with this darker cut-off.
     public var darkLuminance: UInt8 = 100
     /// Share of a page's pixels in the grey range (between the two cut-offs) that calls for the second,
-    /// dark scan: anti-aliased text stays well below it, shaded rows do not.
+    /// dark scan: anti-aliased strokes stay well below it, shaded rows do not.
     public var fillShare: Double = 0.04
+    /// On white paper a band too thick for a line also calls for the dark scan when it is shading:
+    /// at least this share of the pixels along its middle grey…
+    public var shadingShare: Double = 0.5
+    /// …and within this many levels (of 255) of one grey, as a fill is and a photo is not.
+    public var shadingFlatness: UInt8 = 6
     /// A page whose most common luminance is below this is not on white paper (a scan): the ink cut-off
     /// is then chosen from the page's own histogram (Otsu).
     public var whitePaperLuminance: UInt8 = 245
