@@ -6,6 +6,8 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include "glyph_gate.h"
 
 typedef void (*show_glyphs_fn)(void *cr, const void *glyphs, int num_glyphs);
@@ -13,7 +15,11 @@ typedef void (*show_glyphs_fn)(void *cr, const void *glyphs, int num_glyphs);
 static _Thread_local int skipping = 0;
 static show_glyphs_fn cairo_own = NULL;
 
-void reform_glyph_gate_set_drawing(int drawing) { skipping = !drawing; }
+int reform_glyph_gate_set_drawing(int drawing) {
+    int was = !skipping;
+    skipping = !drawing;
+    return was;
+}
 
 void cairo_show_glyphs(void *cr, const void *glyphs, int num_glyphs);
 
@@ -23,7 +29,11 @@ void cairo_show_glyphs(void *cr, const void *glyphs, int num_glyphs) {
     if (next == NULL) {
         // Two threads may both look it up; they store the same address.
         next = (show_glyphs_fn)dlsym(RTLD_NEXT, "cairo_show_glyphs");
-        if (next == NULL) return;
+        if (next == NULL) {
+            // Cannot happen while libcairo is loaded (poppler calls it); never drop text silently.
+            fprintf(stderr, "reform: cairo_show_glyphs not found in libcairo: %s\n", dlerror());
+            abort();
+        }
         __atomic_store_n(&cairo_own, next, __ATOMIC_RELEASE);
     }
     next(cr, glyphs, num_glyphs);

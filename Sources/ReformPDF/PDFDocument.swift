@@ -128,7 +128,7 @@ public final class PDFDocument {
 
     /// What the pages read so far were, for guessing what the next one is (`PageExtractor`). A
     /// document held in memory whose bytes name no image object has no scanned page to guess at.
-    private(set) lazy var history = ReadingHistory(lastPageWasScan: bytes.map(PDFDocument.namesImageObject) == false ? false : nil)
+    private(set) lazy var history = ReadingHistory(lastPageWasScan: bytes.flatMap { PDFDocument.namesImageObject($0) ? nil : false })
 
     /// Whether `data` has the name `/Image` (not `/ImageB`, `/ImageMask`…), as every image object's
     /// dictionary does. Stream dictionaries are never compressed into object streams, so a PDF

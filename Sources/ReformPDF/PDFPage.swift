@@ -1,4 +1,3 @@
-import CGlyphGate
 import CPoppler
 
 /// One open page of a `PDFDocument`. Owns its poppler page.
@@ -97,8 +96,9 @@ public final class PDFPage {
 
     /// Renders the page onto a white background at `scale` pixels per point. Without `antialias`
     /// edges are hard (faster, and what the ruling scanner wants); pictures for people keep it.
-    /// Without `glyphs` the page's text is not drawn (`GlyphGate`): lines, fills and images only,
-    /// which is all the ruling scanner looks for (the text comes from poppler's text layer).
+    /// Without `glyphs` the page's text is not filled in (`GlyphGate`): lines, fills and images are
+    /// what the ruling scanner looks for, and the text comes from poppler's text layer (text drawn
+    /// as outlines only, a rare render mode, is still stroked).
     public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true) -> PageRaster {
         let raster = blankRaster(scale: scale)
         raster.draw { cr in draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs) }

@@ -31,9 +31,10 @@ public struct PageExtractor: Sendable {
             }
             if mayHoldImages { coverage = timings.measure("images") { page.imageCoverage } }
         } else {
-            // A document's first page, or one after a scan: its image coverage first (a pass over the
-            // page's content that decodes no image), then one render at the scale it calls for. A scan
-            // rendered at the born-digital scale first would decode its image twice.
+            // The first page of a document that may hold image objects, or a page after a scan: its
+            // image coverage first (a pass over the page's content that decodes no image), then one
+            // render at the scale it calls for. A scan rendered at the born-digital scale first would
+            // decode its image twice.
             coverage = timings.measure("images") { page.imageCoverage }
         }
         let isScan = coverage >= PageContent.scanCoverage

@@ -16,6 +16,14 @@ import Testing
         #expect(title < name && name < funds)
     }
 
+    /// The ruling render leaves text out only through the executable's own `cairo_show_glyphs`
+    /// (CGlyphGate): the `reform` users run must export it for poppler's calls to reach it.
+    @Test func theExecutableCarriesTheGlyphGate() throws {
+        let result = try Fixtures.run("nm", ["-D", "--defined-only", Fixtures.reformBinary])
+        #expect(result.status == 0, "nm: \(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasSuffix(" T cairo_show_glyphs") })
+    }
+
     @Test func jsonListsPagesWordsLinesAndRulings() throws {
         let result = try Fixtures.reform(["text", Fixtures.path("two-pages.pdf"), "--format", "json", "--glyphs"])
         #expect(result.status == 0)

@@ -79,7 +79,7 @@ struct TargetGrammarTests {
     /// Numbers are built from their digits; they must equal, and print as, what Foundation parses.
     @Test(arguments: ["0", "0.0", "0.00", "-0", "5", "12.5", "12.50", "-3.20", "0.001", "007.50", "100", "1,000,000",
                       "1,474,326.18", "99.99", "123456789012345678", "1234567890123456789", "98765432109876543210.5",
-                      "-1,234,567,890,123,456,789.125"])
+                      "-1,234,567,890,123,456,789.125", "-0.5", "-1,234.50", "-100"])
     func numbersAreTheValuesFoundationReads(_ number: String) throws {
         let value = try #require(TargetGrammar.decimal(fromNumber: number))
         let parsed = try #require(Decimal(string: number.replacingOccurrences(of: ",", with: ""), locale: Locale(identifier: "en_US_POSIX")))

@@ -43,7 +43,30 @@ import Testing
         #expect(Self.ink(page.render(scale: 2, antialias: false), glyphs: glyphs) == drawn)
     }
 
+    /// The setting is the rendering thread's: a render without glyphs on one thread leaves the
+    /// renders of another thread, running at the same time, whole.
+    @Test func theSettingBelongsToTheThread() async throws {
+        let drawn = try Self.inkOfFixture(glyphs: true), bare = try Self.inkOfFixture(glyphs: false)
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            for lane in 0..<4 {
+                let glyphs = lane % 2 == 0
+                group.addTask {
+                    for _ in 0..<5 where try Self.inkOfFixture(glyphs: glyphs) != (glyphs ? drawn : bare) { return false }
+                    return true
+                }
+            }
+            for try await same in group { #expect(same) }
+        }
+    }
+
+    /// `ink` of a render of the ruled fixture's first page, opened afresh.
+    static func inkOfFixture(glyphs: Bool) throws -> (inText: Int, outside: Int) {
+        let page = try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).page(1)
+        return ink(page.render(scale: 2, antialias: false, glyphs: glyphs), glyphs: page.glyphs())
+    }
+
     @Test func theRulingsAreTheSameWithOrWithoutGlyphs() throws {
+        #expect(GlyphGate.isActive)
         let page = try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).page(1)
         let glyphs = page.glyphs()
         let settings = RulingSettings()
