@@ -276,17 +276,24 @@ public struct RulingScanner: Sendable {
         var out: [Ruling] = []
         for orientation in [Ruling.Orientation.horizontal, .vertical] {
             var group = rulings.filter { $0.orientation == orientation }.sorted { $0.position < $1.position }
+            // Most pairs in the window lie far apart along the line (a scan's text strokes): their
+            // extents, kept beside the group, rule them out before `joined` is called.
+            let reach = max(settings.joinGap, settings.maxGap)
             var merged = true
             while merged {
                 merged = false
+                var extents = group.map(\.extent)
                 var i = 0
                 while i < group.count {
                     var j = i + 1
                     // Midpoints of pieces of one skewed line can differ by the slope times the page width.
                     while j < group.count && group[j].position - group[i].position <= settings.mergeWindow {
-                        if let m = joined(group[i], group[j]) {
+                        if extents[j].lo <= extents[i].hi + reach && extents[i].lo <= extents[j].hi + reach,
+                           let m = joined(group[i], group[j]) {
                             group[i] = m
+                            extents[i] = m.extent
                             group.remove(at: j)
+                            extents.remove(at: j)
                             merged = true
                         } else {
                             j += 1
