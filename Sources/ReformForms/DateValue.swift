@@ -34,7 +34,11 @@ public struct DateValue: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `2024-01-01`.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ n: Int, _ width: Int) -> String {  // the year is plausible, so never negative
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     public var description: String { iso }

@@ -24,7 +24,17 @@ public struct SHA256: Sendable {
     public static func hex(_ data: Data) -> String {
         var h = SHA256()
         h.update(data)
-        return h.finalize().map { String(format: "%02x", $0) }.joined()
+        return Self.lowerHex(h.finalize())
+    }
+
+    /// Bytes as lower-case hex, two digits each (String(format:) per byte went through Foundation's
+    /// formatter 32 times a file).
+    static func lowerHex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The lower-case hex digest of a file, read in chunks.
@@ -33,7 +43,7 @@ public struct SHA256: Sendable {
         defer { try? handle.close() }
         var h = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { h.update(chunk) }
-        return h.finalize().map { String(format: "%02x", $0) }.joined()
+        return Self.lowerHex(h.finalize())
     }
 
     /// The lower-case hex digest of an open document's file: of the bytes it parsed when it holds
