@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 
 /// Output written to a temporary file beside its destination and moved into place when complete,
-/// in chunks so memory does not grow with the output; `-` streams to standard output.
+/// in chunks so memory does not grow with the output; `-` streams to standard output. A
+/// destination that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is
+/// written in place: moving a file over it would replace the device or pipe itself.
 enum OutputFile {
     /// Bytes gathered before each write.
     static let chunk = 1 << 20
@@ -13,6 +15,17 @@ enum OutputFile {
             buffer.handle = FileHandle.standardOutput
             try body { try buffer.append($0) }
             try buffer.flush()
+            return
+        }
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            buffer.handle = handle
+            try body { try buffer.append($0) }
+            try buffer.flush()
+            try handle.close()
             return
         }
         let destination = URL(fileURLWithPath: path)

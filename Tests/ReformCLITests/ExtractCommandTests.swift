@@ -76,6 +76,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["records.csv", "records.json", "records.jsonl"])
     }
 
+    /// A destination that is not a regular file (a named pipe here; `/dev/null` and `/dev/stdout`
+    /// alike) is written in place: a temporary file moved over it would replace the pipe or device.
+    @Test func anOutputThatIsNotARegularFileIsWrittenInPlace() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reform-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("records.jsonl").path, copy = dir.appendingPathComponent("copy.jsonl").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // a reader at the other end of the pipe, as a shell's `reform … -o >(…)` would have
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "timeout 60 cat \"$0\" > \"$1\"", fifo, copy]  // a pipe replaced by a file gets no writer
+        try reader.run()
+        let input = "\(Self.corpus)/born-digital/lo-portrait-01.pdf"
+        let written = try Fixtures.reform(["extract", "--format", "jsonl", "-o", fifo, input])
+        reader.waitUntilExit()
+        let printed = try Fixtures.reform(["extract", "--format", "jsonl", input])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(printed.stdout.utf8))
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO, "the pipe is still a pipe")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["copy.jsonl", "records.jsonl"])
+    }
+
     @Test func everyInputFailingStillWritesAnEmptyResult() throws {
         let json = try Fixtures.reform(["extract", "\(Self.corpus)/bad/empty.pdf"])
         #expect(json.status == 4 && json.stdout == "[]\n")
