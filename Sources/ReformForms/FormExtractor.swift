@@ -19,8 +19,9 @@ public struct FormExtractor: Sendable {
     public init(template: FormTemplate = .performanceTarget, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 ocr: OCRPolicy = .auto) {
         self.template = template
-        scanReader = ScanReader(template: template, policy: ocr)
-        engines = OCREnginePool(words: scanReader.words)
+        let reader = ScanReader(template: template, policy: ocr)
+        scanReader = reader
+        engines = OCREnginePool(words: reader.words)
         pageExtractor = PageExtractor()
         // A form is one ruled grid per page: text beside it (running headers, page numbers) is not
         // table content, so it is never read as a stream table next to the grid.

@@ -49,38 +49,74 @@ public struct ScanReader: Sendable {
     /// Below this a reading of a cell the layer left empty is dropped as noise.
     public var minimumConfidence: Double = 0.35
 
+    /// The form's fixed words and units as the reader compares them, built on first use: a process
+    /// whose pages are all born-digital never needs them (they were 1.8% of a one-page extract).
+    private let lexicon: Lexicon
+
     /// Keys (`LabelMatcher.key`) of the form's fixed words: labels and taxonomy terms.
-    let vocabulary: Set<[Unicode.Scalar]>
+    var vocabulary: Set<[Unicode.Scalar]> { lexicon.words.vocabulary }
     /// The fixed words a text layer is trusted with: those one misread character cannot make of
     /// another (`二级指标` is one character from 一级指标, and a layer did read one as the other).
-    public let trusted: Set<[Unicode.Scalar]>
+    public var trusted: Set<[Unicode.Scalar]> { lexicon.words.trusted }
     /// The taxonomy's level terms by key: cells whose value is one of them.
-    let levelTerms: [[Unicode.Scalar]: String]
+    var levelTerms: [[Unicode.Scalar]: String] { lexicon.words.levelTerms }
     /// Words for the recognizer's dictionary.
-    public let words: [String]
+    public var words: [String] { lexicon.words.dictionary }
     /// The template's target units, normalized as the target grammar gives them.
-    let units: Set<String>
+    var units: Set<String> { lexicon.words.units }
     /// The scalars of the units and of dates (年月日): ideographs a number cell holds.
-    let unitScalars: Set<Unicode.Scalar>
+    var unitScalars: Set<Unicode.Scalar> { lexicon.words.unitScalars }
     /// The recognizer for cells that read as numbers.
     public var numberLanguages = "chi_sim+eng"
 
     public init(template: FormTemplate = .performanceTarget, policy: OCRPolicy = .auto) {
         self.policy = policy
-        let fixed = template.allLabels.map { $0.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "#", with: "") }
-            + Taxonomy.level1Terms + Taxonomy.level2Terms + [template.title]
-        let vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
-        self.vocabulary = vocabulary
-        // one misread apart means the same length: only words of a length are compared (every process
-        // builds this, scans or not)
-        let byLength = Dictionary(grouping: vocabulary, by: \.count)
-        trusted = vocabulary.filter { word in
-            !(byLength[word.count] ?? []).contains { $0 != word && Self.oneMisreadApart($0, word) }
+        lexicon = Lexicon(template: template)
+    }
+
+    /// What `Lexicon` builds from a template.
+    struct Words: Sendable {
+        let vocabulary: Set<[Unicode.Scalar]>
+        let trusted: Set<[Unicode.Scalar]>
+        let levelTerms: [[Unicode.Scalar]: String]
+        let dictionary: [String]
+        let units: Set<String>
+        let unitScalars: Set<Unicode.Scalar>
+
+        init(template: FormTemplate) {
+            let fixed = template.allLabels.map { $0.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "#", with: "") }
+                + Taxonomy.level1Terms + Taxonomy.level2Terms + [template.title]
+            let vocabulary = Set(fixed.map(LabelMatcher.key).filter { !$0.isEmpty })
+            self.vocabulary = vocabulary
+            // one misread apart means the same length: only words of a length are compared
+            let byLength = Dictionary(grouping: vocabulary, by: \.count)
+            trusted = vocabulary.filter { word in
+                !(byLength[word.count] ?? []).contains { $0 != word && ScanReader.oneMisreadApart($0, word) }
+            }
+            levelTerms = Dictionary((Taxonomy.level1Terms + Taxonomy.level2Terms).map { (LabelMatcher.key($0), $0) }, uniquingKeysWith: { a, _ in a })
+            dictionary = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
+            units = template.normalizedUnits
+            unitScalars = Set((template.units + ["年月日"]).flatMap(\.unicodeScalars))
         }
-        levelTerms = Dictionary((Taxonomy.level1Terms + Taxonomy.level2Terms).map { (LabelMatcher.key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        words = Array(Set(fixed.filter { !$0.isEmpty })).sorted()
-        units = template.normalizedUnits
-        unitScalars = Set((template.units + ["年月日"]).flatMap(\.unicodeScalars))
+    }
+
+    /// The template's `Words`, built once by the first reader that asks, shared by the copies of a
+    /// `ScanReader` (the lanes of a batch).
+    final class Lexicon: @unchecked Sendable {
+        private let template: FormTemplate
+        private let lock = NSLock()
+        private var built: Words?
+
+        init(template: FormTemplate) { self.template = template }
+
+        var words: Words {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            let made = Words(template: template)
+            built = made
+            return made
+        }
     }
 
     /// Whether `content` is read from its image under the policy: scans, and image-only pages.

@@ -309,9 +309,10 @@ public final class OCREnginePool: @unchecked Sendable {
     private var failure: OCRError?
     private let lock = NSLock()
     public let languages: String
-    public let words: [String]
+    /// Words for the engines' dictionaries, asked for when the first engine starts.
+    private let words: @Sendable () -> [String]
 
-    public init(languages: String = "chi_sim", words: [String] = []) {
+    public init(languages: String = "chi_sim", words: @autoclosure @escaping @Sendable () -> [String] = []) {
         self.languages = languages
         self.words = words
     }
@@ -329,7 +330,7 @@ public final class OCREnginePool: @unchecked Sendable {
             engine = reused
         } else {
             do {
-                engine = try OCREngine(languages: key, words: words)
+                engine = try OCREngine(languages: key, words: words())
             } catch {
                 lock.lock(); failure = error; lock.unlock()
                 throw error
