@@ -155,9 +155,9 @@ public enum ScanText {
         while let last = out.last, trailingSpecks.contains(last), out.count >= 2, unitEnds.contains(out[out.count - 2]) { out.removeLast() }
         // Two digits more after a target's two decimals, and nothing after them: a % both recognizers
         // read as digits (`≥92.0026`).
-        if let point = out.lastIndex(of: "."), out.count - point - 1 == maximumDecimals + 2,
+        if let point = out.lastIndex(of: "."), out.count - point - 1 == maximumDecimals + percentAsDigits,
            out[(point + 1)...].allSatisfy({ $0.isASCII && $0.isNumber }) {
-            out.removeLast(2)
+            out.removeLast(percentAsDigits)
             out.append("%")
         }
         let repaired = String(out)
@@ -166,6 +166,8 @@ public enum ScanText {
 
     /// The most decimals a target's number is written with.
     static let maximumDecimals = 2
+    /// The digits both recognizers make of a `%` after a target's number (`≥92.0026`).
+    static let percentAsDigits = 2
 
     /// Marks a target never ends in after its unit…
     static let trailingSpecks: Set<Character> = [".", ",", "。", "，", "、", "·"]

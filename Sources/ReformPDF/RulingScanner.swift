@@ -312,8 +312,7 @@ public struct RulingScanner: Sendable {
     private func joined(_ a: Ruling, _ b: Ruling) -> Ruling? {
         let horizontal = a.orientation == .horizontal
         func along(_ p: Point) -> Double { horizontal ? p.x : p.y }
-        let (a0, a1) = (min(along(a.start), along(a.end)), max(along(a.start), along(a.end)))
-        let (b0, b1) = (min(along(b.start), along(b.end)), max(along(b.start), along(b.end)))
+        let (a0, a1) = a.extent, (b0, b1) = b.extent
         // Longer gaps only between long pieces: a row of text's strokes are short pieces that close.
         let gap = min(a.length, b.length) >= settings.joinMinLength ? settings.joinGap : settings.maxGap
         guard b0 <= a1 + gap && a0 <= b1 + gap else { return nil }

@@ -11,40 +11,37 @@ enum OutputFile {
 
     static func write(_ path: String, _ body: (@escaping (String) throws -> Void) throws -> Void) throws {
         let buffer = WriteBuffer(destination: path == "-" ? "standard output" : path)
-        if path == "-" {
-            buffer.handle = FileHandle.standardOutput
-            try body { try buffer.append($0) }
-            try buffer.flush()
-            return
-        }
-        var status = stat()
-        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
-            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        // Runs `body` into `handle`, the last gathered bytes written at the end.
+        func fill(_ handle: FileHandle) throws {
             buffer.handle = handle
             try body { try buffer.append($0) }
             try buffer.flush()
-            try handle.close()
-            return
         }
+        if path == "-" { return try fill(FileHandle.standardOutput) }
+        var status = stat()
+        let inPlace = stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
         let destination = URL(fileURLWithPath: path)
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        let fd = inPlace ? open(path, O_WRONLY | O_CLOEXEC) : open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(path) }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        buffer.handle = handle
+        if inPlace {
+            try fill(handle)
+            return try handle.close()
+        }
         do {
-            try body { try buffer.append($0) }
-            try buffer.flush()
+            try fill(handle)
             try handle.close()
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
+            guard rename(temporary.path, destination.path) == 0 else { throw failure(path) }
         } catch {
             unlink(temporary.path)
             throw error
         }
+    }
+
+    /// The usage error for a destination the system refused, with its reason (`errno`).
+    private static func failure(_ path: String) -> ValidationError {
+        ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
     }
 
     private final class WriteBuffer {
