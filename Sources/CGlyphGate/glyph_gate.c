@@ -1,7 +1,8 @@
-// The glyph gate: this file defines cairo_show_glyphs itself. The executable is linked against
-// libpoppler-glib, which calls cairo_show_glyphs, so the linker exports this definition and the
-// dynamic linker binds poppler's calls to it ahead of libcairo's (ordinary ELF interposition).
-// It forwards to libcairo's function unless the calling thread turned drawing off.
+// The glyph gate: this file defines cairo_show_glyphs, cairo_show_text_glyphs and cairo_glyph_path
+// itself. The executable is linked against libpoppler-glib, which calls them, so the linker exports
+// these definitions and the dynamic linker binds poppler's calls to them ahead of libcairo's
+// (ordinary ELF interposition). Each forwards to libcairo's function unless the calling thread
+// turned drawing off.
 // cairo.h is not included: its prototype uses cairo's own types, the ABI is the same pointers.
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -10,10 +11,7 @@
 #include <stdlib.h>
 #include "glyph_gate.h"
 
-typedef void (*show_glyphs_fn)(void *cr, const void *glyphs, int num_glyphs);
-
 static _Thread_local int skipping = 0;
-static show_glyphs_fn cairo_own = NULL;
 
 int reform_glyph_gate_set_drawing(int drawing) {
     int was = !skipping;
@@ -21,24 +19,60 @@ int reform_glyph_gate_set_drawing(int drawing) {
     return was;
 }
 
+// libcairo's own function `name`, looked up once (two threads may both look it up; they store the
+// same address). It cannot be missing while libcairo is loaded (poppler calls it): never drop text
+// silently.
+static void *cairo_own(void **slot, const char *name) {
+    void *next = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (next == NULL) {
+        next = dlsym(RTLD_NEXT, name);
+        if (next == NULL) {
+            fprintf(stderr, "reform: %s not found in libcairo: %s\n", name, dlerror());
+            abort();
+        }
+        __atomic_store_n(slot, next, __ATOMIC_RELEASE);
+    }
+    return next;
+}
+
+// Filled text (render modes 0, 2, 4, 6).
 void cairo_show_glyphs(void *cr, const void *glyphs, int num_glyphs);
+static void *show_glyphs_own = NULL;
 
 void cairo_show_glyphs(void *cr, const void *glyphs, int num_glyphs) {
     if (skipping) return;
-    show_glyphs_fn next = __atomic_load_n(&cairo_own, __ATOMIC_ACQUIRE);
-    if (next == NULL) {
-        // Two threads may both look it up; they store the same address.
-        next = (show_glyphs_fn)dlsym(RTLD_NEXT, "cairo_show_glyphs");
-        if (next == NULL) {
-            // Cannot happen while libcairo is loaded (poppler calls it); never drop text silently.
-            fprintf(stderr, "reform: cairo_show_glyphs not found in libcairo: %s\n", dlerror());
-            abort();
-        }
-        __atomic_store_n(&cairo_own, next, __ATOMIC_RELEASE);
-    }
-    next(cr, glyphs, num_glyphs);
+    typedef void (*fn)(void *, const void *, int);
+    ((fn)cairo_own(&show_glyphs_own, "cairo_show_glyphs"))(cr, glyphs, num_glyphs);
+}
+
+// Filled text with its characters attached, which poppler uses on surfaces that keep text (PDF).
+void cairo_show_text_glyphs(void *cr, const char *utf8, int utf8_len, const void *glyphs, int num_glyphs,
+                            const void *clusters, int num_clusters, int cluster_flags);
+static void *show_text_glyphs_own = NULL;
+
+void cairo_show_text_glyphs(void *cr, const char *utf8, int utf8_len, const void *glyphs, int num_glyphs,
+                            const void *clusters, int num_clusters, int cluster_flags) {
+    if (skipping) return;
+    typedef void (*fn)(void *, const char *, int, const void *, int, const void *, int, int);
+    ((fn)cairo_own(&show_text_glyphs_own, "cairo_show_text_glyphs"))(cr, utf8, utf8_len, glyphs, num_glyphs,
+                                                                      clusters, num_clusters, cluster_flags);
+}
+
+// Outlined and clipping text (render modes 1, 2, 5, 6, 4–7): poppler adds the glyph outlines to the
+// path, then strokes it or keeps it as the text clip. Without them the stroke has nothing to draw
+// (fake bold, `2 Tr`, is text filled and stroked: FreeType outlining and cairo stroking every
+// glyph) and the clip is empty, which only hides what would have shown through the letters.
+void cairo_glyph_path(void *cr, const void *glyphs, int num_glyphs);
+static void *glyph_path_own = NULL;
+
+void cairo_glyph_path(void *cr, const void *glyphs, int num_glyphs) {
+    if (skipping) return;
+    typedef void (*fn)(void *, const void *, int);
+    ((fn)cairo_own(&glyph_path_own, "cairo_glyph_path"))(cr, glyphs, num_glyphs);
 }
 
 int reform_glyph_gate_is_active(void) {
-    return dlsym(RTLD_DEFAULT, "cairo_show_glyphs") == (void *)cairo_show_glyphs;
+    return dlsym(RTLD_DEFAULT, "cairo_show_glyphs") == (void *)cairo_show_glyphs
+        && dlsym(RTLD_DEFAULT, "cairo_show_text_glyphs") == (void *)cairo_show_text_glyphs
+        && dlsym(RTLD_DEFAULT, "cairo_glyph_path") == (void *)cairo_glyph_path;
 }

@@ -1,7 +1,8 @@
 import CGlyphGate
 
 /// Turns the drawing of text glyphs off for renders on the calling thread (CGlyphGate's
-/// `cairo_show_glyphs`, which the executable puts ahead of libcairo's).
+/// `cairo_show_glyphs`, `cairo_show_text_glyphs` and `cairo_glyph_path`, which the executable puts
+/// ahead of libcairo's): filled text, and stroked text such as fake bold.
 ///
 /// A page rendered to find its table lines needs no text: poppler's text layer gives every glyph
 /// with its box, and drawing them costs FreeType rasterising each one (about a sixth of a born-digital

@@ -16,12 +16,14 @@ import Testing
         #expect(title < name && name < funds)
     }
 
-    /// The ruling render leaves text out only through the executable's own `cairo_show_glyphs`
-    /// (CGlyphGate): the `reform` users run must export it for poppler's calls to reach it.
-    @Test func theExecutableCarriesTheGlyphGate() throws {
+    /// The ruling render leaves text out only through the executable's own `cairo_show_glyphs`,
+    /// `cairo_show_text_glyphs` and `cairo_glyph_path` (CGlyphGate): the `reform` users run must
+    /// export them for poppler's calls to reach them.
+    @Test(arguments: ["cairo_show_glyphs", "cairo_show_text_glyphs", "cairo_glyph_path"])
+    func theExecutableCarriesTheGlyphGate(symbol: String) throws {
         let result = try Fixtures.run("nm", ["-D", "--defined-only", Fixtures.reformBinary])
         #expect(result.status == 0, "nm: \(result.stderr)")
-        #expect(result.stdout.split(separator: "\n").contains { $0.hasSuffix(" T cairo_show_glyphs") })
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasSuffix(" T \(symbol)") })
     }
 
     @Test func jsonListsPagesWordsLinesAndRulings() throws {

@@ -16,7 +16,7 @@ import Testing
     }
 
     /// Our forms: every truth cell is one table cell with the same text and the same box (spans included).
-    @Test(arguments: ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "shaded.pdf"])
+    @Test(arguments: ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "shaded.pdf", "outlined.pdf"])
     func bornDigitalFixtureCellsAreExact(file: String) throws {
         for (i, truth) in Fixtures.fixture(file).per_page!.enumerated() {
             let content = try Self.page(file, i + 1)

@@ -4,7 +4,7 @@ import ReformTestSupport
 import Testing
 
 @Suite struct GlyphExtractionTests {
-    static let bornDigital = ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "shaded.pdf"]
+    static let bornDigital = ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "shaded.pdf", "outlined.pdf"]
 
     @Test(arguments: bornDigital)
     func glyphTextMatchesPdftotext(file: String) throws {

@@ -1,14 +1,15 @@
 #ifndef REFORM_GLYPH_GATE_H
 #define REFORM_GLYPH_GATE_H
 
-/// Whether cairo_show_glyphs calls made on this thread draw (1, the default) or are skipped (0);
+/// Whether cairo_show_glyphs, cairo_show_text_glyphs and cairo_glyph_path calls made on this
+/// thread draw (1, the default) or are skipped (0);
 /// returns the setting it replaces, to be put back. reform renders a page to find its table
 /// lines; the text is read from poppler's text layer, so drawing its glyphs is wasted work
 /// (FreeType rasterising every glyph) and ink that the ruling scanner would have to tell apart
 /// from lines.
 int reform_glyph_gate_set_drawing(int drawing);
 
-/// 1 when the process's cairo_show_glyphs is the gate below (the executable exports it ahead of
+/// 1 when the process's three glyph calls are the gate's (the executable exports them ahead of
 /// libcairo's), 0 when calls go straight to cairo and glyphs are always drawn.
 int reform_glyph_gate_is_active(void);
 
