@@ -17,10 +17,11 @@ import Testing
     }
 
     /// The ruling render leaves text out only through the executable's own `cairo_show_glyphs`,
-    /// `cairo_show_text_glyphs` and `cairo_glyph_path` (CGlyphGate): the `reform` users run must
-    /// export them for poppler's calls to reach them.
-    @Test(arguments: ["cairo_show_glyphs", "cairo_show_text_glyphs", "cairo_glyph_path"])
-    func theExecutableCarriesTheGlyphGate(symbol: String) throws {
+    /// `cairo_show_text_glyphs` and `cairo_glyph_path` (CGlyphGate), and system fonts are mapped
+    /// only through its own `FoFiTrueType::load` (CFontFiles): the `reform` users run must export
+    /// them for poppler's calls to reach them.
+    @Test(arguments: ["cairo_show_glyphs", "cairo_show_text_glyphs", "cairo_glyph_path", "_ZN12FoFiTrueType4loadEPKci"])
+    func theExecutableExportsWhatPopplerCalls(symbol: String) throws {
         let result = try Fixtures.run("nm", ["-D", "--defined-only", Fixtures.reformBinary])
         #expect(result.status == 0, "nm: \(result.stderr)")
         #expect(result.stdout.split(separator: "\n").contains { $0.hasSuffix(" T \(symbol)") })

@@ -71,6 +71,18 @@ import Testing
         #expect(r.indicators.contains { $0.level1 == "成本指标" && $0.target.op == .lessOrEqual })
     }
 
+    /// The ruled-cjk form with its text in fake bold and outlines (fixture outlined.pdf): the
+    /// stroked labels beside the lines must not cost the lines, so the record is the plain form's.
+    @Test func aFakeBoldFormReadsAsThePlainOne() throws {
+        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("outlined.pdf")), file: "outlined.pdf", sha256: "")
+        let plain = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")), file: "ruled-cjk.pdf", sha256: "")
+        var r = try #require(got.first), want = try #require(plain.first)
+        #expect(got.count == 1)
+        #expect(r.source.file == "outlined.pdf")
+        r.source = want.source
+        #expect(r == want)
+    }
+
     /// The ruled-cjk form printed to an image without a text layer: tesseract reads each cell of the
     /// grid found in the image, and the record comes out as from the born-digital page.
     @Test func imageOnlyFormIsReadByOCR() throws {

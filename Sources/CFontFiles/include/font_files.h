@@ -1,0 +1,19 @@
+#ifndef REFORM_FONT_FILES_H
+#define REFORM_FONT_FILES_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// 1 when poppler's FoFiTrueType::load reaches the executable's own (font_files.cpp), which maps
+/// font files instead of reading them whole; 0 when poppler reads them itself.
+int reform_font_files_is_active(void);
+
+/// How many font files the process has mapped so far (each once, for the life of the process).
+long reform_font_files_mapped(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
