@@ -119,9 +119,10 @@ public struct ScanReader: Sendable {
         }
     }
 
-    /// Whether `content` is read from its image under the policy: scans, and image-only pages.
+    /// Whether `content` is read from its image under the policy: scans, image-only pages, and pages
+    /// without a text layer whose table is drawn (text printed as outlines: vector glyphs, no font).
     public func wants(_ content: PageContent) -> Bool {
-        policy != .never && (content.isScan || (!content.hasTextLayer && content.imageCoverage > 0))
+        policy != .never && (content.isScan || (!content.hasTextLayer && (content.imageCoverage > 0 || !content.rulings.isEmpty)))
     }
 
     /// What reading a page from its image gave.

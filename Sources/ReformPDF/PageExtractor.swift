@@ -55,8 +55,10 @@ public struct PageExtractor: Sendable {
             let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, glyphsAreExact: !isScan,
                                                                   estimateSkew: isScan || coverage > 0, timings: timings)
             // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
-            // a blurred row of text inside a cell meets at most the border it starts from.
-            rulings = isScan
+            // a blurred row of text inside a cell meets at most the border it starts from. A page without
+            // a text layer whose text is drawn (glyphs printed as outlines) has the same strokes among its
+            // lines and no glyph boxes to tell them by.
+            rulings = isScan || glyphs.isEmpty
                 ? found.rulings.filter { r in
                     found.rulings.filter { $0.orientation != r.orientation && r.meets($0, tolerance: rulingSettings.touchTolerance) }.count >= 2
                 }

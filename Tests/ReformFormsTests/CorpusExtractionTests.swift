@@ -99,6 +99,22 @@ import Testing
         #expect(r.confidence < 1)
     }
 
+    /// The ruled-cjk form with its text printed as outlines (fixture vector-text.pdf: no font, no
+    /// text layer, no image): read from its picture like a scan, the record is the plain form's.
+    @Test func aFormPrintedAsOutlinesIsReadFromItsPicture() throws {
+        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("vector-text.pdf")), file: "vector-text.pdf", sha256: "")
+        let plain = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")), file: "ruled-cjk.pdf", sha256: "")
+        let r = try #require(got.first), want = try #require(plain.first)
+        #expect(got.count == 1)
+        #expect(r.source.method == .ocr)
+        #expect(r.fiscalYear == want.fiscalYear)
+        #expect(r.project == want.project)
+        #expect(r.fundsYuan == want.fundsYuan)
+        #expect(r.goals == want.goals)
+        #expect(r.indicators == want.indicators)
+        #expect(r.confidence < 1)
+    }
+
     @Test func continuedIndicatorTableBelongsToItsForm() throws {
         let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("two-pages.pdf")), file: "two-pages.pdf", sha256: "")
         #expect(got.count == 1)
@@ -108,8 +124,10 @@ import Testing
     }
 
     @Test func notThisFormAndNoTextLayerAreErrors() throws {
-        #expect(throws: ExtractError.self) {
-            _ = try FormExtractor(workers: 1, ocr: .never).records(try PDFDocument(path: Fixtures.path("image-only.pdf")), file: "x", sha256: "")
+        for file in ["image-only.pdf", "vector-text.pdf"] {
+            #expect(throws: ExtractError.self) {
+                _ = try FormExtractor(workers: 1, ocr: .never).records(try PDFDocument(path: Fixtures.path(file)), file: "x", sha256: "")
+            }
         }
         #expect(throws: FormError.self) {
             _ = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("hairline.pdf")), file: "x", sha256: "")
