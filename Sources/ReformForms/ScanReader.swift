@@ -119,6 +119,32 @@ public struct ScanReader: Sendable {
         }
     }
 
+    /// Whether a page's text layer spells nothing of a Chinese form: fonts embedded without a
+    /// Unicode map give their glyph codes as text, control characters and stray Latin-1 signs
+    /// (`›œ•žŸ`), or, from a subset numbered from `!`, ASCII signs and letters (`!"# $ %&'(`), where
+    /// the page prints 项目名称. At least 20 visible glyphs and almost no CJK ideograph (under 2%),
+    /// with a quarter or more of them control characters, Latin-1 and Latin Extended signs,
+    /// private-use code points or U+FFFD; or with those and ASCII signs together a quarter or more and
+    /// figures at most 15% (English text has few signs; tables of figures have many figures).
+    public static func isIllegible(_ glyphs: [Glyph]) -> Bool {
+        var visible = 0, ideographs = 0, stray = 0, signs = 0, figures = 0
+        for g in glyphs where !g.isWhitespace {
+            visible += 1
+            let v = g.scalar.value
+            if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v) {
+                ideographs += 1
+            } else if v < 0x20 || (0x7F...0x24F).contains(v) || (0xE000...0xF8FF).contains(v) || v == 0xFFFD {
+                stray += 1
+            } else if (0x30...0x39).contains(v) {
+                figures += 1
+            } else if v < 0x7F && !g.scalar.properties.isAlphabetic {
+                signs += 1
+            }
+        }
+        guard visible >= 20, ideographs * 50 < visible else { return false }
+        return stray * 4 >= visible || ((stray + signs) * 4 >= visible && figures * 100 <= visible * 15)
+    }
+
     /// Whether `content` is read from its image under the policy: scans, image-only pages, and pages
     /// without a text layer whose table is drawn (text printed as outlines: vector glyphs, no font).
     public func wants(_ content: PageContent) -> Bool {

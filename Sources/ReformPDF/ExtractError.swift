@@ -58,7 +58,7 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
                          : "\(p): encrypted PDF; pass its password with --password"
         case .zeroPages(let p): return "\(p): the PDF has zero pages"
         case .noTextLayer(let p, let pages):
-            return "\(p): no text layer on pages \(PageRanges.describe(pages)): scanned images or text drawn as outlines, needs OCR"
+            return "\(p): no readable text layer on pages \(PageRanges.describe(pages)): scanned images, text drawn as outlines or fonts without a Unicode map, needs OCR"
         case .pageOutOfRange(let p, let page, let n): return "\(p): page \(page) does not exist (the PDF has \(n) pages)"
         }
     }

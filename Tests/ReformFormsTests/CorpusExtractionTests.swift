@@ -100,9 +100,11 @@ import Testing
     }
 
     /// The ruled-cjk form with its text printed as outlines (fixture vector-text.pdf: no font, no
-    /// text layer, no image): read from its picture like a scan, the record is the plain form's.
-    @Test func aFormPrintedAsOutlinesIsReadFromItsPicture() throws {
-        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("vector-text.pdf")), file: "vector-text.pdf", sha256: "")
+    /// text layer, no image), and with a font that has no Unicode map (no-unicode.pdf: the layer is
+    /// glyph codes): read from its picture like a scan, the record is the plain form's.
+    @Test(arguments: ["vector-text.pdf", "no-unicode.pdf"])
+    func aFormWithoutALegibleLayerIsReadFromItsPicture(file: String) throws {
+        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path(file)), file: file, sha256: "")
         let plain = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")), file: "ruled-cjk.pdf", sha256: "")
         let r = try #require(got.first), want = try #require(plain.first)
         #expect(got.count == 1)
@@ -124,7 +126,7 @@ import Testing
     }
 
     @Test func notThisFormAndNoTextLayerAreErrors() throws {
-        for file in ["image-only.pdf", "vector-text.pdf"] {
+        for file in ["image-only.pdf", "vector-text.pdf", "no-unicode.pdf"] {
             #expect(throws: ExtractError.self) {
                 _ = try FormExtractor(workers: 1, ocr: .never).records(try PDFDocument(path: Fixtures.path(file)), file: "x", sha256: "")
             }

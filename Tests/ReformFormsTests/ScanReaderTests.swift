@@ -18,6 +18,32 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
 @Suite struct ScanReaderTests {
     let reader = ScanReader()
 
+    /// A text layer as poppler gives it: `text`'s characters in a row.
+    static func layer(_ text: String) -> [Glyph] {
+        text.unicodeScalars.enumerated().map { i, s in
+            Glyph(scalar: s, box: Rect(left: Double(i) * 6, top: 0, right: Double(i + 1) * 6, bottom: 10), fontName: "F", fontSize: 10)
+        }
+    }
+
+    /// Layers of fonts without a Unicode map (glyph codes as text) are no layer; Chinese, English
+    /// and tables of figures are.
+    @Test func aLayerOfGlyphCodesIsIllegible() {
+        // reportlab's subset without ToUnicode: control characters and Windows-1252 signs
+        #expect(ScanReader.isIllegible(Self.layer("\u{1}\u{2}›œ•žŸ\u{3}\u{4} •¡¢£¤žŸ\u{5}\u{6} 2024-01-01 ›œ•\u{7}")))
+        // LibreOffice's subset numbered from `!`: ASCII signs and letters, few figures
+        #expect(ScanReader.isIllegible(Self.layer(
+            "!\"# $ %&'( !\"# $)*+ ,- ./ 0123 45 674 89:;<= > ?> ? 89@ABC >? >D? EFHI JK L M EF NH JK L M I E OPQ EF JK L M " +
+            "OPQR UKKL M F ST OPVW XY ?Z[L M G EF O\\EF M O\\EF M H] H] ^ _ > _ ` abEcde f@A ghijkilmnopqr abEcde f@A")))
+        // too little to judge
+        #expect(!ScanReader.isIllegible(Self.layer("›œ•žŸ")))
+        #expect(!ScanReader.isIllegible(Self.layer("财政项目支出绩效目标申报表 项目名称 城市交通运输管理信息系统运维 2,028.34")))
+        // Chinese with a few garbled signs is still a layer
+        #expect(!ScanReader.isIllegible(Self.layer("项目名称项目名称项目名称项目名称项目名称 ›œ•žŸ")))
+        #expect(!ScanReader.isIllegible(Self.layer("Publication of award of bids: the contract was awarded to the lowest bidder, see below.")))
+        #expect(!ScanReader.isIllegible(Self.layer("Total 1,234.56 2,345.67 (3.5%) 4,567.89 -12.30 98.7% 1,000.00 2,000.00")))
+        #expect(!ScanReader.isIllegible(Self.layer("Le résumé de l'année : les dépenses de fonctionnement ont été réduites de façon notable.")))
+    }
+
     @Test func grammarRanksFixedWordsNumbersAndText() {
         #expect(reader.grammarScore("项目名称") > reader.grammarScore("项目名杯"))  // exact beats one misread character
         #expect(reader.grammarScore("项目名杯") > reader.grammarScore("=12.00(个)"))

@@ -39,7 +39,7 @@ import Testing
         return PageExtractor().extract(try document.page(page))
     }
 
-    @Test(arguments: ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "shaded.pdf", "outlined.pdf", "vector-text.pdf", "scanned-look.pdf", "image-only.pdf"])
+    @Test(arguments: ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "shaded.pdf", "outlined.pdf", "vector-text.pdf", "no-unicode.pdf", "scanned-look.pdf", "image-only.pdf"])
     func everyDrawnRulingIsFoundWithinOnePoint(file: String) throws {
         let fixture = Fixtures.fixture(file)
         for (i, truth) in fixture.per_page!.enumerated() {
@@ -51,7 +51,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "shaded.pdf", "outlined.pdf", "vector-text.pdf", "scanned-look.pdf"])
+    @Test(arguments: ["ruled-cjk.pdf", "hairline.pdf", "rotated.pdf", "landscape.pdf", "two-pages.pdf", "shaded.pdf", "outlined.pdf", "vector-text.pdf", "no-unicode.pdf", "scanned-look.pdf"])
     func noGlyphStrokeIsReportedAsARuling(file: String) throws {
         let fixture = Fixtures.fixture(file)
         for (i, truth) in fixture.per_page!.enumerated() {
