@@ -161,6 +161,7 @@ Coverage of the truth (all folders but the seed):
     scripts/corpus/build                       # this corpus, into Corpus/
     scripts/corpus/build --seed 7 --out /tmp/heldout   # a fresh corpus nobody has seen
     scripts/corpus/build --only born-digital,text      # some folders only (README not rewritten)
+    scripts/corpus/variants --kind outlines --out /tmp/outlines Corpus/born-digital   # as other software leaves them
 
 `build` installs what is missing (Debian: poppler-utils, qpdf, tesseract-ocr(-chi-sim),
 fonts-noto-cjk, fonts-wqy-microhei, fonts-arphic-uming, imagemagick, libreoffice-writer-nogui;
