@@ -83,26 +83,11 @@ import Testing
         #expect(r == want)
     }
 
-    /// The ruled-cjk form printed to an image without a text layer: tesseract reads each cell of the
-    /// grid found in the image, and the record comes out as from the born-digital page.
-    @Test func imageOnlyFormIsReadByOCR() throws {
-        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("image-only.pdf")), file: "image-only.pdf", sha256: "")
-        let text = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")), file: "ruled-cjk.pdf", sha256: "")
-        let r = try #require(got.first), want = try #require(text.first)
-        #expect(got.count == 1)
-        #expect(r.source.method == .ocr)
-        #expect(r.fiscalYear == want.fiscalYear)
-        #expect(r.project == want.project)
-        #expect(r.fundsYuan == want.fundsYuan)
-        #expect(r.goals == want.goals)
-        #expect(r.indicators == want.indicators)
-        #expect(r.confidence < 1)
-    }
-
-    /// The ruled-cjk form with its text printed as outlines (fixture vector-text.pdf: no font, no
-    /// text layer, no image), and with a font that has no Unicode map (no-unicode.pdf: the layer is
-    /// glyph codes): read from its picture like a scan, the record is the plain form's.
-    @Test(arguments: ["vector-text.pdf", "no-unicode.pdf"])
+    /// The ruled-cjk form without a legible text layer: printed to an image (image-only.pdf), with
+    /// its text printed as outlines (vector-text.pdf: no font, no text layer, no image), and with a
+    /// font that has no Unicode map (no-unicode.pdf: the layer is glyph codes). tesseract reads each
+    /// cell of the grid found in the picture, and the record comes out as the plain form's.
+    @Test(arguments: ["image-only.pdf", "vector-text.pdf", "no-unicode.pdf"])
     func aFormWithoutALegibleLayerIsReadFromItsPicture(file: String) throws {
         let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path(file)), file: file, sha256: "")
         let plain = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")), file: "ruled-cjk.pdf", sha256: "")
