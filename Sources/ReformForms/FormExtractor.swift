@@ -35,8 +35,9 @@ public struct FormExtractor: Sendable {
     /// What one page turns into, keeping nothing heavier than tables and lines.
     public func read(_ page: PDFPage, timings: StageTimings? = nil) -> PageTables {
         var content = pageExtractor.extract(page, timings: timings)
-        // A text layer that spells nothing (fonts without a Unicode map) is no text layer: the page
-        // is read from its picture like a scan, or is "needs OCR" under `--ocr never`.
+        // A text layer that is not the printed text, wholly or in one of its fonts (fonts without a
+        // Unicode map), is no text layer: the page is read from its picture like a scan, or is
+        // "needs OCR" under `--ocr never`.
         if ScanReader.isIllegible(content.glyphs) { content.glyphs = [] }
         var scan: ScanReader.Result?
         if scanReader.wants(content) {

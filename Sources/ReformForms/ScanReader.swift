@@ -119,31 +119,47 @@ public struct ScanReader: Sendable {
         }
     }
 
-    /// Whether a page's text layer spells nothing of a Chinese form: fonts embedded without a
-    /// Unicode map give their glyph codes as text, control characters and stray Latin-1 signs
-    /// (`›œ•žŸ`), or, from a subset numbered from `!`, ASCII signs and letters (`!"# $ %&'(`), where
-    /// the page prints 项目名称. At least 20 visible glyphs and almost no CJK ideograph (under 2%),
-    /// with a quarter or more of them control characters, Latin-1 and Latin Extended signs,
-    /// private-use code points or U+FFFD; or with those and ASCII signs together a quarter or more and
-    /// figures at most 15% (English text has few signs; tables of figures have many figures).
+    /// Whether a page's text layer is not the printed text: fonts embedded without a Unicode map
+    /// give their glyph codes, control characters and stray Latin-1 signs (`›œ•žŸ`), or, from a
+    /// subset numbered from `!`, ASCII signs and letters (`!"# $ %&'(`), where the page prints
+    /// 项目名称; often in one font only (the bold labels, the figures), the rest reading.
+    ///
+    /// Of at least 20 visible glyphs: one in twenty or more stray: control characters, private-use
+    /// code points, U+FFFD and signs no text prints (`¤¦¨¬¯´¸ƒˆ‰‹›ŒœŠšŽžŸ˜™`), and on a page of
+    /// Chinese (2% or more CJK ideographs) any Latin-1 or Latin Extended character but the signs
+    /// Chinese documents print (`·×°±²³µ÷¥`); or, with almost no CJK ideograph, those and ASCII
+    /// signs together a quarter or more and figures at most 15% (English or French text has few
+    /// signs; tables of figures have many figures). No page of the corpus or the peer suites
+    /// qualifies.
     public static func isIllegible(_ glyphs: [Glyph]) -> Bool {
-        var visible = 0, ideographs = 0, stray = 0, signs = 0, figures = 0
+        var visible = 0, ideographs = 0, strict = 0, latin = 0, signs = 0, figures = 0
         for g in glyphs where !g.isWhitespace {
             visible += 1
-            let v = g.scalar.value
+            let s = g.scalar, v = s.value
             if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v) {
                 ideographs += 1
-            } else if v < 0x20 || (0x7F...0x24F).contains(v) || (0xE000...0xF8FF).contains(v) || v == 0xFFFD {
-                stray += 1
+            } else if v < 0x20 || (0x7F...0x9F).contains(v) || (0xE000...0xF8FF).contains(v) || v == 0xFFFD
+                        || unprintedSigns.contains(s) {
+                strict += 1
+            } else if (0xA0...0x24F).contains(v) && !printedLatinSigns.contains(s) {
+                latin += 1
             } else if (0x30...0x39).contains(v) {
                 figures += 1
-            } else if v < 0x7F && !g.scalar.properties.isAlphabetic {
+            } else if v < 0x7F && !s.properties.isAlphabetic {
                 signs += 1
             }
         }
-        guard visible >= 20, ideographs * 50 < visible else { return false }
-        return stray * 4 >= visible || ((stray + signs) * 4 >= visible && figures * 100 <= visible * 15)
+        guard visible >= 20 else { return false }
+        let chinese = ideographs * 50 >= visible
+        if (strict + (chinese ? latin : 0)) * 20 >= visible { return true }
+        return !chinese && (strict + latin + signs) * 4 >= visible && figures * 100 <= visible * 15
     }
+
+    /// Signs of Latin-1 that Chinese documents print (units, products, the yuan sign).
+    static let printedLatinSigns: Set<Unicode.Scalar> = ["·", "×", "°", "±", "²", "³", "µ", "÷", "¥", "§", "©", "®", "¹", "¼", "½", "¾"]
+
+    /// Signs of Latin-1 and Windows-1252 that text does not print: what a font's codes read as.
+    static let unprintedSigns: Set<Unicode.Scalar> = ["¤", "¦", "¨", "¬", "¯", "´", "¸", "ƒ", "ˆ", "‰", "‹", "›", "Œ", "œ", "Š", "š", "Ž", "ž", "Ÿ", "˜", "™"]
 
     /// Whether `content` is read from its image under the policy: scans, image-only pages, and pages
     /// without a text layer whose table is drawn (text printed as outlines: vector glyphs, no font).
