@@ -7,6 +7,7 @@ the copies against the originals' truth. Kinds:
 
   outlines    text printed as outlines: ghostscript -dNoOutputFonts (no font, no text layer)
   no-unicode  every font's ToUnicode map removed (the text layer becomes the fonts' glyph codes)
+  no-unicode-one  the first font's map removed only (its labels or figures are codes, the rest reads)
   offset      the MediaBox moved away from the origin (200, 300), the content with it
   rotate90    a landscape page stored portrait with /Rotate 90, drawn turned so it reads upright
   rotate270   the same with /Rotate 270
@@ -24,11 +25,12 @@ def outlines(src, dst):
     subprocess.run(["gs", "-q", "-o", dst, "-sDEVICE=pdfwrite", "-dNoOutputFonts", src], check=True)
 
 
-def no_unicode(src, dst):
+def no_unicode(src, dst, fonts=None):
     with pikepdf.open(src) as pdf:
-        for obj in pdf.objects:
-            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and "/ToUnicode" in obj:
-                del obj["/ToUnicode"]
+        mapped = [obj for obj in pdf.objects
+                  if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and "/ToUnicode" in obj]
+        for obj in mapped[:fonts]:
+            del obj["/ToUnicode"]
         pdf.save(dst)
 
 
@@ -65,6 +67,7 @@ def rotate(src, dst, degrees):
 KINDS = {
     "outlines": outlines,
     "no-unicode": no_unicode,
+    "no-unicode-one": lambda s, d: no_unicode(s, d, fonts=1),
     "offset": offset,
     "rotate90": lambda s, d: rotate(s, d, 90),
     "rotate270": lambda s, d: rotate(s, d, 270),
