@@ -54,8 +54,15 @@ public enum PageOverlay {
             }
         }
         let skew = p.skewDegrees == 0 ? "level" : String(format: "skew %.2f°", p.skewDegrees)
-        let kind = p.isScan ? "scan, OCR layer" : "born-digital"
+        let kind = Self.kind(of: p)
         canvas.label("page \(page) · \(kind) · \(skew) · \(p.tables.count) table(s) · \(p.rulings.count) rulings · \(reviewsDrawn) review item(s)",
                      at: Point(x: 6, y: 10), size: 6, ink)
+    }
+
+    /// What a page's text came from, for its heading: its layer, or tesseract where it had no
+    /// readable layer (an image, text drawn as outlines, fonts without a Unicode map).
+    static func kind(of page: PageTables) -> String {
+        page.readByOCR ? (page.isScan ? "scan, read by OCR" : "no readable text layer, read by OCR")
+                       : (page.isScan ? "scan, OCR layer" : "born-digital")
     }
 }
