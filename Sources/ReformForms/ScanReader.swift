@@ -119,6 +119,22 @@ public struct ScanReader: Sendable {
         }
     }
 
+    /// When a text layer is not the printed text (`isIllegible`).
+    public struct Legibility: Sendable {
+        /// Fewer visible glyphs than this are too few to judge.
+        public var minimumGlyphs = 20
+        /// A page is of Chinese when at least one glyph in this many is a CJK ideograph.
+        public var ideographsOneIn = 50
+        /// One stray glyph in this many makes the layer illegible.
+        public var strayOneIn = 20
+        /// On a page with almost no ideographs, one glyph in this many stray or an ASCII sign…
+        public var signsOneIn = 4
+        /// …with at most this percentage of figures (tables of figures have many).
+        public var maximumFigurePercent = 15
+
+        public init() {}
+    }
+
     /// Whether a page's text layer is not the printed text: fonts embedded without a Unicode map
     /// give their glyph codes, control characters and stray Latin-1 signs (`›œ•žŸ`), or, from a
     /// subset numbered from `!`, ASCII signs and letters (`!"# $ %&'(`), where the page prints
@@ -131,28 +147,32 @@ public struct ScanReader: Sendable {
     /// signs together a quarter or more and figures at most 15% (English or French text has few
     /// signs; tables of figures have many figures). No page of the corpus or the peer suites
     /// qualifies.
-    public static func isIllegible(_ glyphs: [Glyph]) -> Bool {
+    public static func isIllegible(_ glyphs: [Glyph], rules: Legibility = Legibility()) -> Bool {
         var visible = 0, ideographs = 0, strict = 0, latin = 0, signs = 0, figures = 0
         for g in glyphs where !g.isWhitespace {
             visible += 1
             let s = g.scalar, v = s.value
-            if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v) {
-                ideographs += 1
-            } else if v < 0x20 || (0x7F...0x9F).contains(v) || (0xE000...0xF8FF).contains(v) || v == 0xFFFD
-                        || unprintedSigns.contains(s) {
+            if v < 0x20 || (0x7F...0x9F).contains(v) || (0xE000...0xF8FF).contains(v) || v == 0xFFFD {
                 strict += 1
-            } else if (0xA0...0x24F).contains(v) && !printedLatinSigns.contains(s) {
+            } else if v < 0x7F {
+                switch v {
+                case 0x30...0x39: figures += 1
+                case 0x41...0x5A, 0x61...0x7A: break  // letters
+                default: signs += 1
+                }
+            } else if TextNormalizer.isIdeograph(s) {
+                ideographs += 1
+            } else if unprintedSigns.contains(s) {
+                strict += 1
+            } else if v <= 0x24F && !printedLatinSigns.contains(s) {
                 latin += 1
-            } else if (0x30...0x39).contains(v) {
-                figures += 1
-            } else if v < 0x7F && !s.properties.isAlphabetic {
-                signs += 1
             }
         }
-        guard visible >= 20 else { return false }
-        let chinese = ideographs * 50 >= visible
-        if (strict + (chinese ? latin : 0)) * 20 >= visible { return true }
-        return !chinese && (strict + latin + signs) * 4 >= visible && figures * 100 <= visible * 15
+        guard visible >= rules.minimumGlyphs else { return false }
+        let chinese = ideographs * rules.ideographsOneIn >= visible
+        if (strict + (chinese ? latin : 0)) * rules.strayOneIn >= visible { return true }
+        return !chinese && (strict + latin + signs) * rules.signsOneIn >= visible
+            && figures * 100 <= visible * rules.maximumFigurePercent
     }
 
     /// Signs of Latin-1 that Chinese documents print (units, products, the yuan sign).
