@@ -46,15 +46,16 @@ public struct FormReader: Sendable {
         func find(_ labels: [String], path: String) -> [Place] {
             let spellings = compiled[labels] ?? matcher.compile(labels)
             compiled[labels] = spellings
-            var exact: [Place] = [], lenient: [(Int, LabelMatcher.Match)] = []
-            for (i, p) in places.enumerated() where !keys[i].isEmpty {
-                guard let m = matcher.match(key: keys[i], spellings) else { continue }
-                if m.isExact { exact.append(p) } else { lenient.append((i, m)) }
-            }
+            // Exact matches first: where there are any, no edit distance is needed.
+            let exact = places.indices.filter { matcher.isExact(key: keys[$0], spellings) }.map { places[$0] }
             if !exact.isEmpty { return exact }
+            var lenient: [(Int, LabelMatcher.Match)] = []
+            for i in places.indices where !keys[i].isEmpty {
+                if let m = matcher.match(key: keys[i], spellings) { lenient.append((i, m)) }
+            }
             guard let best = lenient.max(by: { $0.1.score < $1.1.score }) else { return [] }
             // A lenient match must not be an exact match of another label.
-            if matcher.match(key: keys[best.0], allLabels)?.isExact == true { return [] }
+            if matcher.isExact(key: keys[best.0], allLabels) { return [] }
             let place = places[best.0]
             review.append(ReviewItem(path: path, reason: "label read leniently: '\(cell(place).text)' taken as \(best.1.label.replacingOccurrences(of: "*", with: ""))"))
             confidence = min(confidence, best.1.score)
@@ -63,7 +64,7 @@ public struct FormReader: Sendable {
 
         /// Whether a cell's text is one of the form's labels (so it is not a value).
         func isLabel(_ text: String) -> Bool {
-            text.count <= maxLabelLength && matcher.match(key: LabelMatcher.key(text), allLabels)?.isExact == true
+            text.count <= maxLabelLength && matcher.isExact(key: LabelMatcher.key(text), allLabels)
         }
 
         /// The value cell next to (or under) a label cell.
@@ -294,7 +295,7 @@ public struct FormReader: Sendable {
     }
 
     private func matcherMatches(_ text: String, _ labels: [String]) -> Bool {
-        text.count <= maxLabelLength && matcher.match(text, labels)?.isExact == true
+        text.count <= maxLabelLength && matcher.isExact(key: LabelMatcher.key(text), matcher.compile(labels))
     }
 
     /// Cells longer than this are values, never labels.

@@ -12,7 +12,12 @@ public struct FormTemplate: Sendable {
     public var otherLabels: [String]
     /// Units a target cell may carry (`%`, `万元`, `台（套）`): the characters an OCR re-reading of a
     /// target is allowed.
-    public var units: [String] = []
+    public var units: [String] = [] {
+        didSet { normalizedUnits = Set(units.map { TextNormalizer.normalize($0) }) }
+    }
+    /// The units as the target grammar gives them (normalized), for telling known units from
+    /// misreads; kept with `units` (each form read asks for them).
+    public private(set) var normalizedUnits: Set<String> = []
 
     public init(title: String, fields: [FieldRule], indicatorColumns: IndicatorColumns, otherLabels: [String]) {
         self.title = title
@@ -20,9 +25,6 @@ public struct FormTemplate: Sendable {
         self.indicatorColumns = indicatorColumns
         self.otherLabels = otherLabels
     }
-
-    /// The units as the target grammar gives them (normalized), for telling known units from misreads.
-    public var normalizedUnits: Set<String> { Set(units.map { TextNormalizer.normalize($0) }) }
 
     /// Every label spelling of the template, for telling labels from values.
     public var allLabels: [String] {

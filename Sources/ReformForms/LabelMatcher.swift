@@ -26,6 +26,10 @@ public struct LabelMatcher: Sendable {
         var key: [Unicode.Scalar]
         /// A spelling ending in `*` matches any text that starts with it.
         var prefix: Bool
+
+        func isExact(_ k: [Unicode.Scalar]) -> Bool {
+            k == key || (prefix && k.count >= key.count && k.starts(with: key))
+        }
     }
 
     /// The spellings compiled, once.
@@ -64,12 +68,18 @@ public struct LabelMatcher: Sendable {
         match(key: LabelMatcher.key(text), compile(labels))
     }
 
+    /// Whether a keyed text is exactly one of `labels` (what `match` scores 1), without the
+    /// lenient comparisons: the cheap question most lookups ask.
+    public func isExact(key k: [Unicode.Scalar], _ labels: [CompiledLabel]) -> Bool {
+        !k.isEmpty && labels.contains { $0.isExact(k) }
+    }
+
     /// The best of `labels` that a keyed text is, or nil.
     public func match(key k: [Unicode.Scalar], _ labels: [CompiledLabel]) -> Match? {
         guard !k.isEmpty else { return nil }
         var best: Match?
         for l in labels {
-            if k == l.key || (l.prefix && k.count >= l.key.count && k.starts(with: l.key)) { return Match(label: l.label, score: 1) }
+            if l.isExact(k) { return Match(label: l.label, score: 1) }
             guard l.key.count >= minimumLenientLength else { continue }
             // A prefix label is compared with the text's start only.
             let compared = l.prefix && k.count > l.key.count ? Array(k.prefix(l.key.count)) : k

@@ -25,13 +25,13 @@ public enum Taxonomy {
     public static let minimumMatchScore = 0.65
 
     /// All 一级指标, in order.
-    public static var level1Terms: [String] { standard.map(\.level1) }
+    public static let level1Terms: [String] = standard.map(\.level1)
 
     /// All 二级指标, standard then legacy, without repeats.
-    public static var level2Terms: [String] {
+    public static let level2Terms: [String] = {
         var seen = Set<String>()
         return (standard + legacy).flatMap(\.level2).filter { seen.insert($0).inserted }
-    }
+    }()
 
     /// The 二级指标 allowed under `level1` (standard and legacy); empty for an unknown 一级指标.
     public static func allowedLevel2(under level1: String) -> [String] {
