@@ -28,6 +28,23 @@ import Testing
         #expect(Self.error(opening: "/etc/hostname")?.kind == "not_a_pdf")
     }
 
+    /// The envelope markers are found wherever they sit: first bytes, last bytes, after a false
+    /// start (`%%%EOF`); a marker cut short is no marker.
+    @Test func envelopeMarkersAreFoundAnywhere() throws {
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("ruled-cjk.pdf")))
+        func kind(_ data: Data) -> String? {
+            do { _ = try PDFDocument(data: data, path: "x.pdf"); return nil } catch { return error.kind }
+        }
+        #expect(kind(pdf) == nil)
+        let body = pdf.prefix(pdf.count - 6)   // without its trailing "%%EOF\n"
+        #expect(kind(body) == "damaged")
+        #expect(kind(body + Data("%%EO".utf8)) == "damaged")
+        #expect(kind(body + Data("%%%EOF".utf8)) == nil)
+        #expect(kind(body + Data("%%EOF".utf8)) == nil)
+        #expect(kind(Data("x%PDF-".utf8) + pdf.dropFirst(5)) == nil)
+        #expect(kind(Data("%PD".utf8) + pdf.dropFirst(5)) == "not_a_pdf")
+    }
+
     @Test func encryptedOpensWithItsPasswordOnly() throws {
         let path = Fixtures.path("bad/encrypted.pdf")
         let password = Fixtures.fixture("bad/encrypted.pdf").password ?? "secret"
