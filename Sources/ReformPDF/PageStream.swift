@@ -26,9 +26,10 @@ public struct PageStream: Sendable {
         }
         let origin = document.origin, path = document.path, password = document.password
         // One document per lane, opened once: a lane runs on one thread at a time, so its poppler
-        // objects are never shared between threads at once.
+        // objects are never shared between threads at once. The first lane reads the caller's
+        // document, which no one else touches until `run` returns (one open less per file).
         let lanes = min(workers, pages.count)
-        let documents = LaneDocuments(count: lanes)
+        let documents = LaneDocuments(count: lanes, first: document)
         var start = 0
         while start < pages.count {
             let batch = Array(pages[start..<min(pages.count, start + window)])
@@ -60,7 +61,10 @@ private final class LaneDocuments: @unchecked Sendable {
     private var documents: [PDFDocument?]
     private let lock = NSLock()
 
-    init(count: Int) { documents = Array(repeating: nil, count: count) }
+    init(count: Int, first: PDFDocument) {
+        documents = Array(repeating: nil, count: count)
+        documents[0] = first
+    }
 
     func document(_ lane: Int, open: () -> PDFDocument?) -> PDFDocument? {
         lock.lock()
