@@ -37,8 +37,6 @@ def parse(argv):
                          "runtime (default: scripts/lib/release-flags, as scripts/demo builds it)")
     ap.add_argument("--rev", help="build reform from this git revision, exported with git archive "
                                   "into .scratch/bench/src (others' uncommitted edits left out)")
-    ap.add_argument("--jobs2", action="store_true",
-                    help="measure reform extract --jobs 2 beside --jobs 1")
     ap.add_argument("--peer-sets", help="the corpus sets the peers run on (default: all)")
     ap.add_argument("--timing-runs", type=int, default=2,
                     help="passes of reform extract --timings over the corpus (default 2)")
@@ -200,7 +198,7 @@ def main(argv=None):
     }
     sets = inputs.corpus_sets(REPO, a.quick)
     results["sets"] = {k: {"files": v, "pages": sum(p for _, p in v)} for k, v in sets.items()}
-    tools = make_tools(reform, py, peers, with_j2=a.jobs2)
+    tools = make_tools(reform, py, peers)
     results["tools"] = {t.key: t.label for t in tools}
     results["tools"]["reform-extract-noocr"] = Tool("reform-extract-noocr", []).label
     results["options"] = {"runs": a.runs, "scaling_runs": a.scaling_runs,
@@ -213,7 +211,8 @@ def main(argv=None):
     print(f"corpus: {len(jobs)} files, {sum(j[2] for j in jobs)} pages, {len(tools)} tools, "
           f"{a.runs} rounds", file=sys.stderr, flush=True)
     results["main"] = measure_rounds(jobs, tools, a.runs, "corpus", results["load"],
-                                     skip=lambda g, t: t.capture and g not in peer_sets)
+                                     skip=lambda g, t: (t.capture and g not in peer_sets)
+                                     or (t.key == "reform-extract-default" and g != "born-digital"))
     if not a.no_batch:
         btools = make_batch_tools(reform, py, peers)
         results["batch_tools"] = {t.key: BATCH_LABELS[t.key] for t in btools}

@@ -11,7 +11,7 @@ PEERS = ["pymupdf", "pdfplumber", "camelot", "tabula"]
 LABELS = {
     "reform-extract": "reform extract",
     "reform-tables": "reform tables",
-    "reform-extract-j2": "reform extract --jobs 2",
+    "reform-extract-default": "reform extract (default: a lane per core)",
     "pdftotext": "pdftotext -bbox-layout",
     "pymupdf": "PyMuPDF find_tables",
     "pdfplumber": "pdfplumber extract_tables",
@@ -86,16 +86,16 @@ def parse_timings(stderr):
     return stages
 
 
-def make_tools(reform, peer_python, peers, with_j2=True):
+def make_tools(reform, peer_python, peers):
     """The tools in their base order; reform runs one page at a time (--jobs 1) like the
-    others, which are single-threaded; --jobs 2 is measured beside it."""
+    others, which are single-threaded, and as a user types it (default lanes: one per core,
+    measured on the born-digital set) beside it."""
     tools = [
         Tool("reform-extract", [reform, "extract", "--jobs", "1"]),
         Tool("reform-tables", [reform, "tables", "--jobs", "1"]),
         Tool("pdftotext", ["pdftotext", "-bbox-layout"], tail=["-"]),
+        Tool("reform-extract-default", [reform, "extract"]),
     ]
-    if with_j2:
-        tools.append(Tool("reform-extract-j2", [reform, "extract", "--jobs", "2"]))
     tools.append(Tool("reform-timings", [reform, "extract", "--jobs", "1", "--timings"]))
     for p in peers:
         tools.append(Tool(p, [peer_python, os.path.join(HERE, "peer_run.py"), p], capture=True))
