@@ -13,7 +13,7 @@ public final class PageRaster {
         self.width = width
         self.height = height
         self.scale = scale
-        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
+        surface = RasterMemory.shared.surface(width: width, height: height)
         draw { cr in
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
