@@ -32,7 +32,7 @@ import Testing
         for s in others { cairo_surface_destroy(s) }
         cairo_surface_destroy(second)
         #expect(memory.idleCount == 2)
-        // Larger than the byte limit: freed, never kept.
+        // Larger than the limit of one block: freed, never kept.
         cairo_surface_destroy(memory.surface(width: 1000, height: 1000))
         #expect(memory.idleCount == 2)
     }
