@@ -11,9 +11,13 @@ the copies against the originals' truth. Kinds:
   offset      the MediaBox moved away from the origin (200, 300), the content with it
   rotate90    a landscape page stored portrait with /Rotate 90, drawn turned so it reads upright
   rotate270   the same with /Rotate 270
+  shuffled    the page drawn in another order: self-contained groups (`q … Q`) and text objects
+              (`BT … ET`) that follow one another shuffled among themselves, inside groups too
+              (a seeded shuffle per page); what is drawn and where is unchanged
 """
 import argparse
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -64,6 +68,60 @@ def rotate(src, dst, degrees):
         pdf.save(dst)
 
 
+def units(ops):
+    """The top level of a content stream as units: a balanced `q … Q` group, a `BT … ET` text
+    object, or one other operator."""
+    out, i = [], 0
+    while i < len(ops):
+        op = str(ops[i].operator)
+        if op in ("q", "BT"):
+            close = "Q" if op == "q" else "ET"
+            depth, j = 0, i
+            while j < len(ops):
+                o = str(ops[j].operator)
+                if o == op:
+                    depth += 1
+                elif o == close:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append((op, ops[i:j + 1]))
+            i = j + 1
+        else:
+            out.append(("op", [ops[i]]))
+            i += 1
+    return out
+
+
+def shuffle_runs(items, rng):
+    """Each run of consecutive units of one kind (`q` groups, or `BT` objects with no state
+    change between them) shuffled in place; other operators keep their places."""
+    out, run, kind = [], [], None
+    # inside a group first: its own units are shuffled the same way
+    items = [(k, [ops[0]] + shuffle_runs(units(ops[1:-1]), rng) + [ops[-1]]) if k == "q" and len(ops) > 2 else (k, ops)
+             for k, ops in items]
+    for k, ops in items + [("end", [])]:
+        if k == kind and k in ("q", "BT"):
+            run.append(ops)
+            continue
+        rng.shuffle(run)
+        out += [o for r in run for o in r]
+        run, kind = ([ops], k) if k in ("q", "BT") else ([], None)
+        if k not in ("q", "BT"):
+            out += ops
+    return out
+
+
+def shuffled(src, dst, seed=1):
+    with pikepdf.open(src) as pdf:
+        for n, page in enumerate(pdf.pages):
+            rng = random.Random(f"{seed}-{os.path.basename(src)}-{n}")
+            ops = pikepdf.parse_content_stream(page)
+            page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(shuffle_runs(units(ops), rng)))
+        pdf.save(dst)
+
+
 KINDS = {
     "outlines": outlines,
     "no-unicode": no_unicode,
@@ -71,6 +129,7 @@ KINDS = {
     "offset": offset,
     "rotate90": lambda s, d: rotate(s, d, 90),
     "rotate270": lambda s, d: rotate(s, d, 270),
+    "shuffled": shuffled,
 }
 
 
