@@ -38,7 +38,7 @@ public struct FormExtractor: Sendable {
         // A text layer that is not the printed text, wholly or in one of its fonts (fonts without a
         // Unicode map), is no text layer: the page is read from its picture like a scan, or is
         // "needs OCR" under `--ocr never`.
-        if ScanReader.isIllegible(content.glyphs) { content.glyphs = [] }
+        if ScanReader.isIllegible(content.glyphs, rules: scanReader.legibility) { content.glyphs = [] }
         var scan: ScanReader.Result?
         if scanReader.wants(content) {
             // Read from the image (cell by ruled cell); a page that OCR cannot read (no tesseract)

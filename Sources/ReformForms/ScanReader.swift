@@ -48,6 +48,8 @@ public struct ScanReader: Sendable {
     public var acceptConfidence: Double = 0.6
     /// Below this a reading of a cell the layer left empty is dropped as noise.
     public var minimumConfidence: Double = 0.35
+    /// When a text layer is not the printed text and the page is read from its picture instead.
+    public var legibility = Legibility()
 
     /// The form's fixed words and units as the reader compares them, built on first use: a process
     /// whose pages are all born-digital never needs them (they were 3.2% of a one-page extract).
