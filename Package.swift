@@ -32,9 +32,10 @@ let package = Package(
         // C: the glyph gate, a cairo_show_glyphs of the executable's own that skips glyphs while a
         // page is rendered for its table lines (glyph_gate.c says how). Linked in, not a library.
         .target(name: "CGlyphGate", linkerSettings: [.linkedLibrary("dl")]),
-        // C++: poppler's FoFiTrueType::load of the executable's own, which maps system font files
-        // instead of reading them whole (font_files.cpp says why). Linked in, not a library.
-        .target(name: "CFontFiles", dependencies: ["CPoppler"], linkerSettings: [.linkedLibrary("dl")]),
+        // C++: poppler's FoFiTrueType::load and GfxFont::locateFont of the executable's own: system
+        // font files mapped instead of read whole, and an empty stand-in font for renders that draw
+        // no glyphs (font_files.cpp, font_stubs.cpp say why). Linked in, not a library.
+        .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"], linkerSettings: [.linkedLibrary("dl")]),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
         .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CGlyphGate", "CFontFiles"]),
         // Stage 2, reconstruct: words, lines, grids, tables.

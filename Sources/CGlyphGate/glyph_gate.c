@@ -19,6 +19,10 @@ int reform_glyph_gate_set_drawing(int drawing) {
     return was;
 }
 
+int reform_glyph_gate_is_drawing(void) {
+    return !skipping;
+}
+
 // libcairo's own function `name`, looked up once (two threads may both look it up; they store the
 // same address). It cannot be missing while libcairo is loaded (poppler calls it): never drop text
 // silently.

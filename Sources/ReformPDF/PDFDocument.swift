@@ -123,7 +123,25 @@ public final class PDFDocument {
         guard number >= 1 && number <= pageCount, let p = poppler_document_get_page(handle, Int32(number - 1)) else {
             throw .pageOutOfRange(path: path, page: number, pageCount: pageCount)
         }
-        return PDFPage(taking: UnsafeMutableRawPointer(p), number: number, history: history)
+        return PDFPage(taking: UnsafeMutableRawPointer(p), number: number, document: self)
+    }
+
+    /// Whether a page was rendered without glyphs, so with stand-in fonts (`FontStubs`) that poppler
+    /// keeps for this document: pages that draw glyphs then draw them from `reopened()`.
+    var fontsStoodIn = false
+
+    /// The same document opened again: its own poppler objects (another thread's lane, or a render
+    /// with the document's real fonts).
+    func reopened() throws(ExtractError) -> PDFDocument {
+        try PDFDocument(origin: origin, path: path, password: password)
+    }
+
+    /// A document opened from where another one came from (`origin`), named `path` in errors.
+    convenience init(origin: Origin, path: String, password: String?) throws(ExtractError) {
+        switch origin {
+        case .file(let p): try self.init(path: p, password: password)
+        case .bytes(let d): try self.init(data: d, path: path, password: password)
+        }
     }
 
     /// What the pages read so far were, for guessing what the next one is (`PageExtractor`). A

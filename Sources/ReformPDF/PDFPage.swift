@@ -8,13 +8,15 @@ public final class PDFPage {
 
     var handle: OpaquePointer { OpaquePointer(page.pointer) }
 
+    /// The document it belongs to (poppler's page holds its document too).
+    let document: PDFDocument
     /// Its document's, shared by the document's pages.
-    let history: ReadingHistory
+    var history: ReadingHistory { document.history }
 
-    init(taking pointer: UnsafeMutableRawPointer, number: Int, history: ReadingHistory) {
+    init(taking pointer: UnsafeMutableRawPointer, number: Int, document: PDFDocument) {
         page = GObjectReference(taking: pointer)
         self.number = number
-        self.history = history
+        self.document = document
     }
 
     /// Displayed size in points (poppler swaps width and height for a page rotated by 90° or 270°).
@@ -100,6 +102,7 @@ public final class PDFPage {
     /// what the ruling scanner looks for, and the text comes from poppler's text layer (text drawn
     /// as outlines only, a rare render mode, is still stroked).
     public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true) -> PageRaster {
+        if glyphs, let fresh = freshForGlyphs() { return fresh.render(scale: scale, antialias: antialias, glyphs: true) }
         let raster = blankRaster(scale: scale)
         raster.draw { cr in draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs) }
         return raster
@@ -109,6 +112,7 @@ public final class PDFPage {
     /// a page that certainly drew none covers nothing with images, and needs no `imageCoverage`
     /// (poppler's image mapping is another full pass over the page's content and fonts).
     public func renderNotingImages(scale: Double, antialias: Bool = true, glyphs: Bool = true) -> (raster: PageRaster, mayHoldImages: Bool) {
+        if glyphs, let fresh = freshForGlyphs() { return fresh.renderNotingImages(scale: scale, antialias: antialias, glyphs: true) }
         let raster = blankRaster(scale: scale)
         let mayHoldImages = raster.drawNotingImages { cr in draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs) }
         return (raster, mayHoldImages)
@@ -119,7 +123,16 @@ public final class PDFPage {
         return PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
     }
 
+    /// This page of a fresh copy of the document, when this one rendered without glyphs and so with
+    /// stand-in fonts (`FontStubs`) that poppler keeps for the document's later renders; nil when
+    /// the document's fonts are its own (or it cannot be opened again: then stand-ins draw nothing).
+    private func freshForGlyphs() -> PDFPage? {
+        guard document.fontsStoodIn else { return nil }
+        return try? document.reopened().page(number)
+    }
+
     private func draw(on cr: OpaquePointer, scale: Double, antialias: Bool, glyphs: Bool) {
+        if !glyphs && FontStubs.isActive { document.fontsStoodIn = true }
         cairo_scale(cr, scale, scale)
         if !antialias { cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE) }
         GlyphGate.drawing(glyphs) { poppler_page_render(handle, cr) }

@@ -35,12 +35,7 @@ public struct PageStream: Sendable {
             let batch = Array(pages[start..<min(pages.count, start + window)])
             let results = ResultSlots<T>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: min(lanes, batch.count)) { lane in
-                guard let doc = documents.document(lane, open: {
-                    switch origin {
-                    case .file(let p): return try? PDFDocument(path: p, password: password)
-                    case .bytes(let d): return try? PDFDocument(data: d, path: path, password: password)
-                    }
-                }) else { return }
+                guard let doc = documents.document(lane, open: { try? PDFDocument(origin: origin, path: path, password: password) }) else { return }
                 var i = lane
                 while i < batch.count {
                     if let page = try? doc.page(batch[i]) { results.set(i, read(page)) }

@@ -12,6 +12,13 @@ int reform_font_files_is_active(void);
 /// How many font files the process has mapped so far (each once, for the life of the process).
 long reform_font_files_mapped(void);
 
+/// 1 when poppler's GfxFont::locateFont reaches the executable's own (font_stubs.cpp), which
+/// answers renders with the glyph gate closed with an empty font instead of the real one.
+int reform_font_stubs_is_active(void);
+
+/// How many times the process answered with the empty font so far.
+long reform_font_stubs_count(void);
+
 #ifdef __cplusplus
 }
 #endif
