@@ -20,8 +20,8 @@
 // Its FreeType faces are shared per thread by file name and font object; the stand-in's name is its
 // own (/proc/self/fd/N of a memfd), so no real font is ever taken for it.
 //
-// GfxFontLoc's layout is poppler's private ABI (checked against 22.12's GfxFontLoc constructors); the
-// interposition is compiled for the 22.x series only. Anything else (another poppler, no memfd, no
+// GfxFontLoc's layout is poppler's private ABI (read off 22.12's GfxFontLoc constructors); the
+// interposition is compiled for 22.12 only. Anything else (another poppler, no memfd, no
 // /proc) leaves poppler's own locateFont in charge: slower, same output.
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1
@@ -47,7 +47,7 @@
 #endif
 
 #if defined(POPPLER_CHECK_VERSION)
-#if POPPLER_CHECK_VERSION(22, 1, 0) && !POPPLER_CHECK_VERSION(23, 0, 0)
+#if POPPLER_CHECK_VERSION(22, 12, 0) && !POPPLER_CHECK_VERSION(22, 13, 0)
 #define REFORM_STUB_FONTS 1
 #endif
 #endif
@@ -59,7 +59,7 @@ class PSOutputDev;
 
 namespace reform {
 
-// poppler's GfxFontLoc, member for member (22.x): where a font's program is. Its own name, so that
+// poppler's GfxFontLoc, member for member (22.12): where a font's program is. Its own name, so that
 // nothing here stands in for poppler's constructors and destructor.
 struct FontLocation {
     int locType = 0;  // GfxFontLocType: 0 embedded, 1 external (a file), 2 resident (PostScript)
@@ -69,13 +69,13 @@ struct FontLocation {
     int fontNum = 0;
     int substIdx = -1;
 };
-static_assert(sizeof(FontLocation) == 56, "poppler 22.x GfxFontLoc is 56 bytes");
+static_assert(sizeof(FontLocation) == 56, "poppler 22.12's GfxFontLoc is 56 bytes");
 
 const int locationExternal = 1;
 const int fontCIDType0C = 8;
 
-// An sfnt with one empty glyph: head, hhea, maxp, hmtx, loca, glyf (empty), a Unicode cmap mapping
-// nothing, name and post without entries. FreeType opens it; every character is glyph 0.
+// An sfnt with one empty glyph: head, hhea, maxp, hmtx, loca, glyf (empty), name and post without
+// entries. FreeType opens it; every character is glyph 0.
 std::string emptyFont() {
     struct Table {
         const char *tag;
@@ -89,15 +89,13 @@ std::string emptyFont() {
         for (uint64_t v : values) be(s, v, bytes);
         return s;
     };
-    std::string cmap = words({0, 1, 3, 1}, 2) + words({12}, 4)  // one Windows Unicode subtable
-                     + words({4, 24, 0, 2, 2, 0, 0, 0xffff, 0, 0xffff, 1, 0}, 2);  // format 4, end segment only
     std::string head = words({0x00010000, 0x00010000, 0, 0x5f0f3cf5}, 4) + words({0x000b, 1000}, 2)
                      + words({0, 0}, 8) + words({0, 0, 0, 0, 0, 8, 2, 0, 0}, 2);
     std::string hhea = words({0x00010000}, 4) + words({800, 0xff38, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1}, 2);
     std::string maxp = words({0x00010000}, 4) + words({1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0}, 2);
     std::string post = words({0x00030000, 0}, 4) + words({0, 0}, 2) + words({0, 0, 0, 0, 0}, 4);
     const Table tables[] = {  // sorted by tag
-        {"cmap", cmap}, {"glyf", ""}, {"head", head}, {"hhea", hhea}, {"hmtx", words({0, 0}, 2)},
+        {"glyf", ""}, {"head", head}, {"hhea", hhea}, {"hmtx", words({0, 0}, 2)},
         {"loca", words({0, 0}, 2)}, {"maxp", maxp}, {"name", words({0, 0, 6}, 2)}, {"post", post},
     };
     const int count = sizeof(tables) / sizeof(tables[0]);

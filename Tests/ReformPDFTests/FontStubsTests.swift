@@ -23,10 +23,10 @@ import Testing
         return Double(inked.count) / Double(max(1, glyphs.count))
     }
 
-    /// rl-portrait-04's Chinese font is not embedded (a system substitute), lo-portrait-03's are
-    /// embedded TrueType subsets: with stand-ins the text layer is the same, glyph for glyph and box
-    /// for box, and so are the lines found.
-    @Test(arguments: ["rl-portrait-04.pdf", "lo-portrait-03.pdf"])
+    /// rl-portrait-04's Chinese font (CID) and Helvetica are not embedded, rl-portrait-06 has
+    /// Helvetica beside embedded TrueType subsets: with stand-ins for the fonts not embedded the text
+    /// layer is the same, glyph for glyph and box for box, and so are the lines found.
+    @Test(arguments: ["rl-portrait-04.pdf", "rl-portrait-06.pdf"])
     func theTextLayerAndLinesDoNotDependOnTheStandIns(file: String) throws {
         let path = Fixtures.repoRoot.appendingPathComponent("Corpus/born-digital/\(file)").path
         let standIns = try PDFDocument(path: path).page(1)
@@ -49,7 +49,7 @@ import Testing
 
     /// poppler keeps a document's cairo fonts: after a glyphless render, a render that draws glyphs
     /// (a picture, OCR of a page whose text layer is unreadable) must not draw the empty stand-ins.
-    @Test(arguments: ["rl-portrait-04.pdf", "lo-portrait-03.pdf"])
+    @Test(arguments: ["rl-portrait-04.pdf", "rl-portrait-06.pdf"])
     func glyphsDrawnAfterAGlyphlessRenderAreTheRealOnes(file: String) throws {
         let document = try PDFDocument(path: Fixtures.repoRoot.appendingPathComponent("Corpus/born-digital/\(file)").path)
         let page = try document.page(1)
