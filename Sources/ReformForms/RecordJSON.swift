@@ -165,14 +165,26 @@ public enum RecordJSON {
         return "[\n" + elements.map { inner + $0 }.joined(separator: ",\n") + "\n" + String(repeating: "  ", count: depth) + "]"
     }
 
+    /// `text` with `indent` at the start of every line (the empty ones too).
     static func indentLines(_ text: String, by indent: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")
+        let prefix = Array(indent.utf8)
+        var out = prefix
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        for byte in text.utf8 {
+            out.append(byte)
+            if byte == UInt8(ascii: "\n") { out.append(contentsOf: prefix) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Scalars
 
     static func string(_ value: String?) -> String {
         guard let value else { return "null" }
+        // most values need no escape: quoted as they are
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

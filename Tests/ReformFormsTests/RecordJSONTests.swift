@@ -73,6 +73,14 @@ struct RecordJSONTests {
         #expect(pretty.contains(#""overall": "第一行\\第二行\t","#))
         #expect(RecordJSON.string("a\u{01}b\nc") == #""a\u0001b\nc""#)
         #expect(RecordJSON.string(nil) == "null")
+        #expect(RecordJSON.string("项目 A/B é") == "\"项目 A/B é\"")
+        #expect(RecordJSON.string("") == "\"\"")
+    }
+
+    @Test func indentsEveryLineEvenEmptyOnes() {
+        #expect(RecordJSON.indentLines("{\n  \"a\": 1\n\n}", by: "  ") == "  {\n    \"a\": 1\n  \n  }")
+        #expect(RecordJSON.indentLines("", by: "  ") == "  ")
+        #expect(RecordJSON.indentLines("x\n", by: "\t") == "\tx\n\t")
     }
 
     @Test func writesReviewItemsOnePerLine() {
