@@ -88,7 +88,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, D
 
     /// Width folded, whitespace removed: OCR spaces digits apart.
     static func cleaned(_ text: String) -> String {
-        let folded = TextNormalizer.foldWidth(text.precomposedStringWithCanonicalMapping, keepingChinesePunctuation: false)
+        let folded = TextNormalizer.foldWidth(TextNormalizer.composed(text), keepingChinesePunctuation: false)
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
             !$0.isUnicodeWhiteSpace && !TextNormalizer.invisible.contains($0)
         }))

@@ -26,7 +26,7 @@ public struct DateValue: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Reads a printed date; `nil` if the text is not exactly one valid date.
     public init?(parsing text: String) {
-        let folded = TextNormalizer.foldWidth(text.precomposedStringWithCanonicalMapping, keepingChinesePunctuation: false)
+        let folded = TextNormalizer.foldWidth(TextNormalizer.composed(text), keepingChinesePunctuation: false)
         let compact = String(folded.filter { !$0.isWhitespace })
         guard let parts = Self.components(compact) else { return nil }
         self.init(year: parts.year, month: parts.month, day: parts.day)

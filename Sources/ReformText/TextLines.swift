@@ -64,7 +64,7 @@ public struct TextLines: Sendable {
     /// A line split at runs of spaces, each piece normalized; a space between a number and
     /// `年`/`月`/`日` is an extraction artefact (`2024 年度`) and goes.
     static func segments(_ line: String) -> [String] {
-        let folded = TextNormalizer.foldWidth(line.precomposedStringWithCanonicalMapping, keepingChinesePunctuation: true)
+        let folded = TextNormalizer.foldWidth(TextNormalizer.composed(line), keepingChinesePunctuation: true)
         let joined = folded.replacingOccurrences(of: "([0-9]) +([年月日])", with: "$1$2", options: .regularExpression)
         // Prose (a goal text) is one piece: its spaces are extraction artefacts (`不低于 95%`).
         if joined.contains(where: { GoalParagraphs.sentenceMarks.contains($0) }) {

@@ -48,3 +48,28 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalizeOptional(" 安全 ") == "安全")
     }
 }
+
+/// The scalars `TextNormalizer.composed` passes through without Foundation's normalization.
+@Suite struct ComposedFastPathTests {
+    /// Each of them alone, and after a letter, and with a combining mark before it, is left as it is
+    /// by NFC (Foundation's), so taking a string of them as it is can never differ from normalizing it.
+    @Test func everyScalarTakenAsItIsIsOneNFCKeeps() {
+        var checked = 0
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value), TextNormalizer.isComposedAlone(scalar) else { continue }
+            let alone = String(Character(scalar))
+            #expect(alone.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(alone.unicodeScalars), "U+\(String(value, radix: 16))")
+            let pair = "a" + alone
+            #expect(pair.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(pair.unicodeScalars), "a + U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 20_000)
+    }
+
+    @Test func stringsWithMarksOrCompatibilityIdeographsAreStillComposed() {
+        #expect(TextNormalizer.composed("e\u{301}") == "\u{E9}")
+        #expect(TextNormalizer.composed("\u{F900}").unicodeScalars.first?.value == 0x8C48)
+        #expect(TextNormalizer.composed("か\u{3099}") == "が")
+        #expect(TextNormalizer.composed("项目资金 12.5万元") == "项目资金 12.5万元")
+    }
+}
