@@ -53,7 +53,7 @@ public enum TextNormalizer {
 
     /// `text` in Unicode normalization form C. Most cells are in it already: every scalar is one
     /// that NFC keeps and no combining mark follows it (ASCII and Latin-1, CJK ideographs, kana and
-    /// punctuation, full-width forms). Those skip Foundation's normalization, which goes through
+    /// punctuation, symbols, full-width forms). Those skip Foundation's normalization, which goes through
     /// NSString and was half of `normalize`'s time.
     public static func composed(_ text: String) -> String {
         text.unicodeScalars.allSatisfy(isComposedAlone) ? text : text.precomposedStringWithCanonicalMapping
@@ -64,10 +64,17 @@ public enum TextNormalizer {
     static func isComposedAlone(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x300,           // ASCII, Latin-1, Latin Extended-A and -B, IPA (combining marks start at U+0300)
+             0x2002...0x20CF,     // punctuation, super- and subscripts, currency (U+2000, U+2001 are not NFC;
+                                  // U+20D0… combine)
+             0x2100...0x2125, 0x2127...0x2129, 0x212C...0x2328, 0x232B...0x2ADB, 0x2ADD...0x2BFF,
+                                  // letterlike, numbers (Ⅰ), arrows, maths (≥), technical, enclosed (①),
+                                  // boxes, shapes, symbols; Ω, K, Å, 〈, 〉 and ⫝̸ are not NFC
+             0x2E80...0x2FDF,     // CJK and Kangxi radicals
              0x3000...0x3029,     // CJK symbols and punctuation (U+302A–U+302F are combining tone marks)
              0x3030...0x303F,
              0x3041...0x3096,     // hiragana (U+3099, U+309A combine)
              0x309B...0x30FF,     // katakana
+             0x3200...0x33FF,     // enclosed CJK, CJK compatibility (㎡)
              0x4E00...0x9FFF,     // unified ideographs (the compatibility ones at U+F900 are not NFC)
              0xFF01...0xFFEF:     // half- and full-width forms
             return true

@@ -57,6 +57,8 @@ struct TextNormalizerTests {
         var checked = 0
         for value in UInt32(0)..<0x10000 {
             guard let scalar = Unicode.Scalar(value), TextNormalizer.isComposedAlone(scalar) else { continue }
+            // a starter: nothing before it reorders or composes with it
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(value, radix: 16))")
             let alone = String(Character(scalar))
             #expect(alone.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(alone.unicodeScalars), "U+\(String(value, radix: 16))")
             let pair = "a" + alone
@@ -70,6 +72,8 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.composed("e\u{301}") == "\u{E9}")
         #expect(TextNormalizer.composed("\u{F900}").unicodeScalars.first?.value == 0x8C48)
         #expect(TextNormalizer.composed("か\u{3099}") == "が")
+        #expect(TextNormalizer.composed("\u{212B}") == "\u{C5}")  // Å (angstrom) to Å
+        #expect(TextNormalizer.composed("≥ 95%") == "≥ 95%")
         #expect(TextNormalizer.composed("项目资金 12.5万元") == "项目资金 12.5万元")
     }
 }
