@@ -40,8 +40,10 @@ let package = Package(
         .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CGlyphGate", "CFontFiles"]),
         // Stage 2, reconstruct: words, lines, grids, tables.
         .target(name: "ReformLayout", dependencies: ["ReformPDF"]),
+        // C: SHA-256 blocks with the processor's SHA instructions, when it has them (sha256.c).
+        .target(name: "CDigest"),
         // Stage 3, normalize: the form template, target grammar, canonical record, review checks.
-        .target(name: "ReformForms", dependencies: ["ReformLayout"]),
+        .target(name: "ReformForms", dependencies: ["ReformLayout", "CDigest"]),
         // Scrambled plain text (no geometry) to the same records, by the form's grammar, with confidences.
         .target(name: "ReformText", dependencies: ["ReformForms"]),
         // Batches: reading inputs into records, the SQLite store, exports.

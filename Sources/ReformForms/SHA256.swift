@@ -1,3 +1,4 @@
+import CDigest
 import Foundation
 import ReformPDF
 
@@ -6,6 +7,12 @@ public struct SHA256: Sendable {
     private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    /// Whether runs of whole blocks go to the processor's SHA instructions when it has them
+    /// (CDigest); the tests turn it off to check one against the other.
+    var usesProcessor = true
+
+    /// Whether this processor compresses with its SHA instructions.
+    static var processorCompresses: Bool { reform_sha256_has_instructions() != 0 }
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -67,6 +74,11 @@ public struct SHA256: Sendable {
                     block.withUnsafeBufferPointer { compress($0.baseAddress!) }
                     pending.removeAll(keepingCapacity: true)
                 }
+            }
+            let blocks = (bytes.count - i) / 64
+            if blocks > 0 && usesProcessor
+                && state.withUnsafeMutableBufferPointer({ reform_sha256_blocks($0.baseAddress!, bytes.baseAddress! + i, blocks) }) == 1 {
+                i += blocks * 64
             }
             while i + 64 <= bytes.count {
                 compress(bytes.baseAddress! + i)
