@@ -24,10 +24,11 @@ public struct SpannedColumnSplitter: Sendable {
         let ys = grid.rowEdges, xs = grid.columnEdges
         let chunker = StreamDetector(settings: settings, layout: layout)
         var cells: [(row: Int, column: Int, rowSpan: Int, columnSpan: Int)] = []
+        lazy var centers = GlyphCenters(glyphs)  // only a grid with spanning cells asks
         for c in grid.cells {
             guard c.columnSpan > 1 else { cells.append(c); continue }
             let box = Rect(left: xs[c.column], top: ys[c.row], right: xs[c.column + c.columnSpan], bottom: ys[c.row + c.rowSpan])
-            let inside = glyphs.filter { !$0.isWhitespace && $0.box.height > 0 && box.contains($0.box.center) }
+            let inside = centers.inside(box) { !$0.isWhitespace && $0.box.height > 0 }
             let bands = layout.bands(inside)
             let chunks = bands.flatMap(chunker.chunks)
             var cuts = [c.column]

@@ -23,13 +23,14 @@ public struct StackedColumnSplitter: Sendable {
         let ys = grid.rowEdges, xs = grid.columnEdges
         let chunker = StreamDetector(settings: settings, layout: layout)
         var inserted = [[Double]](repeating: [], count: xs.count - 1)
+        let centers = GlyphCenters(glyphs)
         for k in 0..<(xs.count - 1) {
             // The chunk intervals of every text line in the column's own (unspanned) cells.
             var lines: [[Span]] = []
             var figures = 0
             for c in grid.cells where c.column == k && c.columnSpan == 1 {
                 let box = Rect(left: xs[k], top: ys[c.row], right: xs[k + 1], bottom: ys[c.row + c.rowSpan])
-                let inside = glyphs.filter { !$0.isWhitespace && $0.box.height > 0 && box.contains($0.box.center) }
+                let inside = centers.inside(box) { !$0.isWhitespace && $0.box.height > 0 }
                 for band in layout.bands(inside) {
                     lines.append(chunker.chunks(band).map { chunk in
                         Span(left: chunk.box.left, right: chunk.box.right,

@@ -27,7 +27,8 @@ public struct StackedRowSplitter: Sendable {
         let boxes = grid.cells.map { c in
             Rect(left: xs[c.column], top: ys[c.row], right: xs[c.column + c.columnSpan], bottom: ys[c.row + c.rowSpan])
         }
-        let members = boxes.map { box in glyphs.filter { box.contains($0.box.center) } }
+        let centers = GlyphCenters(glyphs)
+        let members = boxes.map { centers.inside($0) }
         let lines = members.map { layout.bands($0) }
         let vertical = lines.map { $0.count >= 2 && $0.allSatisfy { $0.count == 1 } }
         var r0 = 0
