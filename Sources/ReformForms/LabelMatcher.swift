@@ -1,3 +1,4 @@
+import Foundation
 import ReformPDF
 
 /// Recognizes a form's labels in cell text: exactly, or leniently where OCR misread a character.
@@ -32,12 +33,16 @@ public struct LabelMatcher: Sendable {
         }
     }
 
-    /// The spellings compiled, once.
+    /// The spellings compiled. A template's lists are compiled once a process (`CompiledLabels`):
+    /// every form read asks for the same ones.
     public func compile(_ labels: [String]) -> [CompiledLabel] {
-        labels.map { label in
+        if let known = CompiledLabels.shared.lookup(labels) { return known }
+        let compiled = labels.map { label in
             let prefix = label.hasSuffix("*")
             return CompiledLabel(label: label, key: LabelMatcher.key(prefix ? String(label.dropLast()) : label), prefix: prefix)
         }
+        CompiledLabels.shared.store(compiled, for: labels)
+        return compiled
     }
 
     /// The cell text reduced to what labels are compared by: no whitespace, half-width, digits as `#`,
@@ -132,5 +137,26 @@ public struct LabelMatcher: Sendable {
         guard n > 0 else { return 1 }
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         return 1 - Double(editDistance(a, b)!) / Double(n)
+    }
+}
+
+/// Compiled label lists by their spellings, shared by the threads of a process. A key depends on the
+/// spelling alone, so a list compiled once holds for every matcher. Bounded: past `capacity` lists
+/// (only callers passing ever-new lists get there) it starts afresh.
+final class CompiledLabels: @unchecked Sendable {
+    static let shared = CompiledLabels()
+    private let lock = NSLock()
+    private var lists: [[String]: [LabelMatcher.CompiledLabel]] = [:]
+    let capacity = 512
+
+    func lookup(_ labels: [String]) -> [LabelMatcher.CompiledLabel]? {
+        lock.lock(); defer { lock.unlock() }
+        return lists[labels]
+    }
+
+    func store(_ compiled: [LabelMatcher.CompiledLabel], for labels: [String]) {
+        lock.lock(); defer { lock.unlock() }
+        if lists.count >= capacity { lists.removeAll(keepingCapacity: true) }
+        lists[labels] = compiled
     }
 }

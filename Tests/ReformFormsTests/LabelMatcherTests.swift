@@ -4,6 +4,20 @@ import Testing
 @Suite struct LabelMatcherTests {
     let matcher = LabelMatcher()
 
+    /// Compiled lists are kept for the process; a kept list is what compiling it gives, and the
+    /// store starts afresh past its capacity instead of growing.
+    @Test func compiledListsAreKeptAndBounded() {
+        let labels = ["项目名称", "主管部门*", "实施单位"]
+        let first = matcher.compile(labels)
+        #expect(first.map(\.label) == labels)
+        #expect(first[1].prefix && !first[0].prefix)
+        #expect(matcher.compile(labels) == first)
+        #expect(CompiledLabels.shared.lookup(labels) == first)
+        let store = CompiledLabels()
+        for i in 0..<(store.capacity + 10) { store.store([], for: ["label \(i)"]) }
+        #expect(store.lookup(["label 0"]) == nil && store.lookup(["label \(store.capacity + 9)"]) != nil)
+    }
+
     @Test func variantsResolve() {
         #expect(matcher.match("其中：财政资金", ["其中:财政资金"])?.isExact == true)
         #expect(matcher.match("项 目 名 称", ["项目名称"])?.isExact == true)
