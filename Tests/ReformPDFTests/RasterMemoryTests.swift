@@ -51,4 +51,17 @@ import Testing
         }
         #expect(PageRaster(width: width, height: height, scale: 0.5).luminance().allSatisfy { $0 == 255 })
     }
+
+    /// A block of a megabyte or more is whole huge pages on a huge-page boundary; a small one is
+    /// the size asked for.
+    @Test func largeBlocksAreWholeAlignedHugePages() {
+        let large = RasterMemory.allocate(3 << 20)
+        defer { free(large.pointer) }
+        #expect(large.bytes == 4 << 20)
+        #expect(Int(bitPattern: large.pointer) % RasterMemory.hugePage == 0)
+        let small = RasterMemory.allocate(100_000)
+        defer { free(small.pointer) }
+        #expect(small.bytes == 100_000)
+        #expect(Int(bitPattern: small.pointer) % 64 == 0)
+    }
 }
