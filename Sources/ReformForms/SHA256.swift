@@ -77,7 +77,9 @@ public struct SHA256: Sendable {
             }
             let blocks = (bytes.count - i) / 64
             if blocks > 0 && usesProcessor
-                && state.withUnsafeMutableBufferPointer({ reform_sha256_blocks($0.baseAddress!, bytes.baseAddress! + i, blocks) }) == 1 {
+                && state.withUnsafeMutableBufferPointer({ words in
+                    SHA256.k.withUnsafeBufferPointer { reform_sha256_blocks(words.baseAddress!, bytes.baseAddress! + i, blocks, $0.baseAddress!) }
+                }) == 1 {
                 i += blocks * 64
             }
             while i + 64 <= bytes.count {

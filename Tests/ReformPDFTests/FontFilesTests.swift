@@ -21,14 +21,7 @@ import Testing
         // the text is drawn (dark pixels inside the glyph boxes) and the table's lines are found
         let glyphs = page.glyphs().filter { !$0.isWhitespace }
         #expect(glyphs.count > 100)
-        let luma = raster.luminance()
-        let inked = glyphs.filter { g in
-            let x0 = max(0, Int(g.box.left)), x1 = min(raster.width - 1, Int(g.box.right.rounded(.up)))
-            let y0 = max(0, Int(g.box.top)), y1 = min(raster.height - 1, Int(g.box.bottom.rounded(.up)))
-            guard x0 <= x1, y0 <= y1 else { return false }
-            return (y0...y1).contains { y in (x0...x1).contains { x in luma[y * raster.width + x] < 128 } }
-        }
-        #expect(inked.count * 10 >= glyphs.count * 9, "\(inked.count) of \(glyphs.count) glyphs drawn")
+        #expect(FontStubsTests.inkedShare(raster, glyphs) >= 0.9)
         #expect(PageExtractor().extract(page).rulings.count >= 10)
     }
 }
