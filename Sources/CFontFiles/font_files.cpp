@@ -20,14 +20,13 @@
 
 #include <atomic>
 #include <climits>
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 
 #include "font_files.h"
+#include "poppler_own.h"
 
 #if __has_include(<poppler-features.h>)
 #include <poppler-features.h>
@@ -70,13 +69,9 @@ std::mutex lock;
 std::unordered_map<std::string, Mapping> *mappings = nullptr;
 std::atomic<long> mappedCount{0};
 
-// libpoppler's own load, looked up once. It cannot be missing while poppler calls this one.
+// libpoppler's own load, looked up once.
 Load popplerLoad() {
-    static Load next = reinterpret_cast<Load>(dlsym(RTLD_NEXT, loadSymbol));
-    if (next == nullptr) {
-        std::fprintf(stderr, "reform: %s not found in libpoppler: %s\n", loadSymbol, dlerror());
-        std::abort();
-    }
+    static Load next = reform::popplerOwn<Load>(loadSymbol);
     return next;
 }
 

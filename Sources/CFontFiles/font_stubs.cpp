@@ -33,8 +33,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -42,6 +40,7 @@
 
 #include "font_files.h"
 #include "glyph_gate.h"
+#include "poppler_own.h"
 
 #if __has_include(<poppler-features.h>)
 #include <poppler-features.h>
@@ -153,13 +152,9 @@ namespace {
 const char *const locateSymbol = "_ZN7GfxFont10locateFontEP4XRefP11PSOutputDev";
 using Locate = std::optional<reform::FontLocation> (*)(GfxFont *, XRef *, PSOutputDev *);
 
-// libpoppler's own locateFont, looked up once. It cannot be missing while poppler calls this one.
+// libpoppler's own locateFont, looked up once.
 Locate popplerLocate() {
-    static Locate next = reinterpret_cast<Locate>(dlsym(RTLD_NEXT, locateSymbol));
-    if (next == nullptr) {
-        std::fprintf(stderr, "reform: %s not found in libpoppler: %s\n", locateSymbol, dlerror());
-        std::abort();
-    }
+    static Locate next = reform::popplerOwn<Locate>(locateSymbol);
     return next;
 }
 

@@ -40,12 +40,10 @@ public struct FormReader: Sendable {
             return text.isEmpty || text.count > maxLabelLength ? [] : LabelMatcher.key(text)
         }
         let allLabels = matcher.compile(template.allLabels)
-        var compiled: [[String]: [LabelMatcher.CompiledLabel]] = [:]
 
         /// Finds the label cell for a set of spellings: exact matches first, then the best lenient one.
         func find(_ labels: [String], path: String) -> [Place] {
-            let spellings = compiled[labels] ?? matcher.compile(labels)
-            compiled[labels] = spellings
+            let spellings = matcher.compile(labels)  // compiled once a process (LabelMatcher)
             // Exact matches first: where there are any, no edit distance is needed.
             let exact = places.indices.filter { matcher.isExact(key: keys[$0], spellings) }.map { places[$0] }
             if !exact.isEmpty { return exact }
