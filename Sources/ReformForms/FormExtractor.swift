@@ -56,6 +56,7 @@ public struct FormExtractor: Sendable {
         out.skewDegrees = content.skewDegrees
         out.readByOCR = scan?.imageOnly == true && content.hasTextLayer
         out.cellReadings = scan?.cells ?? []
+        out.missingCharacterMaps = content.missingCharacterMaps
         return out
     }
 
@@ -93,17 +94,31 @@ public struct FormExtractor: Sendable {
         var forms = FormFinder(template: template).run()
         var records: [Record] = []
         var bare: [Int] = []
+        var missingMaps: [Int: [String]] = [:]
         func read(_ slices: [FormSlice]) {
-            records += timings.measure("normalize") { slices.map { reader.read($0, source: source) } }
+            records += timings.measure("normalize") {
+                slices.map { slice in
+                    var record = reader.read(slice, source: source)
+                    let maps = Set(slice.pages.flatMap { missingMaps[$0] ?? [] }).sorted()
+                    if !maps.isEmpty {
+                        let pages = PageRanges.describe(slice.pages.filter { missingMaps[$0] != nil })
+                        record.review.append(ReviewItem(path: "source.pages", reason: "fonts of page \(pages) need the \(maps.joined(separator: ", ")) character maps, which are not installed: text in them was not read; \(CharacterMaps.remedy)"))
+                    }
+                    return record
+                }
+            }
         }
         try PageStream(workers: workers).run(document, pages: Array(1...document.pageCount),
                                              read: { extractor.read($0, timings: timings) },
                                              consume: { _, page in
                                                  if !page.hasTextLayer { bare.append(page.number) }
+                                                 if !page.missingCharacterMaps.isEmpty { missingMaps[page.number] = page.missingCharacterMaps }
                                                  read(timings.measure("form") { forms.add(page) })
                                              })
         read(forms.finish())
-        if bare.count == document.pageCount { throw ExtractError.noTextLayer(path: document.path, pages: bare) }
+        if bare.count == document.pageCount {
+            throw ExtractError.noTextLayer(path: document.path, pages: bare, missingMaps: Set(missingMaps.values.joined()).sorted())
+        }
         guard !records.isEmpty else { throw FormError.notThisForm(path: document.path) }
         return records
     }

@@ -16,6 +16,8 @@ public struct PageTables: Sendable {
     public var readByOCR = false
     /// Cells read from the page image whose reading was kept.
     public var cellReadings: [CellReading] = []
+    /// Character collections whose maps poppler lacked, so text in those fonts is missing.
+    public var missingCharacterMaps: [String] = []
 
     public init(number: Int, lines: [TextLine], tables: [Table], hasTextLayer: Bool, isScan: Bool) {
         self.number = number

@@ -185,8 +185,11 @@ public struct ScanReader: Sendable {
 
     /// Whether `content` is read from its image under the policy: scans, image-only pages, and pages
     /// without a text layer whose table is drawn (text printed as outlines: vector glyphs, no font).
+    /// A page whose text is gone because poppler lacked its fonts' character maps draws none of it
+    /// either: its picture holds nothing more to read.
     public func wants(_ content: PageContent) -> Bool {
-        policy != .never && (content.isScan || (!content.hasTextLayer && (content.imageCoverage > 0 || !content.rulings.isEmpty)))
+        policy != .never && (content.isScan || (!content.hasTextLayer && content.missingCharacterMaps.isEmpty
+                                                && (content.imageCoverage > 0 || !content.rulings.isEmpty)))
     }
 
     /// What reading a page from its image gave.

@@ -7,7 +7,8 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged(path: String, reason: String)
     case encrypted(path: String, passwordGiven: Bool)
     case zeroPages(path: String)
-    case noTextLayer(path: String, pages: [Int])
+    /// `missingMaps`: character collections whose maps poppler lacked (poppler-data not installed).
+    case noTextLayer(path: String, pages: [Int], missingMaps: [String] = [])
     case pageOutOfRange(path: String, page: Int, pageCount: Int)
 
     /// The process exit code for this failure (see README.md, "Exit codes").
@@ -41,7 +42,7 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .fileNotFound(let p), .unreadable(let p, _), .empty(let p), .notAPDF(let p), .damaged(let p, _),
-             .encrypted(let p, _), .zeroPages(let p), .noTextLayer(let p, _), .pageOutOfRange(let p, _, _):
+             .encrypted(let p, _), .zeroPages(let p), .noTextLayer(let p, _, _), .pageOutOfRange(let p, _, _):
             return p
         }
     }
@@ -57,7 +58,9 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
             return given ? "\(p): encrypted PDF and the password is wrong; pass the right one with --password"
                          : "\(p): encrypted PDF; pass its password with --password"
         case .zeroPages(let p): return "\(p): the PDF has zero pages"
-        case .noTextLayer(let p, let pages):
+        case .noTextLayer(let p, let pages, let maps) where !maps.isEmpty:
+            return "\(p): no readable text on pages \(PageRanges.describe(pages)): its fonts need the \(maps.joined(separator: ", ")) character maps, which are not installed; \(CharacterMaps.remedy)"
+        case .noTextLayer(let p, let pages, _):
             return "\(p): no readable text layer on pages \(PageRanges.describe(pages)): scanned images, text drawn as outlines or fonts without a Unicode map, needs OCR"
         case .pageOutOfRange(let p, let page, let n): return "\(p): page \(page) does not exist (the PDF has \(n) pages)"
         }

@@ -15,6 +15,33 @@ public enum FontFiles {
     public static var mappedCount: Int { reform_font_files_mapped() }
 }
 
+/// Character maps poppler could not find (CFontFiles' font_maps.cpp).
+///
+/// Text in a Chinese font the PDF does not embed is read through the character maps of Debian's
+/// poppler-data package. Without them poppler drops every string in that font and says so only in a
+/// message nobody sees; the page then looks as if it had no text. Listening to those messages lets
+/// the page say why its text is gone and the user what to install.
+public enum CharacterMaps {
+    private static let watching: Void = reform_font_maps_watch()
+
+    /// Starts listening to poppler's messages, once a process; before the first document is read.
+    public static func watch() { watching }
+
+    /// The collections (`Adobe-GB1`) whose maps poppler missed on the calling thread since the last
+    /// call, in a fixed order; clears them.
+    public static func takeMissing() -> [String] {
+        let bits = reform_font_maps_take_missing()
+        guard bits != 0 else { return [] }
+        return (0..<32).compactMap { bit in
+            guard bits & (1 << bit) != 0, let name = reform_font_maps_collection(Int32(bit)) else { return nil }
+            return String(cString: name)
+        }
+    }
+
+    /// What a user is told to do about them.
+    public static let remedy = "install poppler-data (apt-get install poppler-data)"
+}
+
 /// Renders that draw no glyphs (`GlyphGate` closed) are given an empty stand-in font instead of the
 /// page's fonts (CFontFiles' `GfxFont::locateFont`, which the executable puts ahead of libpoppler's).
 ///

@@ -107,6 +107,7 @@ public final class PDFDocument {
 
     private static func open(path: String, password: String?,
                              _ body: (UnsafeMutablePointer<UnsafeMutablePointer<GError>?>) -> OpaquePointer?) throws(ExtractError) -> GObjectReference {
+        CharacterMaps.watch()
         switch withGError(body) {
         case .success(let doc):
             return GObjectReference(taking: UnsafeMutableRawPointer(doc))

@@ -15,6 +15,9 @@ public struct PageContent: Sendable {
     public var rulings: [Ruling]
     /// Share of the page under its largest image (near 1 on a scan).
     public var imageCoverage: Double
+    /// Character collections (`Adobe-GB1`) whose maps poppler lacked for fonts the page's resources
+    /// name: text in those fonts is missing.
+    public var missingCharacterMaps: [String] = []
 
     public init(number: Int, width: Double, height: Double, rotation: Int, skewDegrees: Double,
                 glyphs: [Glyph], rulings: [Ruling], imageCoverage: Double = 0) {

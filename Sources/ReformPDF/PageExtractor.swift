@@ -14,6 +14,8 @@ public struct PageExtractor: Sendable {
 
     public func extract(_ page: PDFPage, timings: StageTimings? = nil) -> PageContent {
         let size = page.size
+        // poppler reports a missing character map on the thread that loads the font, this one
+        _ = CharacterMaps.takeMissing()
         var rulings: [Ruling] = []
         var skew = 0.0
         // Rendering first lets poppler collect the text layer in the same pass (it keeps it for the
@@ -65,7 +67,9 @@ public struct PageExtractor: Sendable {
                 : found.rulings
             skew = found.skewDegrees
         }
-        return PageContent(number: page.number, width: size.width, height: size.height, rotation: page.rotation,
-                           skewDegrees: skew, glyphs: glyphs, rulings: rulings, imageCoverage: coverage)
+        var content = PageContent(number: page.number, width: size.width, height: size.height, rotation: page.rotation,
+                                  skewDegrees: skew, glyphs: glyphs, rulings: rulings, imageCoverage: coverage)
+        content.missingCharacterMaps = CharacterMaps.takeMissing()
+        return content
     }
 }

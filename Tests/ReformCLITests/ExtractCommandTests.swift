@@ -45,6 +45,20 @@ import Testing
         #expect(result.stdout.split(separator: "\n").count == 4)  // the good file's four forms
     }
 
+    @Test func textInFontsWithoutInstalledMapsIsNamedWithTheRemedy() throws {
+        // The page's only text is in a CID font whose character maps poppler lacks: exit 8 like a
+        // page without text, but the line says which maps and what to install, and no OCR is tried
+        // (the font's glyphs are not drawn either).
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reform-maps-\(UUID().uuidString).pdf")
+        try MinimalPDF.unmappedCIDSample([(false, true), (false, true)]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try Fixtures.reform(["extract", file.path, "--timings"])
+        #expect(result.status == 8)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.first == "reform: \(file.path): no readable text on pages 1–2: its fonts need the Adobe-Japan2 character maps, which are not installed; install poppler-data (apt-get install poppler-data)")
+        #expect(!result.stderr.contains("ocr"))
+    }
+
     @Test func aFolderGivesTheSameRecordsOnOneLaneAndOnTwo() throws {
         // Two lanes read one file each at a time; records and error lines still come in input order.
         let inputs = ["\(Self.corpus)/born-digital", "\(Self.corpus)/bad", "\(Self.corpus)/text"]

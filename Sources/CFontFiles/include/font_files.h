@@ -19,6 +19,17 @@ int reform_font_stubs_is_active(void);
 /// How many times the process answered with the empty font so far.
 long reform_font_stubs_count(void);
 
+/// Starts listening to poppler-glib's messages for character maps it cannot find (font_maps.cpp);
+/// once a process, before the first document is read.
+void reform_font_maps_watch(void);
+
+/// The known character collections (bit i: reform_font_maps_collection(i)) whose maps poppler missed
+/// on the calling thread since the last call; clears them.
+unsigned reform_font_maps_take_missing(void);
+
+/// The name of collection bit `bit` ("Adobe-GB1"), or NULL past the last.
+const char *reform_font_maps_collection(int bit);
+
 #ifdef __cplusplus
 }
 #endif

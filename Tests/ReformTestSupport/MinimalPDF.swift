@@ -1,0 +1,74 @@
+import Foundation
+
+/// A small PDF written object by object, with a correct cross-reference table: for tests that need
+/// a construct no fixture has (a font of an unusual kind, a page of a given content).
+///
+/// Object 1 is the page tree: pages name it as `/Parent 1 0 R`.
+public struct MinimalPDF {
+    /// The body of each object, numbered from 1 in order (the page tree's is filled in by `data`).
+    private var objects: [String] = [""]
+
+    public init() {}
+
+    /// Adds an object and returns its number.
+    @discardableResult
+    public mutating func add(_ body: String) -> Int {
+        objects.append(body)
+        return objects.count
+    }
+
+    /// Adds a stream object holding `content`.
+    @discardableResult
+    public mutating func addStream(_ content: String) -> Int {
+        add("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
+    }
+
+    /// Adds a page of `width` × `height` points drawing `content` with `fonts` (resource name to
+    /// font object) and returns its number.
+    @discardableResult
+    public mutating func addPage(content: String, fonts: [String: Int], width: Int = 595, height: Int = 842) -> Int {
+        let stream = addStream(content)
+        let resources = fonts.sorted { $0.key < $1.key }.map { "/\($0.key) \($0.value) 0 R" }.joined(separator: " ")
+        return add("<< /Type /Page /Parent 1 0 R /MediaBox [0 0 \(width) \(height)] /Resources << /Font << \(resources) >> >> /Contents \(stream) 0 R >>")
+    }
+
+    /// The file's bytes, with `pages` (page object numbers) in the page tree.
+    public func data(pages: [Int]) -> Data {
+        var objects = self.objects
+        objects[0] = "<< /Type /Pages /Kids [\(pages.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>"
+        objects.append("<< /Type /Catalog /Pages 1 0 R >>")
+        var out = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, body) in objects.enumerated() {
+            offsets.append(out.utf8.count)
+            out += "\(i + 1) 0 obj\n\(body)\nendobj\n"
+        }
+        let xref = out.utf8.count
+        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { out += String(format: "%010d 00000 n \n", offset) }
+        out += "trailer\n<< /Size \(objects.count + 1) /Root \(objects.count) 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(out.utf8)
+    }
+}
+
+extension MinimalPDF {
+    /// Pages each showing a line in Helvetica ("Readable"), a line in a CID font of the Adobe-Japan2
+    /// collection that the PDF does not embed, or both. poppler-data ships no Unicode map for that
+    /// collection, so poppler drops the font ("Missing language pack for 'Adobe-Japan2' mapping"),
+    /// as it drops Adobe-GB1 fonts where poppler-data is not installed.
+    public static func unmappedCIDSample(_ pages: [(latin: Bool, cid: Bool)]) -> Data {
+        var pdf = MinimalPDF()
+        let helvetica = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        let descriptor = pdf.add("<< /Type /FontDescriptor /FontName /HeiseiMin-W3 /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>")
+        let cid = pdf.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiMin-W3 /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan2) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW 1000 >>")
+        let type0 = pdf.add("<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding /Identity-H /DescendantFonts [\(cid) 0 R] >>")
+        let objects = pages.map { page in
+            let lines = (page.latin ? ["BT /F1 12 Tf 72 760 Td (Readable) Tj ET"] : [])
+                + (page.cid ? ["BT /F2 12 Tf 72 720 Td <0411042104320441> Tj ET"] : [])
+            // each page names only the fonts it uses: poppler loads every font a page's resources name
+            let fonts = (page.latin ? ["F1": helvetica] : [:]).merging(page.cid ? ["F2": type0] : [:]) { a, _ in a }
+            return pdf.addPage(content: lines.joined(separator: "\n"), fonts: fonts)
+        }
+        return pdf.data(pages: objects)
+    }
+}
