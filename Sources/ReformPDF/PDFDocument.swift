@@ -36,26 +36,25 @@ public final class PDFDocument {
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
         try? handle.seek(toOffset: 0)
+        self.path = path
+        self.password = password
+        // A file up to `inMemoryLimit` is read whole (once: its envelope is checked on the bytes) and
+        // parsed from memory: from a file poppler reads 256 bytes a system call (17,000 calls for the
+        // 69 pages of Corpus/born-digital). Larger files are read by poppler as it goes, so they cost
+        // no memory of their own size.
+        if size <= PDFDocument.inMemoryLimit, let data = try? handle.readToEnd(), UInt64(data.count) == size {
+            try PDFDocument.checkEnvelope(head: data.prefix(1024), tail: data.suffix(65536), path: path, isEmpty: data.isEmpty)
+            origin = .bytes(data)
+            document = try PDFDocument.open(data: data, path: path, password: password)
+            pageCount = Int(poppler_document_get_n_pages(OpaquePointer(document.pointer)))
+            if pageCount == 0 { throw .zeroPages(path: path) }
+            return
+        }
+        try? handle.seek(toOffset: 0)
         let head = (try? handle.read(upToCount: 1024)) ?? Data()
         try? handle.seek(toOffset: size > 65536 ? size - 65536 : 0)
         let tail = (try? handle.read(upToCount: 65536)) ?? Data()
         try PDFDocument.checkEnvelope(head: head, tail: tail, path: path)
-
-        self.path = path
-        self.password = password
-        // A file up to `inMemoryLimit` is read whole and parsed from memory: from a file poppler
-        // reads 256 bytes a system call (17,000 calls for the 69 pages of Corpus/born-digital).
-        // Larger files are read by poppler as it goes, so they cost no memory of their own size.
-        if size <= PDFDocument.inMemoryLimit {
-            try? handle.seek(toOffset: 0)
-            if let data = try? handle.readToEnd(), UInt64(data.count) == size {
-                origin = .bytes(data)
-                document = try PDFDocument.open(data: data, path: path, password: password)
-                pageCount = Int(poppler_document_get_n_pages(OpaquePointer(document.pointer)))
-                if pageCount == 0 { throw .zeroPages(path: path) }
-                return
-            }
-        }
         origin = .file(path)
         // From a file poppler reads the bytes itself; it also survives a wrong password, which the
         // bytes and data constructors of poppler 22.12 do not (they crash; the stream one does not).
