@@ -34,7 +34,7 @@ def parse(argv):
                     help="swift build --scratch-path (default .build)")
     ap.add_argument("--dynamic-stdlib", action="store_true",
                     help="build reform as a plain `swift build -c release` does, with the shared Swift "
-                         "runtime (default: scripts/lib/release-flags, as scripts/demo builds it)")
+                         "runtime (default: scripts/lib/release-args, as scripts/demo builds it)")
     ap.add_argument("--rev", help="build reform from this git revision, exported with git archive "
                                   "into .scratch/bench/src (others' uncommitted edits left out)")
     ap.add_argument("--peer-sets", help="the corpus sets the peers run on (default: all)")
@@ -89,10 +89,11 @@ def sync_tree(src, dst):
 
 
 def release_flags():
-    """The swift build arguments of a release build (scripts/lib/release-flags, shared with the shell
+    """The swift build arguments of a release build (scripts/lib/release-args, shared with the shell
     scripts); build_reform uses plain `-c release` instead under --dynamic-stdlib."""
-    with open(os.path.join(REPO, "scripts", "lib", "release-flags")) as f:
-        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    out = subprocess.run([os.path.join(REPO, "scripts", "lib", "release-args")], check=True,
+                         capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if line]
 
 
 def build_reform(a):

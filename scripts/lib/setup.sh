@@ -34,10 +34,10 @@ reform_setup() {
     reform_ensure_swift
 }
 
-# Builds the release `reform` the way every script measures and runs it (scripts/lib/release-flags);
+# Builds the release `reform` the way every script measures and runs it (scripts/lib/release-args);
 # extra arguments (--scratch-path DIR) go to swift build.
 reform_build_release() {
     local flags
-    mapfile -t flags < <(grep -v '^#' "$REFORM_ROOT/scripts/lib/release-flags")
+    mapfile -t flags < <("$REFORM_ROOT/scripts/lib/release-args")
     swift build "${flags[@]}" --product reform "$@"
 }
