@@ -47,11 +47,24 @@ def venv_python(repo):
     return os.path.join(repo, VENV, "bin", "python")
 
 
+def ensure_tools(tools):
+    """Installs the Debian package of each (command, package) whose command is missing."""
+    missing = [pkg for tool, pkg in tools if not shutil.which(tool)]
+    if not missing:
+        return
+    print(f"installing {' '.join(missing)} (apt-get)", file=sys.stderr)
+    # root runs apt-get itself (a fresh container has no sudo); others through sudo -n
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "-n", "apt-get"]
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(apt + ["update", "-qq"], check=False, env=env)
+    subprocess.run(apt + ["install", "-y", "-qq", "--no-install-recommends"] + missing, check=False, env=env)
+
+
 def ensure_venv(repo, install=True):
     py = venv_python(repo)
-    if not shutil.which("gs"):
-        print("ghostscript missing: trying apt-get install ghostscript", file=sys.stderr)
-        subprocess.run(["sudo", "-n", "apt-get", "install", "-y", "ghostscript"], check=False)
+    if install:
+        # camelot needs ghostscript, tabula-py a Java runtime
+        ensure_tools([("gs", "ghostscript"), ("java", "default-jre-headless")])
     if not shutil.which("java"):
         print("warning: no java on PATH; tabula-py will fail", file=sys.stderr)
     if not os.path.exists(py):
