@@ -101,8 +101,9 @@ public struct FormExtractor: Sendable {
                     var record = reader.read(slice, source: source)
                     let maps = Set(slice.pages.flatMap { missingMaps[$0] ?? [] }).sorted()
                     if !maps.isEmpty {
-                        let pages = PageRanges.describe(slice.pages.filter { missingMaps[$0] != nil })
-                        record.review.append(ReviewItem(path: "source.pages", reason: "fonts of page \(pages) need the \(maps.joined(separator: ", ")) character maps, which are not installed: text in them was not read; \(CharacterMaps.remedy)"))
+                        let pages = slice.pages.filter { missingMaps[$0] != nil }
+                        let named = (pages.count == 1 ? "page " : "pages ") + PageRanges.describe(pages)
+                        record.review.append(ReviewItem(path: "source.pages", reason: "fonts on \(named) need the \(maps.joined(separator: ", ")) character maps, which are not installed: text in them was not read; \(CharacterMaps.remedy)"))
                     }
                     return record
                 }
