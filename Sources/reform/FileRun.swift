@@ -54,6 +54,11 @@ enum Console {
         FileHandle.standardError.write(Data("reform: warning: \(message)\n".utf8))
     }
 
+    /// A page whose text in some fonts poppler dropped for want of their character maps.
+    static func unmappedFonts(_ path: String, page: Int, maps: [String]) {
+        warning("\(path): page \(page): text in fonts that need the \(maps.joined(separator: ", ")) character maps was not read (not installed); \(CharacterMaps.remedy)")
+    }
+
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -55,20 +55,29 @@ struct TablesCommand: ParsableCommand {
         let stitch = self.stitch, input = self.input
         let (lanes, pageWorkers) = options.lanes(files: files.count)
         let results = lanes.map(files) { path in
-            Result { () throws -> (file: String, tables: [Table]) in
+            Result { () throws -> (file: String, tables: [Table], unmapped: [(page: Int, maps: [String])]) in
                 let document = try FileRun.open(path, password: input.password)
                 var tables: [Table] = []
+                var unmapped: [(page: Int, maps: [String])] = []
                 try PageStream(workers: pageWorkers).run(document, pages: try input.selectedPages(of: document), read: { page in
                     let content = extractor.extract(page, timings: tally)
-                    return tally.measure("grid") { tableExtractor.tables(in: content, area: region, mode: mode, columns: hints) }
-                }, consume: { _, found in tables += found })
+                    let found = tally.measure("grid") { tableExtractor.tables(in: content, area: region, mode: mode, columns: hints) }
+                    return (found, content.missingCharacterMaps)
+                }, consume: { number, read in
+                    tables += read.0
+                    if !read.1.isEmpty { unmapped.append((number, read.1)) }
+                })
                 if stitch { tables = TableStitcher(settings: tableExtractor.settings).stitch(tables) }
-                return (document.path, tables)
+                return (document.path, tables, unmapped)
             }
         }
         var outputs: [(file: String, tables: [Table])] = []
         for result in results {
-            try run.guarded { outputs.append(try result.get()) }
+            try run.guarded {
+                let read = try result.get()
+                for page in read.unmapped { Console.unmappedFonts(read.file, page: page.page, maps: page.maps) }
+                outputs.append((read.file, read.tables))
+            }
         }
         try tally.measure("write") {
             switch format {

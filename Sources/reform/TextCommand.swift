@@ -58,7 +58,9 @@ struct TextCommand: ParsableCommand {
                             return (content, lines, written)
                         }, consume: { number, result in
                             let (content, lines, written) = result
-                            if !content.hasTextLayer {
+                            if !content.missingCharacterMaps.isEmpty {
+                                Console.unmappedFonts(document.path, page: number, maps: content.missingCharacterMaps)
+                            } else if !content.hasTextLayer {
                                 Console.warning("\(document.path): page \(number) has no text layer; scanned image?")
                             }
                             switch written {

@@ -57,6 +57,16 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.first == "reform: \(file.path): no readable text on pages 1–2: its fonts need the Adobe-Japan2 character maps, which are not installed; install poppler-data (apt-get install poppler-data)")
         #expect(!result.stderr.contains("ocr"))
+
+        // `text` and `tables` go on with what they can read and warn for each such page.
+        try MinimalPDF.unmappedCIDSample([(true, true), (true, false)]).write(to: file)
+        let warning = "reform: warning: \(file.path): page 1: text in fonts that need the Adobe-Japan2 character maps was not read (not installed); install poppler-data (apt-get install poppler-data)"
+        for command in ["text", "tables"] {
+            let read = try Fixtures.reform([command, file.path])
+            #expect(read.status == 0, "\(command): \(read.stderr)")
+            #expect(read.stderr.split(separator: "\n").map(String.init) == [warning], "\(command)")
+        }
+        #expect(try Fixtures.reform(["text", file.path]).stdout.contains("Readable"))
     }
 
     @Test func aFolderGivesTheSameRecordsOnOneLaneAndOnTwo() throws {
