@@ -59,9 +59,7 @@ extension MinimalPDF {
     public static func unmappedCIDSample(_ pages: [(latin: Bool, cid: Bool)]) -> Data {
         var pdf = MinimalPDF()
         let helvetica = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-        let descriptor = pdf.add("<< /Type /FontDescriptor /FontName /HeiseiMin-W3 /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>")
-        let cid = pdf.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiMin-W3 /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan2) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW 1000 >>")
-        let type0 = pdf.add("<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding /Identity-H /DescendantFonts [\(cid) 0 R] >>")
+        let type0 = pdf.addCIDFont(name: "HeiseiMin-W3", ordering: "Japan2", encoding: "Identity-H")
         let objects = pages.map { page in
             let lines = (page.latin ? ["BT /F1 12 Tf 72 760 Td (Readable) Tj ET"] : [])
                 + (page.cid ? ["BT /F2 12 Tf 72 720 Td <0411042104320441> Tj ET"] : [])
@@ -70,5 +68,28 @@ extension MinimalPDF {
             return pdf.addPage(content: lines.joined(separator: "\n"), fonts: fonts)
         }
         return pdf.data(pages: objects)
+    }
+}
+
+extension MinimalPDF {
+    /// Adds a Type 0 font over a CID font of Adobe's `ordering` collection that the PDF does not
+    /// embed, in `encoding` (a predefined CMap), and returns the Type 0 font's number.
+    public mutating func addCIDFont(name: String, ordering: String, encoding: String) -> Int {
+        let descriptor = add("<< /Type /FontDescriptor /FontName /\(name) /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>")
+        let cid = add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /\(name) /CIDSystemInfo << /Registry (Adobe) /Ordering (\(ordering)) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW 1000 >>")
+        return add("<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /\(encoding) /DescendantFonts [\(cid) 0 R] >>")
+    }
+
+    /// One page with the form's title in STSong-Light (Adobe-GB1, UniGB-UCS2-H, not embedded, read
+    /// through poppler-data's maps) and below it a line in the unmapped Adobe-Japan2 font of
+    /// `unmappedCIDSample`: a form with part of its text in a font poppler cannot read.
+    public static func formWithUnmappedLine(title: String = "财政项目支出绩效目标申报表") -> Data {
+        var pdf = MinimalPDF()
+        let song = pdf.addCIDFont(name: "STSong-Light", ordering: "GB1", encoding: "UniGB-UCS2-H")
+        let japan = pdf.addCIDFont(name: "HeiseiMin-W3", ordering: "Japan2", encoding: "Identity-H")
+        let codes = title.utf16.map { String(format: "%04X", $0) }.joined()
+        let content = "BT /F1 16 Tf 150 780 Td <\(codes)> Tj ET\nBT /F2 12 Tf 72 720 Td <0411042104320441> Tj ET"
+        let page = pdf.addPage(content: content, fonts: ["F1": song, "F2": japan])
+        return pdf.data(pages: [page])
     }
 }
