@@ -103,7 +103,7 @@ public struct FormExtractor: Sendable {
                     if !maps.isEmpty {
                         let pages = slice.pages.filter { missingMaps[$0] != nil }
                         let named = (pages.count == 1 ? "page " : "pages ") + PageRanges.describe(pages)
-                        record.review.append(ReviewItem(path: "source.pages", reason: "fonts on \(named) need the \(maps.joined(separator: ", ")) character maps, which are not installed: text in them was not read; \(CharacterMaps.remedy)"))
+                        record.review.append(ReviewItem(path: "source.pages", reason: "fonts on \(named) need \(CharacterMaps.named(maps)), which are not installed: text in them was not read; \(CharacterMaps.remedy)"))
                     }
                     return record
                 }

@@ -59,7 +59,7 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
                          : "\(p): encrypted PDF; pass its password with --password"
         case .zeroPages(let p): return "\(p): the PDF has zero pages"
         case .noTextLayer(let p, let pages, let maps) where !maps.isEmpty:
-            return "\(p): no readable text on pages \(PageRanges.describe(pages)): its fonts need the \(maps.joined(separator: ", ")) character maps, which are not installed; \(CharacterMaps.remedy)"
+            return "\(p): no readable text on pages \(PageRanges.describe(pages)): its fonts need \(CharacterMaps.named(maps)), which are not installed; \(CharacterMaps.remedy)"
         case .noTextLayer(let p, let pages, _):
             return "\(p): no readable text layer on pages \(PageRanges.describe(pages)): scanned images, text drawn as outlines or fonts without a Unicode map, needs OCR"
         case .pageOutOfRange(let p, let page, let n): return "\(p): page \(page) does not exist (the PDF has \(n) pages)"

@@ -38,6 +38,9 @@ public enum CharacterMaps {
         }
     }
 
+    /// How messages name `maps`: "the Adobe-GB1 character maps".
+    public static func named(_ maps: [String]) -> String { "the \(maps.joined(separator: ", ")) character maps" }
+
     /// What a user is told to do about them.
     public static let remedy = "install poppler-data (apt-get install poppler-data)"
 }

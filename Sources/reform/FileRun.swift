@@ -56,7 +56,7 @@ enum Console {
 
     /// A page whose text in some fonts poppler dropped for want of their character maps.
     static func unmappedFonts(_ path: String, page: Int, maps: [String]) {
-        warning("\(path): page \(page): text in fonts that need the \(maps.joined(separator: ", ")) character maps was not read (not installed); \(CharacterMaps.remedy)")
+        warning("\(path): page \(page): text in fonts that need \(CharacterMaps.named(maps)) was not read (not installed); \(CharacterMaps.remedy)")
     }
 
     static func out(_ text: String) {

@@ -62,10 +62,10 @@ struct TablesCommand: ParsableCommand {
                 try PageStream(workers: pageWorkers).run(document, pages: try input.selectedPages(of: document), read: { page in
                     let content = extractor.extract(page, timings: tally)
                     let found = tally.measure("grid") { tableExtractor.tables(in: content, area: region, mode: mode, columns: hints) }
-                    return (found, content.missingCharacterMaps)
+                    return (tables: found, maps: content.missingCharacterMaps)
                 }, consume: { number, read in
-                    tables += read.0
-                    if !read.1.isEmpty { unmapped.append((number, read.1)) }
+                    tables += read.tables
+                    if !read.maps.isEmpty { unmapped.append((number, read.maps)) }
                 })
                 if stitch { tables = TableStitcher(settings: tableExtractor.settings).stitch(tables) }
                 return (document.path, tables, unmapped)

@@ -62,7 +62,7 @@ extension MinimalPDF {
         let type0 = pdf.addCIDFont(name: "HeiseiMin-W3", ordering: "Japan2", encoding: "Identity-H")
         let objects = pages.map { page in
             let lines = (page.latin ? ["BT /F1 12 Tf 72 760 Td (Readable) Tj ET"] : [])
-                + (page.cid ? ["BT /F2 12 Tf 72 720 Td <0411042104320441> Tj ET"] : [])
+                + (page.cid ? [unmappedLine] : [])
             // each page names only the fonts it uses: poppler loads every font a page's resources name
             let fonts = (page.latin ? ["F1": helvetica] : [:]).merging(page.cid ? ["F2": type0] : [:]) { a, _ in a }
             return pdf.addPage(content: lines.joined(separator: "\n"), fonts: fonts)
@@ -72,6 +72,9 @@ extension MinimalPDF {
 }
 
 extension MinimalPDF {
+    /// A line shown in font /F2 (four CIDs), the unmapped Adobe-Japan2 font of the samples below.
+    static let unmappedLine = "BT /F2 12 Tf 72 720 Td <0411042104320441> Tj ET"
+
     /// Adds a Type 0 font over a CID font of Adobe's `ordering` collection that the PDF does not
     /// embed, in `encoding` (a predefined CMap), and returns the Type 0 font's number.
     public mutating func addCIDFont(name: String, ordering: String, encoding: String) -> Int {
@@ -88,7 +91,7 @@ extension MinimalPDF {
         let song = pdf.addCIDFont(name: "STSong-Light", ordering: "GB1", encoding: "UniGB-UCS2-H")
         let japan = pdf.addCIDFont(name: "HeiseiMin-W3", ordering: "Japan2", encoding: "Identity-H")
         let codes = title.utf16.map { String(format: "%04X", $0) }.joined()
-        let content = "BT /F1 16 Tf 150 780 Td <\(codes)> Tj ET\nBT /F2 12 Tf 72 720 Td <0411042104320441> Tj ET"
+        let content = "BT /F1 16 Tf 150 780 Td <\(codes)> Tj ET\n\(unmappedLine)"
         let page = pdf.addPage(content: content, fonts: ["F1": song, "F2": japan])
         return pdf.data(pages: [page])
     }

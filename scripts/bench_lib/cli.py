@@ -9,6 +9,8 @@ import sys
 import time
 
 from . import environment, inputs, report
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from eval_tables.peers import ensure_tools, ensure_venv  # noqa: E402  (the same pinned venv as scripts/eval-tables)
 from .measure import run_child
 from .tools import BATCH_LABELS, PEERS, Tool, make_batch_tools, make_tools
 
@@ -128,8 +130,6 @@ def build_reform(a):
 def peer_python(a):
     if not a.peers:
         return None
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from eval_tables.peers import ensure_venv  # the same pinned venv as scripts/eval-tables
     return ensure_venv(REPO, install=not a.no_install)
 
 
@@ -188,8 +188,6 @@ def main(argv=None):
     started = time.time()
     if not a.no_install:
         # the 500-page PDF is cut by qpdf; pdftotext is the floor measured against
-        sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        from eval_tables.peers import ensure_tools
         ensure_tools([("qpdf", "qpdf"), ("pdftotext", "poppler-utils")])
     reform = build_reform(a)
     py = peer_python(a)
