@@ -5,33 +5,23 @@ struct InkMask {
     var width: Int { plane.width }
     var height: Int { plane.height }
 
-    /// A sample of the page's luminance histogram (every third pixel of every other row).
-    static func histogram(_ raster: PageRaster) -> [Int] {
+    /// The page's ink and a sample of its luminance histogram (every third pixel of every other row),
+    /// from one pass over the pixels at the white-paper cut-off. The histogram decides the cut-off
+    /// (`cutoff(_:settings:)`); where it calls for another (a scan's grey paper), the mask is made
+    /// again at that one.
+    static func thresholded(_ raster: PageRaster, settings: RulingSettings) -> (mask: InkMask, histogram: [Int], cutoff: UInt32) {
         var histogram = [Int](repeating: 0, count: 256)
-        // White paper is most of a page: counted apart, so the loop does not wait on one bin.
-        var white = 0
-        let w = raster.width, h = raster.height
-        raster.withPixels { px, stride in
-            histogram.withUnsafeMutableBufferPointer { bins in
-                var y = 0
-                while y < h {
-                    let row = px + y * stride
-                    var x = 0
-                    while x < w {
-                        let p = row[x]
-                        if p & 0xFF_FFFF == 0xFF_FFFF { white += 1 } else { bins[Int(InkMask.luma(p))] += 1 }
-                        x += 3
-                    }
-                    y += 2
-                }
-            }
-        }
-        histogram[Int(InkMask.luma(0xFF_FFFF))] += white
-        return histogram
+        let guess = UInt32(settings.inkLuminance)
+        var mask = histogram.withUnsafeMutableBufferPointer { InkMask(raster: raster, cutoff: guess, histogram: $0) }
+        let cut = cutoff(histogram, settings: settings)
+        if cut != guess { mask = InkMask(raster: raster, cutoff: cut) }
+        return (mask, histogram, cut)
     }
 
-    /// Thresholds a rendered page in one pass over its pixels: luminance below `cutoff` is ink.
-    init(raster: PageRaster, cutoff: UInt32) {
+    /// Thresholds a rendered page in one pass over its pixels: luminance below `cutoff` is ink. With
+    /// `histogram`, the pass also counts the luminance of every third pixel of every other row into
+    /// its 256 bins.
+    init(raster: PageRaster, cutoff: UInt32, histogram: UnsafeMutableBufferPointer<Int>? = nil) {
         let w = raster.width, h = raster.height
         var plane = InkPlane(width: w, height: h)
         let wordsPerRow = plane.wordsPerRow
@@ -41,11 +31,16 @@ struct InkMask {
         let white = SIMD8<UInt32>(repeating: 0xFF_FFFF)
         let cut = SIMD8<UInt32>(repeating: cutoff)
         let weights = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
+        // Sampled pixels (x a multiple of 3) in x..<x+n: white ones are counted apart, so the loop
+        // does not wait on one bin.
+        var white255 = 0
+        @inline(__always) func sampledCount(_ x: Int, _ n: Int) -> Int { (x + n + 2) / 3 - (x + 2) / 3 }
         raster.withPixels { px, stride in
             plane.words.withUnsafeMutableBufferPointer { out in
                 for y in 0..<h {
                     let row = px + y * stride
                     let o = y * wordsPerRow
+                    let bins = y & 1 == 0 ? histogram : nil
                     var x = 0
                     // Eight pixels at a time; x stays a multiple of 8, so their bits never straddle two words.
                     // A white stretch of 64 pixels (most of a page) is passed over after one comparison.
@@ -58,6 +53,7 @@ struct InkMask {
                                 k += 8
                             }
                             if all & white == white {
+                                if bins != nil { white255 += sampledCount(x, 64) }
                                 x += 64
                                 continue
                             }
@@ -67,16 +63,28 @@ struct InkMask {
                             let luma = (77 &* ((p &>> 16) & 0xFF) &+ 150 &* ((p &>> 8) & 0xFF) &+ 29 &* (p & 0xFF)) &>> 8
                             let bits = UInt64(weights.replacing(with: 0, where: .!(luma .< cut)).wrappedSum())
                             out[o + (x >> 6)] |= bits &<< UInt64(x & 63)
+                            if let bins {
+                                var k = (3 - x % 3) % 3
+                                while k < 8 {
+                                    bins[Int(luma[k])] += 1
+                                    k += 3
+                                }
+                            }
+                        } else if bins != nil {
+                            white255 += sampledCount(x, 8)
                         }
                         x += 8
                     }
                     while x < w {
-                        if InkMask.luma(row[x]) < cutoff { out[o + (x >> 6)] |= 1 &<< UInt64(x & 63) }
+                        let l = InkMask.luma(row[x])
+                        if l < cutoff { out[o + (x >> 6)] |= 1 &<< UInt64(x & 63) }
+                        if let bins, x % 3 == 0 { bins[Int(l)] += 1 }
                         x += 1
                     }
                 }
             }
         }
+        histogram?[Int(InkMask.luma(0xFF_FFFF))] += white255
         self.plane = plane
     }
 

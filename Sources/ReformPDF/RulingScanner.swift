@@ -25,9 +25,7 @@ public struct RulingScanner: Sendable {
     /// only exact boxes may cut a line's end back to where the text beside it ends.
     public func scan(_ raster: PageRaster, glyphs: [Glyph], glyphsAreExact: Bool = true, estimateSkew: Bool = true,
                      timings: StageTimings? = nil) -> Result {
-        let histogram = timings.measure("rulings.mask") { InkMask.histogram(raster) }
-        let cut = InkMask.cutoff(histogram, settings: settings)
-        let mask = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: cut) }
+        let (mask, histogram, cut) = timings.measure("rulings.mask") { InkMask.thresholded(raster, settings: settings) }
         let slope = estimateSkew ? timings.measure("rulings.skew") { estimateSlope(mask) } : 0
         var (found, bands) = segments(mask, slope: slope, scale: raster.scale, timings: timings)
         // Grey cell shading is ink at the hairline cut-off, which hides the dark lines drawn over it:
@@ -375,9 +373,9 @@ public struct RulingScanner: Sendable {
                 let band = sampler.darkness(along: r, halfWidth: half)
                 let cut = UInt8((Int(band) + Int(paper)) / 2)
                 let beside = (settings.textBandGap + half, settings.textBandGap + half + settings.textBandFlank)
-                let before = sampler.share(along: r, from: -beside.1, to: -beside.0, darkerThan: cut)
-                let after = sampler.share(along: r, from: beside.0, to: beside.1, darkerThan: cut)
-                return min(before, after) < settings.textBandFlankInk
+                // Paper on one side is enough to keep it: the other side is read only when this one is dark.
+                return sampler.share(along: r, from: -beside.1, to: -beside.0, darkerThan: cut) < settings.textBandFlankInk
+                    || sampler.share(along: r, from: beside.0, to: beside.1, darkerThan: cut) < settings.textBandFlankInk
             }
         }
     }

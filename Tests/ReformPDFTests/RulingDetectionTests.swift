@@ -126,8 +126,8 @@ import Testing
             for x in [40.0, 120, 199.5] { cairo_rectangle(cr, x * 2, 40 * 2, 0.5 * 2, 36.5 * 2) }
             cairo_fill(cr)
         }
-        let histogram = InkMask.histogram(raster)
         let settings = RulingSettings()
+        let histogram = InkMask.thresholded(raster, settings: settings).histogram
         let grey = histogram[Int(settings.darkLuminance)..<Int(settings.inkLuminance)].reduce(0, +)
         #expect(Double(grey) < settings.fillShare * Double(histogram.reduce(0, +)), "the shading is a sliver of the page")
         let found = RulingScanner().scan(raster, glyphs: [], estimateSkew: false).rulings

@@ -1,0 +1,75 @@
+@testable import ReformPDF
+import CPoppler
+import Testing
+
+/// The ink mask and the luminance histogram come from one pass over the pixels (white stretches
+/// skipped eight and sixty-four pixels at a time); they must equal the plain per-pixel definitions.
+@Suite struct InkMaskTests {
+    /// A deterministic scatter of grey rectangles, so every skip path meets ink at every alignment.
+    static func scatter(on raster: PageRaster, paper: Double, count: Int) {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        raster.draw { cr in
+            cairo_set_source_rgb(cr, paper, paper, paper)
+            cairo_paint(cr)
+            for _ in 0..<count {
+                let grey = Double(next(256)) / 255
+                cairo_set_source_rgb(cr, grey, Double(next(256)) / 255, grey)
+                cairo_rectangle(cr, Double(next(raster.width)), Double(next(raster.height)), Double(1 + next(40)), Double(1 + next(3)))
+                cairo_fill(cr)
+            }
+        }
+    }
+
+    /// Every third pixel of every other row, counted by luminance.
+    static func plainHistogram(_ raster: PageRaster) -> [Int] {
+        var bins = [Int](repeating: 0, count: 256)
+        raster.withPixels { px, stride in
+            for y in Swift.stride(from: 0, to: raster.height, by: 2) {
+                for x in Swift.stride(from: 0, to: raster.width, by: 3) { bins[Int(InkMask.luma(px[y * stride + x]))] += 1 }
+            }
+        }
+        return bins
+    }
+
+    static func plainMask(_ raster: PageRaster, cutoff: UInt32) -> [Bool] {
+        raster.withPixels { px, stride in
+            (0..<raster.height).flatMap { y in (0..<raster.width).map { x in InkMask.luma(px[y * stride + x]) < cutoff } }
+        }
+    }
+
+    static func bits(_ mask: InkMask) -> [Bool] {
+        (0..<mask.height).flatMap { y in (0..<mask.width).map { x in mask.plane.isInk(x: x, y: y) } }
+    }
+
+    /// White paper: the pass's own cut-off (the hairline one) stands, and the mask is the pass's.
+    @Test(arguments: [203, 256, 611])
+    func onWhitePaperTheOnePassMaskAndHistogramArePlainOnes(width: Int) {
+        let raster = PageRaster(width: width, height: 97, scale: 1)
+        Self.scatter(on: raster, paper: 1, count: 60)
+        let settings = RulingSettings()
+        let (mask, histogram, cutoff) = InkMask.thresholded(raster, settings: settings)
+        #expect(cutoff == UInt32(settings.inkLuminance))
+        #expect(histogram == Self.plainHistogram(raster))
+        #expect(histogram[255] > histogram.reduce(0, +) / 2, "mostly white paper")
+        #expect(Self.bits(mask) == Self.plainMask(raster, cutoff: cutoff))
+    }
+
+    /// Grey paper (a scan): the histogram calls for a cut-off under the paper's grey, and the mask is
+    /// made at that one, not at the hairline cut-off of the first pass.
+    @Test func onGreyPaperTheMaskIsRemadeAtTheHistogramsCutoff() {
+        let raster = PageRaster(width: 301, height: 80, scale: 1)
+        Self.scatter(on: raster, paper: 0.8, count: 40)
+        let settings = RulingSettings()
+        let (mask, histogram, cutoff) = InkMask.thresholded(raster, settings: settings)
+        #expect(histogram == Self.plainHistogram(raster))
+        let paper = UInt32(InkMask.paperLevel(histogram))
+        #expect(paper < UInt32(settings.whitePaperLuminance))
+        #expect(cutoff == paper - UInt32(settings.scanPaperMargin))
+        #expect(Self.bits(mask) == Self.plainMask(raster, cutoff: cutoff))
+        #expect(Self.bits(mask) != Self.plainMask(raster, cutoff: UInt32(settings.inkLuminance)), "the first pass's mask would differ")
+    }
+}
