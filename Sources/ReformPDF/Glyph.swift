@@ -1,18 +1,33 @@
+import Foundation
+
 /// One Unicode scalar of a page's text layer with its box and font.
 ///
 /// poppler reports one rectangle per Unicode scalar of `poppler_page_get_text`, so a glyph is a
 /// scalar, not a Swift `Character`. Line breaks that poppler synthesizes carry a zero-size box.
+///
+/// A glyph holds no reference (its font is a `FontName`, a number): layout copies, sorts and
+/// slices arrays of thousands of them, which then move as plain memory, without reference counting.
 public struct Glyph: Sendable, Hashable {
     public var scalar: Unicode.Scalar
+    public var font: FontName
     public var box: Rect
-    public var fontName: String
     public var fontSize: Double
 
-    public init(scalar: Unicode.Scalar, box: Rect, fontName: String, fontSize: Double) {
+    public init(scalar: Unicode.Scalar, box: Rect, font: FontName, fontSize: Double) {
         self.scalar = scalar
+        self.font = font
         self.box = box
-        self.fontName = fontName
         self.fontSize = fontSize
+    }
+
+    public init(scalar: Unicode.Scalar, box: Rect, fontName: String, fontSize: Double) {
+        self.init(scalar: scalar, box: box, font: FontName(fontName), fontSize: fontSize)
+    }
+
+    /// The name of the glyph's font, as the PDF gives it (empty when it gives none).
+    public var fontName: String {
+        get { font.name }
+        set { font = FontName(newValue) }
     }
 
     /// The glyph with its box shrunk about its centre to `share` of its height and width.
@@ -38,6 +53,40 @@ extension Unicode.Scalar {
         switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
+        }
+    }
+}
+
+/// A font's name, interned for the process: equal names are equal numbers.
+public struct FontName: Sendable, Hashable {
+    private let id: UInt32
+
+    public init(_ name: String) {
+        id = FontName.table.id(of: name)
+    }
+
+    public var name: String { FontName.table.name(of: id) }
+
+    private static let table = Table()
+
+    /// Names in the order first seen, and their numbers; shared by every thread.
+    private final class Table: @unchecked Sendable {
+        private let lock = NSLock()
+        private var names: [String] = []
+        private var ids: [String: UInt32] = [:]
+
+        func id(of name: String) -> UInt32 {
+            lock.withLock {
+                if let id = ids[name] { return id }
+                let id = UInt32(names.count)
+                names.append(name)
+                ids[name] = id
+                return id
+            }
+        }
+
+        func name(of id: UInt32) -> String {
+            lock.withLock { names[Int(id)] }
         }
     }
 }

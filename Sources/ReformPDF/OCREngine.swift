@@ -81,7 +81,7 @@ extension OCRLine {
             let t = (Double(i) + 0.5) / n
             let c = Point(x: start.x + span.x * t, y: start.y + span.y * t)
             return Glyph(scalar: scalar, box: Rect(left: c.x - w / 2, top: c.y - h / 2, right: c.x + w / 2, bottom: c.y + h / 2),
-                         fontName: first.fontName, fontSize: first.fontSize)
+                         font: first.font, fontSize: first.fontSize)
         }
         return out
     }
@@ -190,6 +190,7 @@ public final class OCREngine {
 
     /// The font name OCR glyphs carry.
     public static let fontName = "OCR"
+    static let font = FontName(fontName)
 
     /// Starts tesseract with `languages` (tesseract's `chi_sim+eng` form). `words` are added to its
     /// dictionary (the form's fixed labels read better when the recognizer knows them).
@@ -288,7 +289,7 @@ extension GrayImage {
         return scalars.enumerated().map { i, scalar in
             let left = Double(p.l) + step * Double(i)
             let box = pageBox((Int32(left.rounded()), p.t, Int32((left + step).rounded()), p.b))
-            return Glyph(scalar: scalar, box: box, fontName: OCREngine.fontName, fontSize: box.height)
+            return Glyph(scalar: scalar, box: box, font: OCREngine.font, fontSize: box.height)
         }
     }
 }

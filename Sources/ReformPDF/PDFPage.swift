@@ -69,11 +69,12 @@ public final class PDFPage {
         let layout = GLibBuffer(taking: rects, count: Int(n))
         let boxes = layout.buffer
 
-        var fonts = [(start: Int, end: Int, name: String, size: Double)]()
+        var fonts = [(start: Int, end: Int, name: FontName, size: Double)]()
         TextAttributeList(taking: poppler_page_get_text_attributes(handle)).forEach { a in
             let name = a.font_name.map { String(cString: $0) } ?? ""
-            fonts.append((Int(a.start_index), Int(a.end_index), name, a.font_size))
+            fonts.append((Int(a.start_index), Int(a.end_index), FontName(name), a.font_size))
         }
+        let unnamed = FontName("")
 
         let count = min(scalars.count, boxes.count)
         var glyphs = [Glyph]()
@@ -91,7 +92,7 @@ public final class PDFPage {
             } else {
                 lastRight = Point(x: box.right, y: box.midY)
             }
-            glyphs.append(Glyph(scalar: s, box: box, fontName: font?.name ?? "", fontSize: font?.size ?? box.height))
+            glyphs.append(Glyph(scalar: s, box: box, font: font?.name ?? unnamed, fontSize: font?.size ?? box.height))
         }
         return glyphs
     }
