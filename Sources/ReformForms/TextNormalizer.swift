@@ -101,18 +101,16 @@ public enum TextNormalizer {
     /// `keepingChinesePunctuation`, the scalars in ``preservedFullWidth`` are left alone; without it
     /// everything folds (what the target and amount grammars want).
     public static func foldWidth(_ text: String, keepingChinesePunctuation: Bool) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == ideographicSpace {
-                out.append(" ")
-            } else if fullWidthRange.contains(scalar.value),
-                      !(keepingChinesePunctuation && preservedFullWidth.contains(scalar)),
-                      let half = Unicode.Scalar(scalar.value - fullWidthOffset) {
-                out.append(half)
-            } else {
-                out.append(scalar)
-            }
+        func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+            if scalar == ideographicSpace { return " " }
+            guard fullWidthRange.contains(scalar.value), !(keepingChinesePunctuation && preservedFullWidth.contains(scalar)) else { return nil }
+            return Unicode.Scalar(scalar.value - fullWidthOffset)
         }
+        // Most text has nothing to fold: it is returned as it is, not rebuilt scalar by scalar.
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { folded($0) != nil }) else { return text }
+        var out = String.UnicodeScalarView(scalars[..<first])
+        for scalar in scalars[first...] { out.append(folded(scalar) ?? scalar) }
         return String(out)
     }
 

@@ -28,6 +28,15 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalize("网络预约、出租汽车驾驶员从业资格证(交通部监制)") == "网络预约、出租汽车驾驶员从业资格证(交通部监制)")
     }
 
+    /// Folding starts at the first scalar that folds; text with none comes back as it was.
+    @Test func foldWidthFoldsFromTheFirstFullWidthScalarOn() {
+        #expect(TextNormalizer.foldWidth("预算（万元）：１２", keepingChinesePunctuation: false) == "预算(万元):12")
+        #expect(TextNormalizer.foldWidth("预算（万元）：１２", keepingChinesePunctuation: true) == "预算（万元）：12")
+        #expect(TextNormalizer.foldWidth("１\u{3000}Ａ", keepingChinesePunctuation: true) == "1 A")
+        #expect(TextNormalizer.foldWidth("其中：财政资金 12.5", keepingChinesePunctuation: true) == "其中：财政资金 12.5")
+        #expect(TextNormalizer.foldWidth("", keepingChinesePunctuation: false) == "")
+    }
+
     @Test func ideographicSpaceFoldsAndCollapses() {
         #expect(TextNormalizer.normalize("其他资金\u{3000}\u{3000}其他资金") == "其他资金 其他资金")
     }
