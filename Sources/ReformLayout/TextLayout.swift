@@ -31,14 +31,17 @@ public struct TextLayout: Sendable {
     /// mean), not the union of extents, keeps tall boxes (an OCR layer's) of two wrapped lines apart,
     /// and so does refusing a glyph that would sit on top of another of the band.
     func bands(_ glyphs: [Glyph]) -> [[Glyph]] {
+        // A band's extent and running sums, kept apart from its glyphs: the search over the bands for
+        // each glyph reads plain values, and a band's glyphs only where the band is a candidate.
         struct Band {
             var top: Double, bottom: Double
             var centerSum: Double, heightSum: Double
-            var glyphs: [Glyph]
-            var center: Double { centerSum / Double(glyphs.count) }
-            var height: Double { heightSum / Double(glyphs.count) }
+            var count: Int
+            var center: Double { centerSum / Double(count) }
+            var height: Double { heightSum / Double(count) }
         }
         var bands: [Band] = []
+        var members: [[Glyph]] = []
         for g in glyphs.sorted(by: { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) }) {
             var best = -1, bestDistance = Double.infinity
             for i in bands.indices.reversed() {
@@ -49,7 +52,7 @@ public struct TextLayout: Sendable {
                 // already in the band is on another line, however close (an OCR layer's boxes are taller
                 // than the line pitch; its boxes on one line jitter and touch, but stay level).
                 if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance
-                    && !b.glyphs.contains(where: {
+                    && !members[i].contains(where: {
                         $0.box.horizontalOverlap(g.box) > settings.stackedOverlap * min($0.box.width, g.box.width)
                             && abs($0.box.midY - g.box.midY) > settings.stackedShift * min($0.box.height, g.box.height)
                     }) {
@@ -58,16 +61,18 @@ public struct TextLayout: Sendable {
                 }
             }
             if best >= 0 {
-                bands[best].glyphs.append(g)
+                members[best].append(g)
                 bands[best].top = min(bands[best].top, g.box.top)
                 bands[best].bottom = max(bands[best].bottom, g.box.bottom)
                 bands[best].centerSum += g.box.midY
                 bands[best].heightSum += g.box.height
+                bands[best].count += 1
             } else {
-                bands.append(Band(top: g.box.top, bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, glyphs: [g]))
+                bands.append(Band(top: g.box.top, bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, count: 1))
+                members.append([g])
             }
         }
-        return bands.sorted { $0.center < $1.center }.map(\.glyphs)
+        return bands.indices.sorted { bands[$0].center < bands[$1].center }.map { members[$0] }
     }
 
     /// Splits a left-to-right run of glyphs into words at wide gaps and at vertical rulings.
