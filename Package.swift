@@ -32,10 +32,11 @@ let package = Package(
         // C: the glyph gate, a cairo_show_glyphs of the executable's own that skips glyphs while a
         // page is rendered for its table lines (glyph_gate.c says how). Linked in, not a library.
         .target(name: "CGlyphGate", linkerSettings: [.linkedLibrary("dl")]),
-        // C++: poppler's FoFiTrueType::load and GfxFont::locateFont of the executable's own: system
-        // font files mapped instead of read whole, and an empty stand-in font for renders that draw
-        // no glyphs (font_files.cpp, font_stubs.cpp say why). Linked in, not a library.
-        .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"], linkerSettings: [.linkedLibrary("dl")]),
+        // C++: poppler's FoFiTrueType::load, GfxFont::locateFont and GfxResources' constructor of the
+        // executable's own: system font files mapped instead of read whole, an empty stand-in font for
+        // renders that draw no glyphs, and a page's fonts built once a document (font_files.cpp,
+        // font_stubs.cpp, font_dicts.cpp say why). Linked in, not a library.
+        .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"], linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("poppler")]),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
         .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CGlyphGate", "CFontFiles"]),
         // Stage 2, reconstruct: words, lines, grids, tables.

@@ -59,6 +59,10 @@ extern "C" unsigned reform_font_maps_take_missing(void) {
     return missing;
 }
 
+extern "C" void reform_font_maps_note_missing(unsigned collections) {
+    missingOnThread |= collections;
+}
+
 extern "C" const char *reform_font_maps_collection(int bit) {
     return bit >= 0 && bit < knownCount ? knownCollections[bit] : nullptr;
 }

@@ -64,3 +64,16 @@ public enum FontStubs {
     /// How many fonts the process has stood in for so far.
     public static var count: Int { reform_font_stubs_count() }
 }
+
+/// The fonts of a page's resources, built once a document (CFontFiles' `GfxResources` constructor):
+/// poppler builds every font a page names for each page it interprets, and a form's pages share
+/// their fonts. The next page with the same font resource gets the fonts built for the first.
+public enum FontDicts {
+    /// Whether poppler's calls reach the executable's constructor. When they do not (another
+    /// poppler, or built without libpoppler-private-dev's headers), every page builds its fonts:
+    /// slower, same output.
+    public static let isActive: Bool = reform_font_dicts_is_active() != 0
+
+    /// How many times the process has handed a page the fonts built for an earlier one.
+    public static var reused: Int { reform_font_dicts_reused() }
+}

@@ -6,9 +6,10 @@ import Testing
 /// Text in a CID font the PDF does not embed needs poppler-data's character maps; where poppler
 /// lacks them the page must say which, instead of reading as if it had no text.
 @Suite struct CharacterMapsTests {
-    /// Page 1: Helvetica and the unmapped CID font; page 2: the CID font alone; page 3: Helvetica alone.
+    /// Page 1: Helvetica and the unmapped CID font; page 2: the CID font alone; page 3: Helvetica
+    /// alone; page 4: both again, the fonts of page 1's resources (built for page 1, reused).
     static func document() throws -> PDFDocument {
-        try PDFDocument(data: MinimalPDF.unmappedCIDSample([(true, true), (false, true), (true, false)]), path: "maps.pdf")
+        try PDFDocument(data: MinimalPDF.unmappedCIDSample([(true, true), (false, true), (true, false), (true, true)]), path: "maps.pdf")
     }
 
     @Test func aPageNamesTheMapsItsFontsLacked() throws {
@@ -24,6 +25,10 @@ import Testing
         let latin = extractor.extract(try document.page(3))
         #expect(latin.hasTextLayer)
         #expect(latin.missingCharacterMaps.isEmpty)
+        // fonts built for page 1 and handed to page 4 still lack their maps there
+        let again = extractor.extract(try document.page(4))
+        #expect(again.glyphs.map(\.scalar) == mixed.glyphs.map(\.scalar))
+        #expect(again.missingCharacterMaps == ["Adobe-Japan2"])
     }
 
     @Test func theErrorSaysWhatToInstall() {

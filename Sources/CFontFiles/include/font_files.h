@@ -27,6 +27,17 @@ void reform_font_maps_watch(void);
 /// on the calling thread since the last call; clears them.
 unsigned reform_font_maps_take_missing(void);
 
+/// Adds collections (bits as above) to those missed on the calling thread: a page that reuses fonts
+/// built for an earlier page (font_dicts.cpp) misses what that page missed.
+void reform_font_maps_note_missing(unsigned collections);
+
+/// 1 when poppler's GfxResources reach the executable's own constructor (font_dicts.cpp), which
+/// hands the fonts built for a page to the document's later pages with the same font resource.
+int reform_font_dicts_is_active(void);
+
+/// How many times the process handed a page fonts built for an earlier one.
+long reform_font_dicts_reused(void);
+
 /// The name of collection bit `bit` ("Adobe-GB1"), or NULL past the last.
 const char *reform_font_maps_collection(int bit);
 
