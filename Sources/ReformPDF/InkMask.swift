@@ -5,7 +5,11 @@ struct InkMask {
     var width: Int { plane.width }
     var height: Int { plane.height }
 
-    /// The page's ink and a sample of its luminance histogram (every third pixel of every other row),
+    /// The histogram's sample: every `sampleColumns`-th pixel of every `sampleRows`-th row (from 0).
+    static let sampleColumns = 3
+    static let sampleRows = 2
+
+    /// The page's ink and a sample of its luminance histogram (`sampleColumns`, `sampleRows`),
     /// from one pass over the pixels at the white-paper cut-off. The histogram decides the cut-off
     /// (`cutoff(_:settings:)`); where it calls for another (a scan's grey paper), the mask is made
     /// again at that one.
@@ -19,8 +23,7 @@ struct InkMask {
     }
 
     /// Thresholds a rendered page in one pass over its pixels: luminance below `cutoff` is ink. With
-    /// `histogram`, the pass also counts the luminance of every third pixel of every other row into
-    /// its 256 bins.
+    /// `histogram`, the pass also counts the luminance of the sampled pixels into its 256 bins.
     init(raster: PageRaster, cutoff: UInt32, histogram: UnsafeMutableBufferPointer<Int>? = nil) {
         let w = raster.width, h = raster.height
         var plane = InkPlane(width: w, height: h)
@@ -31,16 +34,17 @@ struct InkMask {
         let white = SIMD8<UInt32>(repeating: 0xFF_FFFF)
         let cut = SIMD8<UInt32>(repeating: cutoff)
         let weights = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
-        // Sampled pixels (x a multiple of 3) in x..<x+n: white ones are counted apart, so the loop
-        // does not wait on one bin.
-        var white255 = 0
-        @inline(__always) func sampledCount(_ x: Int, _ n: Int) -> Int { (x + n + 2) / 3 - (x + 2) / 3 }
+        // Sampled white pixels are counted apart, so the loop does not wait on one bin.
+        var sampledWhite = 0
+        let step = Self.sampleColumns
+        // How many sampled columns lie in x..<x+n.
+        @inline(__always) func sampledCount(_ x: Int, _ n: Int) -> Int { (x + n + step - 1) / step - (x + step - 1) / step }
         raster.withPixels { px, stride in
             plane.words.withUnsafeMutableBufferPointer { out in
                 for y in 0..<h {
                     let row = px + y * stride
                     let o = y * wordsPerRow
-                    let bins = y & 1 == 0 ? histogram : nil
+                    let bins = y % Self.sampleRows == 0 ? histogram : nil
                     var x = 0
                     // Eight pixels at a time; x stays a multiple of 8, so their bits never straddle two words.
                     // A white stretch of 64 pixels (most of a page) is passed over after one comparison.
@@ -53,7 +57,7 @@ struct InkMask {
                                 k += 8
                             }
                             if all & white == white {
-                                if bins != nil { white255 += sampledCount(x, 64) }
+                                if bins != nil { sampledWhite += sampledCount(x, 64) }
                                 x += 64
                                 continue
                             }
@@ -64,27 +68,27 @@ struct InkMask {
                             let bits = UInt64(weights.replacing(with: 0, where: .!(luma .< cut)).wrappedSum())
                             out[o + (x >> 6)] |= bits &<< UInt64(x & 63)
                             if let bins {
-                                var k = (3 - x % 3) % 3
+                                var k = (step - x % step) % step
                                 while k < 8 {
                                     bins[Int(luma[k])] += 1
-                                    k += 3
+                                    k += step
                                 }
                             }
                         } else if bins != nil {
-                            white255 += sampledCount(x, 8)
+                            sampledWhite += sampledCount(x, 8)
                         }
                         x += 8
                     }
                     while x < w {
                         let l = InkMask.luma(row[x])
                         if l < cutoff { out[o + (x >> 6)] |= 1 &<< UInt64(x & 63) }
-                        if let bins, x % 3 == 0 { bins[Int(l)] += 1 }
+                        if let bins, x % step == 0 { bins[Int(l)] += 1 }
                         x += 1
                     }
                 }
             }
         }
-        histogram?[Int(InkMask.luma(0xFF_FFFF))] += white255
+        histogram?[Int(InkMask.luma(0xFF_FFFF))] += sampledWhite
         self.plane = plane
     }
 

@@ -24,12 +24,12 @@ import Testing
         }
     }
 
-    /// Every third pixel of every other row, counted by luminance.
+    /// The sampled pixels (every third of every other row), counted by luminance one by one.
     static func plainHistogram(_ raster: PageRaster) -> [Int] {
         var bins = [Int](repeating: 0, count: 256)
         raster.withPixels { px, stride in
-            for y in Swift.stride(from: 0, to: raster.height, by: 2) {
-                for x in Swift.stride(from: 0, to: raster.width, by: 3) { bins[Int(InkMask.luma(px[y * stride + x]))] += 1 }
+            for y in Swift.stride(from: 0, to: raster.height, by: InkMask.sampleRows) {
+                for x in Swift.stride(from: 0, to: raster.width, by: InkMask.sampleColumns) { bins[Int(InkMask.luma(px[y * stride + x]))] += 1 }
             }
         }
         return bins
