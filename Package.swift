@@ -35,7 +35,8 @@ let package = Package(
         // C++: poppler's FoFiTrueType::load, GfxFont::locateFont and GfxResources' constructor of the
         // executable's own: system font files mapped instead of read whole, an empty stand-in font for
         // renders that draw no glyphs, and a page's fonts built once a document (font_files.cpp,
-        // font_stubs.cpp, font_dicts.cpp say why). Linked in, not a library.
+        // font_stubs.cpp, font_dicts.cpp say why); and poppler's global parameters kept for the
+        // process (global_params.cpp). Linked in, not a library.
         .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"], linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("poppler")]),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
         .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CGlyphGate", "CFontFiles"]),

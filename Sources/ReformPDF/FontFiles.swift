@@ -77,3 +77,15 @@ public enum FontDicts {
     /// How many times the process has handed a page the fonts built for an earlier one.
     public static var reused: Int { reform_font_dicts_reused() }
 }
+
+/// poppler's global parameters (the character and Unicode maps it loaded, the font files it
+/// substituted, poppler-data's name tables), kept for the process from the first document on
+/// (CFontFiles' global_params.cpp): poppler frees them with the last open document, and a folder
+/// read in one call built them again for every file.
+public enum PopplerParams {
+    /// Keeps them. Called while a document is open, as that is when poppler holds them.
+    static func keep() { _ = reform_global_params_keep() }
+
+    /// Where poppler's current parameters live (0 while no document holds them).
+    public static var current: UInt { UInt(bitPattern: reform_global_params_current()) }
+}

@@ -109,6 +109,7 @@ public final class PDFDocument {
         CharacterMaps.watch()
         switch withGError(body) {
         case .success(let doc):
+            PopplerParams.keep()
             return GObjectReference(taking: UnsafeMutableRawPointer(doc))
         case .failure(let failure):
             if failure.domain == poppler_error_quark() && failure.code == Int(POPPLER_ERROR_ENCRYPTED.rawValue) {

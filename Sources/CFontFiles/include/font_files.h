@@ -38,6 +38,14 @@ int reform_font_dicts_is_active(void);
 /// How many times the process handed a page fonts built for an earlier one.
 long reform_font_dicts_reused(void);
 
+/// Keeps poppler's GlobalParams for the rest of the process (global_params.cpp). Call only while a
+/// document is open; once is enough, later calls do nothing. 1 when kept, 0 when built without
+/// libpoppler-private-dev's headers (each document then builds them again: slower, same output).
+int reform_global_params_keep(void);
+
+/// poppler's current GlobalParams (NULL while no document holds them), to tell whether they were kept.
+const void *reform_global_params_current(void);
+
 /// The name of collection bit `bit` ("Adobe-GB1"), or NULL past the last.
 const char *reform_font_maps_collection(int bit);
 

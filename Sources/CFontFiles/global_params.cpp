@@ -1,0 +1,43 @@
+// poppler's global parameters, kept for the life of the process.
+//
+// poppler-glib gives every document it opens a GlobalParamsIniter, a reference count on poppler's
+// GlobalParams: the first builds them, the last one destroyed frees them. A folder read in one call
+// closes each file before the lane opens the next, so every file built them again: poppler-data's
+// nameToUnicode tables read line by line (sscanf per line), its cidToUnicode and CMap directories
+// listed, and the character maps, Unicode maps and substituted font files loaded by the last file
+// forgotten. That was 4.5% of a folder's profile.
+//
+// One more initer, made while a document is open (so the count is above zero and poppler-glib's
+// error callback, set by the first, stays) and never destroyed, keeps them for the process.
+// GlobalParams guards its caches with its own locks; the lanes' documents already shared them.
+#include "font_files.h"
+
+#if __has_include(<poppler-features.h>) && __has_include(<GlobalParams.h>)
+#define REFORM_KEEP_GLOBAL_PARAMS 1
+#endif
+
+#ifdef REFORM_KEEP_GLOBAL_PARAMS
+
+#include <poppler-config.h>
+#include <GlobalParams.h>
+
+#include <mutex>
+
+extern "C" int reform_global_params_keep(void) {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Deliberately leaked: destroying it at exit would only free what the process is giving back.
+        new GlobalParamsIniter(nullptr);
+    });
+    return 1;
+}
+
+extern "C" const void *reform_global_params_current(void) { return globalParams.get(); }
+
+#else
+
+extern "C" int reform_global_params_keep(void) { return 0; }
+
+extern "C" const void *reform_global_params_current(void) { return nullptr; }
+
+#endif
