@@ -68,7 +68,7 @@ public enum TargetGrammar {
             cursor = close + 1
         }
         let target = String(String.UnicodeScalarView(scalars[..<cursor]))
-        let rest = String(String.UnicodeScalarView(scalars[cursor...])).trimmingCharacters(in: .whitespacesAndNewlines)
+        let rest = String(String.UnicodeScalarView(scalars[cursor...].trimmingWhiteSpace()))
         return (TargetValue(raw: target, op: op, value: value, unit: unit, qualitative: nil), rest)
     }
 
@@ -179,12 +179,12 @@ public enum TargetGrammar {
 
     /// The unit after the number: `nil` for none, the bracket content, or a short bare unit.
     static func readUnit(_ rest: [Unicode.Scalar]) -> UnitReading {
-        let text = String(String.UnicodeScalarView(rest)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(String.UnicodeScalarView(rest.trimmingWhiteSpace()))
         guard !text.isEmpty else { return .unit(nil) }
         let scalars = Array(text.unicodeScalars)
         if openBrackets.contains(scalars[0]) {
             guard let close = matchingBracket(scalars, openingAt: 0) else { return .rejected(.unclosedBracket) }
-            let after = String(String.UnicodeScalarView(scalars[(close + 1)...])).trimmingCharacters(in: .whitespacesAndNewlines)
+            let after = String(String.UnicodeScalarView(scalars[(close + 1)...].trimmingWhiteSpace()))
             guard after.isEmpty else { return .rejected(.trailingText(TextNormalizer.normalize(after))) }
             return .unit(unitText(scalars[1..<close]))
         }

@@ -155,3 +155,26 @@ public enum TextNormalizer {
         scalar == " " || scalar == "\t" || (scalar.isUnicodeWhiteSpace && !isLineBreak(scalar))
     }
 }
+
+extension BidirectionalCollection where Element == Unicode.Scalar {
+    /// The scalars without white space at either end: what Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` keeps (its set is Unicode's White_Space
+    /// property and the zero-width space U+200B; a test compares every scalar), without its
+    /// character-set lookups: the target grammar trims every cell it reads.
+    func trimmingWhiteSpace() -> SubSequence {
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.isUnicodeWhiteSpace || s == "\u{200B}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+}
+
+extension String {
+    /// The string without white space at either end (see `trimmingWhiteSpace` on scalars); the
+    /// string itself when it has none there.
+    var trimmingWhiteSpace: String {
+        let trimmed = unicodeScalars.trimmingWhiteSpace()
+        return trimmed.startIndex == startIndex && trimmed.endIndex == endIndex ? self : String(trimmed)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReformForms
 
@@ -35,6 +36,23 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.foldWidth("１\u{3000}Ａ", keepingChinesePunctuation: true) == "1 A")
         #expect(TextNormalizer.foldWidth("其中：财政资金 12.5", keepingChinesePunctuation: true) == "其中：财政资金 12.5")
         #expect(TextNormalizer.foldWidth("", keepingChinesePunctuation: false) == "")
+    }
+
+    /// Trimming white space without Foundation keeps what `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` keeps: every scalar is white space to both or to neither (the
+    /// zero-width space is, to Foundation), and mixed ends trim alike.
+    @Test func trimmingWhiteSpaceTrimsWhatFoundationTrims() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar)) + "a" + String(Character(scalar))
+            #expect(text.trimmingWhiteSpace == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(value, radix: 16))")
+        }
+        for text in ["", " ", "\n\t", "  信息化  运维\t项目  ", "\u{3000}（件）\u{3000}", " \u{301}x \u{2028}", "\r\n216\u{85}", "x", "\u{A0}a\u{A0}", "\u{200B}x\u{200B}"] {
+            #expect(text.trimmingWhiteSpace == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(text.unicodeScalars))")
+            #expect(String(text.unicodeScalars.trimmingWhiteSpace()) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let unchanged = "预算 12"
+        #expect(unchanged.trimmingWhiteSpace == unchanged)
     }
 
     @Test func ideographicSpaceFoldsAndCollapses() {
