@@ -5,7 +5,7 @@ public enum ScanText {
     /// Characters OCR makes of a ruled line or its shadow; never part of a label or a value's edge.
     public static let lineArtifacts: Set<Character> = ["|", "丨", "│", "┃", "‖", "”", "“", "\"", "'", "‘", "’", "「", "」", "_"]
     /// The same, as scalars (each is one), for loops over scalars.
-    static let lineArtifactScalars = Set(lineArtifacts.flatMap(\.unicodeScalars))
+    static let lineArtifactScalars = ScalarList(lineArtifacts.flatMap(\.unicodeScalars))
 
     /// The text without line artifacts and whitespace at its ends.
     public static func trimArtifacts(_ text: String) -> String {

@@ -24,8 +24,8 @@ public enum TargetGrammar {
     static let notInBareUnit: Set<Unicode.Scalar> = ["(", ")", "（", "）", "=", "<", ">", "≥", "≤", "≧", "≦", "⩾", "⩽"]
 
     /// Brackets around a unit, in both widths (normalization keeps `（` `）` as printed).
-    static let openBrackets: Set<Unicode.Scalar> = ["(", "（"]
-    static let closeBrackets: Set<Unicode.Scalar> = [")", "）"]
+    static let openBrackets = ScalarList(["(", "（"])
+    static let closeBrackets = ScalarList([")", "）"])
 
     /// Reads a target cell.
     public static func parse(_ cell: String) -> Result<TargetValue, TargetParseError> {

@@ -19,7 +19,7 @@ public enum TextNormalizer {
     static let ideographicSpace: Unicode.Scalar = "\u{3000}"
 
     /// Characters that carry no text and only survive copy-paste or OCR: removed everywhere.
-    static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
+    static let invisible = ScalarList(["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"])
 
     /// Normalizes `text` as described on the type.
     public static func normalize(_ text: String) -> String {
