@@ -1,11 +1,12 @@
 // poppler's global parameters, kept for the life of the process.
 //
 // poppler-glib gives every document it opens a GlobalParamsIniter, a reference count on poppler's
-// GlobalParams: the first builds them, the last one destroyed frees them. A folder read in one call
-// closes each file before the lane opens the next, so every file built them again: poppler-data's
-// nameToUnicode tables read line by line (sscanf per line), its cidToUnicode and CMap directories
-// listed, and the character maps, Unicode maps and substituted font files loaded by the last file
-// forgotten. That was 4.5% of a folder's profile.
+// GlobalParams: the first builds them, the last one destroyed frees them. A folder read with one
+// lane (`--jobs 1`) closes each file before it opens the next, so every file built them again:
+// poppler-data's nameToUnicode tables read line by line (sscanf per line), its cidToUnicode and CMap
+// directories listed, and the character maps, Unicode maps and substituted font files loaded for
+// the last file forgotten (4.5% of such a folder's profile). With a lane per core one lane's
+// document is nearly always open, so they were mostly shared already.
 //
 // One more initer, made while a document is open (so the count is above zero and poppler-glib's
 // error callback, set by the first, stays) and never destroyed, keeps them for the process.

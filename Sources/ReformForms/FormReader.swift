@@ -136,7 +136,7 @@ public struct FormReader: Sendable {
                     }
                 } else if let amount = Amount(parsing: text) {
                     funds[f] = amount
-                } else if !Amount.isBlank(text.trimmingWhiteSpace) {
+                } else if !Amount.isBlank(text.trimmingWhiteSpace()) {
                     review.append(ReviewItem(path: rule.target.path, reason: "amount does not parse: '\(text)'"))
                 }
             case .overallGoal:
@@ -215,7 +215,7 @@ public struct FormReader: Sendable {
                 if let last = lastPair, last.0 == nameCell, last.1 == targetCell { continue }
                 lastPair = (nameCell, targetCell)
                 let name = TextNormalizer.normalizeOptional(clean(nameCell?.lines.joined(separator: "\n") ?? ""))
-                let target = clean(targetCell?.text ?? "").trimmingWhiteSpace
+                let target = clean(targetCell?.text ?? "").trimmingWhiteSpace()
                 // A repeated header row on a continuation page.
                 if let n = nameCell?.text, matcherMatches(n, cols.name) { continue }
                 for (tracker, x) in [(\Indicator.level1, x1), (\Indicator.level2, x2)] {

@@ -173,7 +173,7 @@ extension BidirectionalCollection where Element == Unicode.Scalar {
 extension String {
     /// The string without white space at either end (see `trimmingWhiteSpace` on scalars); the
     /// string itself when it has none there.
-    var trimmingWhiteSpace: String {
+    func trimmingWhiteSpace() -> String {
         let trimmed = unicodeScalars.trimmingWhiteSpace()
         return trimmed.startIndex == startIndex && trimmed.endIndex == endIndex ? self : String(trimmed)
     }

@@ -45,14 +45,14 @@ struct TextNormalizerTests {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = String(Character(scalar)) + "a" + String(Character(scalar))
-            #expect(text.trimmingWhiteSpace == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(value, radix: 16))")
+            #expect(text.trimmingWhiteSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(value, radix: 16))")
         }
         for text in ["", " ", "\n\t", "  信息化  运维\t项目  ", "\u{3000}（件）\u{3000}", " \u{301}x \u{2028}", "\r\n216\u{85}", "x", "\u{A0}a\u{A0}", "\u{200B}x\u{200B}"] {
-            #expect(text.trimmingWhiteSpace == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(text.unicodeScalars))")
+            #expect(text.trimmingWhiteSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(text.unicodeScalars))")
             #expect(String(text.unicodeScalars.trimmingWhiteSpace()) == text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         let unchanged = "预算 12"
-        #expect(unchanged.trimmingWhiteSpace == unchanged)
+        #expect(unchanged.trimmingWhiteSpace() == unchanged)
     }
 
     @Test func ideographicSpaceFoldsAndCollapses() {
