@@ -38,8 +38,18 @@ let package = Package(
         // font_stubs.cpp, font_dicts.cpp say why); and poppler's global parameters kept for the
         // process (global_params.cpp). Linked in, not a library.
         .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"], linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("poppler")]),
+        // C++: tesseract's adaptive-classifier templates built empty, the executable's own
+        // constructor: the LSTM recognizer never consults them, and chi_sim's are 48 MB an engine
+        // (adapt_templates.cpp says why). Linked in, not a library. libtesseract is opened on the first
+        // scan, not linked, so nothing in the link asks for the constructor: the linker is told to
+        // export it, or the library would never find it in a build without --export-dynamic.
+        .target(name: "CTesseractTemplates", linkerSettings: [
+            .linkedLibrary("dl"),
+            .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC1ERNS_10UNICHARSETE",
+                          "-Xlinker", "--export-dynamic-symbol=_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC2ERNS_10UNICHARSETE"]),
+        ]),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
-        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CGlyphGate", "CFontFiles"]),
+        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CTesseractTemplates", "CGlyphGate", "CFontFiles"]),
         // Stage 2, reconstruct: words, lines, grids, tables.
         .target(name: "ReformLayout", dependencies: ["ReformPDF"]),
         // C: SHA-256 blocks with the processor's SHA instructions, when it has them (sha256.c).

@@ -1,4 +1,5 @@
 import CTesseract
+import CTesseractTemplates
 import Foundation
 
 /// How the OCR back-end should lay out what it reads.
@@ -187,6 +188,10 @@ public final class OCREngine {
         _ = api.setMsgSeverity(REFORM_LEPT_SEVERITY_NONE)
         return api
     }()
+
+    /// How many adaptive-classifier templates the process's engines built empty (CTesseractTemplates):
+    /// the legacy classifier's, which the LSTM recognizer never consults; chi_sim's are 48 MB.
+    public static var emptiedTemplates: Int { reform_tesseract_templates_emptied() }
 
     /// The font name OCR glyphs carry.
     public static let fontName = "OCR"

@@ -23,6 +23,17 @@ import Testing
         #expect(block.text == "北京市体育局体育训练中心")
     }
 
+    /// The legacy classifier's adaptive templates, which the LSTM recognizer never consults, are
+    /// built empty (CTesseractTemplates): an engine starts so and reads as before, crop after crop
+    /// (tesseract builds them again between pages).
+    @Test func theUnusedTemplatesAreBuiltEmpty() throws {
+        let before = OCREngine.emptiedTemplates
+        let engine = try OCREngine()
+        #expect(OCREngine.emptiedTemplates > before, "the engine's templates came from the executable's constructor")
+        #expect(engine.read(try Self.crop("line-songti.png"), layout: .line).text == "北京市体育局")
+        #expect(engine.read(try Self.crop("line-heiti.png"), layout: .line).text == "城市公园绿化养护经费")
+    }
+
     /// Two lines set so close that they touch: tesseract's line finding runs them together (it reads
     /// nothing, or garbage); the rows part them, and each line reads on its own.
     @Test func touchingLinesArePartedByTheirRows() throws {
