@@ -24,20 +24,19 @@
 
 #include <mutex>
 
-extern "C" int reform_global_params_keep(void) {
+extern "C" void reform_global_params_keep(void) {
     static std::once_flag once;
     std::call_once(once, [] {
         // Deliberately leaked: destroying it at exit would only free what the process is giving back.
         new GlobalParamsIniter(nullptr);
     });
-    return 1;
 }
 
 extern "C" const void *reform_global_params_current(void) { return globalParams.get(); }
 
 #else
 
-extern "C" int reform_global_params_keep(void) { return 0; }
+extern "C" void reform_global_params_keep(void) {}
 
 extern "C" const void *reform_global_params_current(void) { return nullptr; }
 

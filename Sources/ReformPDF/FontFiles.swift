@@ -84,7 +84,7 @@ public enum FontDicts {
 /// read in one call built them again for every file.
 public enum PopplerParams {
     /// Keeps them. Called while a document is open, as that is when poppler holds them.
-    static func keep() { _ = reform_global_params_keep() }
+    static func keep() { reform_global_params_keep() }
 
     /// Where poppler's current parameters live (0 while no document holds them).
     public static var current: UInt { UInt(bitPattern: reform_global_params_current()) }

@@ -39,9 +39,9 @@ int reform_font_dicts_is_active(void);
 long reform_font_dicts_reused(void);
 
 /// Keeps poppler's GlobalParams for the rest of the process (global_params.cpp). Call only while a
-/// document is open; once is enough, later calls do nothing. 1 when kept, 0 when built without
-/// libpoppler-private-dev's headers (each document then builds them again: slower, same output).
-int reform_global_params_keep(void);
+/// document is open; once is enough, later calls do nothing. Built without libpoppler-private-dev's
+/// headers it does nothing (each document then builds them again: slower, same output).
+void reform_global_params_keep(void);
 
 /// poppler's current GlobalParams (NULL while no document holds them), to tell whether they were kept.
 const void *reform_global_params_current(void);
