@@ -57,6 +57,7 @@ public struct FormExtractor: Sendable {
         out.readByOCR = scan?.imageOnly == true && content.hasTextLayer
         out.cellReadings = scan?.cells ?? []
         out.missingCharacterMaps = content.missingCharacterMaps
+        out.turned = scan?.turned == true
         return out
     }
 
@@ -78,8 +79,24 @@ public struct FormExtractor: Sendable {
         let slices = FormFinder(template: template).forms(pages)
         let reader = FormReader(template: template)
         let source = Source(file: file, sha256: sha256, pages: [], method: .pdf)
-        let read = slices.map { reader.readDetailed($0, source: source) }
+        let turned = Set(pages.filter(\.turned).map(\.number))
+        let read = slices.map { slice in
+            var detailed = reader.readDetailed(slice, source: source)
+            detailed.record.review += Self.turnedItems(slice.pages.filter(turned.contains))
+            return detailed
+        }
         return Inspection(pages: pages, records: read.map(\.record), sources: read.map(\.sources))
+    }
+
+    /// The review item of a form some of whose pages (`pages`) were scanned upside down: read
+    /// turned, which an analyst may want to see (`reform show` draws them turned).
+    static func turnedItems(_ pages: [Int]) -> [ReviewItem] {
+        pages.isEmpty ? [] : [ReviewItem(path: "source.pages", reason: "\(named(pages)) scanned upside down: read turned by 180°")]
+    }
+
+    /// "page 3" or "pages 2–4".
+    static func named(_ pages: [Int]) -> String {
+        (pages.count == 1 ? "page " : "pages ") + PageRanges.describe(pages)
     }
 
     /// The records of every form in `document`. `file` and `sha256` go into each record's `source`.
@@ -95,6 +112,7 @@ public struct FormExtractor: Sendable {
         var records: [Record] = []
         var bare: [Int] = []
         var missingMaps: [Int: [String]] = [:]
+        var turned: Set<Int> = []
         func read(_ slices: [FormSlice]) {
             records += timings.measure("normalize") {
                 slices.map { slice in
@@ -102,9 +120,9 @@ public struct FormExtractor: Sendable {
                     let maps = Set(slice.pages.flatMap { missingMaps[$0] ?? [] }).sorted()
                     if !maps.isEmpty {
                         let pages = slice.pages.filter { missingMaps[$0] != nil }
-                        let named = (pages.count == 1 ? "page " : "pages ") + PageRanges.describe(pages)
-                        record.review.append(ReviewItem(path: "source.pages", reason: "fonts on \(named) need \(CharacterMaps.named(maps)), which are not installed: text in them was not read; \(CharacterMaps.remedy)"))
+                        record.review.append(ReviewItem(path: "source.pages", reason: "fonts on \(Self.named(pages)) need \(CharacterMaps.named(maps)), which are not installed: text in them was not read; \(CharacterMaps.remedy)"))
                     }
+                    record.review += Self.turnedItems(slice.pages.filter(turned.contains))
                     return record
                 }
             }
@@ -114,6 +132,7 @@ public struct FormExtractor: Sendable {
                                              consume: { _, page in
                                                  if !page.hasTextLayer { bare.append(page.number) }
                                                  if !page.missingCharacterMaps.isEmpty { missingMaps[page.number] = page.missingCharacterMaps }
+                                                 if page.turned { turned.insert(page.number) }
                                                  read(timings.measure("form") { forms.add(page) })
                                              })
         read(forms.finish())

@@ -62,7 +62,8 @@ public enum PageOverlay {
     /// What a page's text came from, for its heading: its layer, or tesseract where it had no
     /// readable layer (an image, text drawn as outlines, fonts without a Unicode map).
     static func kind(of page: PageTables) -> String {
-        page.readByOCR ? (page.isScan ? "scan, read by OCR" : "no readable text layer, read by OCR")
-                       : (page.isScan ? "scan, OCR layer" : "born-digital")
+        let kind = page.readByOCR ? (page.isScan ? "scan, read by OCR" : "no readable text layer, read by OCR")
+                                  : (page.isScan ? "scan, OCR layer" : "born-digital")
+        return page.turned ? kind + ", upside down: shown turned" : kind
     }
 }

@@ -50,6 +50,8 @@ public struct ScanReader: Sendable {
     public var minimumConfidence: Double = 0.35
     /// When a text layer is not the printed text and the page is read from its picture instead.
     public var legibility = Legibility()
+    /// How a page without a text layer is found to be upside down.
+    public var orientation = Orientation()
 
     /// The form's fixed words and units as the reader compares them, built on first use: a process
     /// whose pages are all born-digital never needs them (they were 3.2% of a one-page extract).
@@ -200,6 +202,9 @@ public struct ScanReader: Sendable {
         public var cells: [CellReading]
         /// Whether the page had no text layer, so all its text comes from OCR.
         public var imageOnly: Bool
+        /// Whether the page was scanned upside down and read turned by 180°: `content` is the
+        /// turned page.
+        public var turned = false
     }
 
     /// Reads `page` (whose extracted content is given) from its image, cell by ruled cell of the
@@ -207,16 +212,28 @@ public struct ScanReader: Sendable {
     public func read(_ page: PDFPage, content: PageContent, extractor: TableExtractor,
                      pool: OCREnginePool, timings: StageTimings? = nil) throws -> Result {
         let imageOnly = !content.hasTextLayer
-        let image = timings.measure("ocr.render") { page.grayImage(dpi: dpi) }
+        var image = timings.measure("ocr.render") { page.grayImage(dpi: dpi) }
         // The cells read are the ruled ones: a layer's misplaced words must not cut a cell in two
         // (the picture is read where it is whole; the tables are built again from what was read).
         var ruled = extractor
         ruled.settings.splitsByText = false
-        let grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
-        let deskew = Deskew(page: content)
+        var content = content
+        var grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
+        var deskew = Deskew(page: content)
         var glyphs = imageOnly ? [] : content.glyphs
         var cells: [CellReading] = []
+        var turned = false
         try pool.withEngine { engine in
+            // A page with no text layer may have been scanned upside down: its grid looks the same
+            // either way, its text does not. Read turned, everything after is as for any page.
+            if imageOnly && policy != .never,
+               timings.measure("ocr.orientation", { isUpsideDown(image, grids: grids, deskew: deskew, skew: content.skewDegrees, engine: engine) }) {
+                content = content.turned()
+                image = image.turned(pageWidth: content.width, pageHeight: content.height)
+                grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
+                deskew = Deskew(page: content)
+                turned = true
+            }
             for table in grids {
                 for cell in table.cells {
                     if !imageOnly && policy == .auto && trusted.contains(LabelMatcher.key(cell.text)) { continue }
@@ -268,7 +285,46 @@ public struct ScanReader: Sendable {
         }
         var out = content
         out.glyphs = glyphs
-        return Result(content: out, cells: cells, imageOnly: imageOnly)
+        return Result(content: out, cells: cells, imageOnly: imageOnly, turned: turned)
+    }
+
+    /// Whether the page's picture reads better turned by 180°: its first inked cells (`probeCells`
+    /// of them) are read as they are and, when the recognizer is not sure of them
+    /// (`uprightConfidence`), turned; upside down when turned they read clearly better
+    /// (`turnedMargin`). A page read upright pays the first reading of a few cells.
+    func isUpsideDown(_ image: GrayImage, grids: [Table], deskew: Deskew, skew: Double, engine: OCREngine) -> Bool {
+        // The largest cells that hold ink: text, where a figure (0, 1, 8) reads alike either way up.
+        // One line of each (its tallest band of ink), so that judging costs a few line readings.
+        var probes: [GrayImage] = []
+        let largest = grids.flatMap(\.cells).sorted { $0.box.width * $0.box.height > $1.box.width * $1.box.height }
+        for cell in largest where probes.count < orientation.probeCells {
+            let frame = levelFrame(of: cell.box, deskew: deskew)
+            let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
+                                  height: max(1, frame.height - 2 * cellInset), degrees: skew)
+            guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) else { continue }
+            let bands = ink.lineBands(threshold: ink.lineThreshold(atLeast: inkThreshold))
+            probes.append(bands.count <= 1 ? ink : ink.rows(bands.max { $0.count < $1.count }!, margin: ink.marginPixels))
+        }
+        guard !probes.isEmpty else { return false }
+        func confidence(_ crops: [GrayImage]) -> Double {
+            let reading = OCRReading(lines: crops.flatMap { engine.read($0, layout: .line).lines })
+            return reading.confidence
+        }
+        let upright = confidence(probes)
+        guard upright < orientation.uprightConfidence else { return false }
+        return confidence(probes.map { $0.turned() }) > upright + orientation.turnedMargin
+    }
+
+    /// How `isUpsideDown` decides.
+    public struct Orientation: Sendable {
+        /// Cells read to judge a page.
+        public var probeCells = 3
+        /// Readings at least this sure are of an upright page.
+        public var uprightConfidence = 0.95
+        /// Turned readings must be this much surer than upright ones.
+        public var turnedMargin = 0.05
+
+        public init() {}
     }
 
     /// The year a reading states as `2024年`, when the recognizer was sure of each of its digits.

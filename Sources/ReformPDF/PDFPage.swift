@@ -102,10 +102,19 @@ public final class PDFPage {
     /// Without `glyphs` the page's text is not filled in (`GlyphGate`): lines, fills and images are
     /// what the ruling scanner looks for, and the text comes from poppler's text layer (text drawn
     /// as outlines only, a rare render mode, is still stroked).
-    public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true) -> PageRaster {
-        if glyphs, let fresh = freshForGlyphs() { return fresh.render(scale: scale, antialias: antialias, glyphs: true) }
+    /// `turned` draws it turned by 180° (a page scanned upside down, as it was read).
+    public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true, turned: Bool = false) -> PageRaster {
+        if glyphs, let fresh = freshForGlyphs() { return fresh.render(scale: scale, antialias: antialias, glyphs: true, turned: turned) }
         let raster = blankRaster(scale: scale)
-        raster.draw { cr in draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs) }
+        raster.draw { cr in
+            if turned {
+                // page point (x, y) lands where (width − x, height − y) of the turned page does
+                let (w, h) = size
+                cairo_translate(cr, w * scale, h * scale)
+                cairo_rotate(cr, .pi)
+            }
+            draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs)
+        }
         return raster
     }
 

@@ -40,3 +40,29 @@ public struct PageContent: Sendable {
     /// Whether the page has any visible text in its text layer.
     public var hasTextLayer: Bool { glyphs.contains { !$0.isWhitespace } }
 }
+
+extension PageContent {
+    /// The page turned by 180° (a page scanned upside down, set upright): every box and line
+    /// through the page's centre. A skew keeps its sign (a line turned half round keeps its slope).
+    public func turned() -> PageContent {
+        var out = self
+        out.glyphs = glyphs.map { g in
+            var t = g
+            t.box = turned(g.box)
+            return t
+        }
+        out.rulings = rulings.map { r in
+            // the ends swap, so that a ruling still runs from its lower end
+            Ruling(orientation: r.orientation, start: turned(r.end), end: turned(r.start), thickness: r.thickness)
+        }
+        return out
+    }
+
+    /// Page point `p` on the page turned by 180°.
+    public func turned(_ p: Point) -> Point { Point(x: width - p.x, y: height - p.y) }
+
+    /// Box `r` on the page turned by 180°.
+    public func turned(_ r: Rect) -> Rect {
+        Rect(left: width - r.right, top: height - r.bottom, right: width - r.left, bottom: height - r.top)
+    }
+}

@@ -29,7 +29,8 @@ struct ShowCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             for number in try input.selectedPages(of: document) {
-                let canvas = OverlayCanvas(page: try document.page(number), scale: scale)
+                let turned = inspection.pages.contains { $0.number == number && $0.turned }
+                let canvas = OverlayCanvas(page: try document.page(number), scale: scale, turned: turned)
                 PageOverlay.draw(inspection, page: number, on: canvas)
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(stem)-p\(number).png").path
                 guard canvas.writePNG(to: path) else { throw ValidationError("cannot write \(path)") }

@@ -102,6 +102,38 @@ import Testing
         #expect(r.confidence < 1)
     }
 
+    /// The image-only form scanned upside down (its picture turned by 180°): the grid looks the
+    /// same either way, the cells read only turned. The record is the plain form's, with a review
+    /// item that names the page; the upright scan has none.
+    @Test func aFormScannedUpsideDownIsReadTurned() throws {
+        let upright = try PDFDocument(path: Fixtures.path("image-only.pdf"))
+        let page = try upright.page(1)
+        let picture = page.grayImage(dpi: 200).turned()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-upside-down-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try MinimalPDF.grayImagePage(picture.pixels, width: picture.width, height: picture.height,
+                                     pageWidth: page.size.width, pageHeight: page.size.height).write(to: url)
+
+        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: url.path), file: "upside-down.pdf", sha256: "")
+        let plain = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")), file: "ruled-cjk.pdf", sha256: "")
+        let r = try #require(got.first), want = try #require(plain.first)
+        #expect(got.count == 1)
+        #expect(r.source.method == .ocr)
+        #expect(r.fiscalYear == want.fiscalYear)
+        #expect(r.project == want.project)
+        #expect(r.fundsYuan == want.fundsYuan)
+        #expect(r.indicators == want.indicators)
+        #expect(r.review.contains(ReviewItem(path: "source.pages", reason: "page 1 scanned upside down: read turned by 180°")))
+
+        let uprightRecords = try FormExtractor(workers: 1).records(upright, file: "image-only.pdf", sha256: "")
+        #expect(uprightRecords.allSatisfy { !$0.review.contains { $0.reason.contains("upside down") } })
+
+        // `reform show` draws the page turned, with the same record
+        let inspection = try FormExtractor(workers: 1).inspect(try PDFDocument(path: url.path), file: "upside-down.pdf", sha256: "")
+        #expect(inspection.pages.map(\.turned) == [true])
+        #expect(inspection.records == got)
+    }
+
     @Test func continuedIndicatorTableBelongsToItsForm() throws {
         let got = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("two-pages.pdf")), file: "two-pages.pdf", sha256: "")
         #expect(got.count == 1)

@@ -18,4 +18,11 @@ import Testing
         let page = try #require(inspection.pages.first)
         #expect(PageOverlay.kind(of: page) == kind)
     }
+
+    @Test func aPageReadTurnedSaysSo() {
+        var page = PageTables(number: 1, lines: [], tables: [], hasTextLayer: true, isScan: true)
+        page.readByOCR = true
+        page.turned = true
+        #expect(PageOverlay.kind(of: page) == "scan, read by OCR, upside down: shown turned")
+    }
 }

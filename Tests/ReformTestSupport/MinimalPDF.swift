@@ -96,3 +96,25 @@ extension MinimalPDF {
         return pdf.data(pages: [page])
     }
 }
+
+extension MinimalPDF {
+    /// One page of `pageWidth` × `pageHeight` points covered by an 8-bit grey picture (`pixels`,
+    /// row-major, `width` × `height`, stored hex-encoded): a scan with no text layer.
+    public static func grayImagePage(_ pixels: [UInt8], width: Int, height: Int, pageWidth: Double, pageHeight: Double) -> Data {
+        precondition(pixels.count == width * height, "a grey picture needs width × height bytes")
+        var pdf = MinimalPDF()
+        let digits = Array("0123456789ABCDEF".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(2 * pixels.count + 1)
+        for p in pixels {
+            hex.append(digits[Int(p >> 4)])
+            hex.append(digits[Int(p & 0xF)])
+        }
+        hex.append(UInt8(ascii: ">"))
+        let body = String(decoding: hex, as: UTF8.self)
+        let image = pdf.add("<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length \(body.utf8.count) >>\nstream\n\(body)\nendstream")
+        let content = pdf.addStream("q \(pageWidth) 0 0 \(pageHeight) 0 0 cm /Im0 Do Q")
+        let page = pdf.add("<< /Type /Page /Parent 1 0 R /MediaBox [0 0 \(pageWidth) \(pageHeight)] /Resources << /XObject << /Im0 \(image) 0 R >> >> /Contents \(content) 0 R >>")
+        return pdf.data(pages: [page])
+    }
+}
