@@ -57,7 +57,7 @@ public struct FormExtractor: Sendable {
         out.readByOCR = scan?.imageOnly == true && content.hasTextLayer
         out.cellReadings = scan?.cells ?? []
         out.missingCharacterMaps = content.missingCharacterMaps
-        out.turned = scan?.turned == true
+        out.turn = scan?.turn ?? .none
         return out
     }
 
@@ -79,19 +79,39 @@ public struct FormExtractor: Sendable {
         let slices = FormFinder(template: template).forms(pages)
         let reader = FormReader(template: template)
         let source = Source(file: file, sha256: sha256, pages: [], method: .pdf)
-        let turned = Set(pages.filter(\.turned).map(\.number))
+        let turns = Dictionary(pages.map { ($0.number, $0.turn) }, uniquingKeysWith: { a, _ in a })
         let read = slices.map { slice in
             var detailed = reader.readDetailed(slice, source: source)
-            detailed.record.review += Self.turnedItems(slice.pages.filter(turned.contains))
+            detailed.record.review += Self.turnItems(slice.pages, turns)
             return detailed
         }
         return Inspection(pages: pages, records: read.map(\.record), sources: read.map(\.sources))
     }
 
-    /// The review item of a form some of whose pages (`pages`) were scanned upside down: read
-    /// turned, which an analyst may want to see (`reform show` draws them turned).
-    static func turnedItems(_ pages: [Int]) -> [ReviewItem] {
-        pages.isEmpty ? [] : [ReviewItem(path: "source.pages", reason: "\(named(pages)) scanned upside down: read turned by 180°")]
+    /// The review items of a form (on `pages`) some of whose pages were scanned sideways or upside
+    /// down and read turned (`turns`, by page), one per turn: an inference an analyst may want to
+    /// see (`reform show` draws such pages turned).
+    static func turnItems(_ pages: [Int], _ turns: [Int: QuarterTurn]) -> [ReviewItem] {
+        QuarterTurn.allCases.compactMap { turn in
+            let turned = pages.filter { turns[$0] == turn }
+            guard turn != .none, !turned.isEmpty else { return nil }
+            return ReviewItem(path: "source.pages", reason: "\(named(turned)) \(scanned(turn)): read turned \(Self.described(turn))")
+        }
+    }
+
+    /// How a page that needed `turn` was scanned.
+    static func scanned(_ turn: QuarterTurn) -> String {
+        turn == .half ? "scanned upside down" : "scanned sideways"
+    }
+
+    /// `turn` in words.
+    static func described(_ turn: QuarterTurn) -> String {
+        switch turn {
+        case .none: "not at all"
+        case .clockwise: "clockwise by 90°"
+        case .half: "by 180°"
+        case .counterclockwise: "counter-clockwise by 90°"
+        }
     }
 
     /// "page 3" or "pages 2–4".
@@ -112,7 +132,7 @@ public struct FormExtractor: Sendable {
         var records: [Record] = []
         var bare: [Int] = []
         var missingMaps: [Int: [String]] = [:]
-        var turned: Set<Int> = []
+        var turns: [Int: QuarterTurn] = [:]
         func read(_ slices: [FormSlice]) {
             records += timings.measure("normalize") {
                 slices.map { slice in
@@ -122,7 +142,7 @@ public struct FormExtractor: Sendable {
                         let pages = slice.pages.filter { missingMaps[$0] != nil }
                         record.review.append(ReviewItem(path: "source.pages", reason: "fonts on \(Self.named(pages)) need \(CharacterMaps.named(maps)), which are not installed: text in them was not read; \(CharacterMaps.remedy)"))
                     }
-                    record.review += Self.turnedItems(slice.pages.filter(turned.contains))
+                    record.review += Self.turnItems(slice.pages, turns)
                     return record
                 }
             }
@@ -132,7 +152,7 @@ public struct FormExtractor: Sendable {
                                              consume: { _, page in
                                                  if !page.hasTextLayer { bare.append(page.number) }
                                                  if !page.missingCharacterMaps.isEmpty { missingMaps[page.number] = page.missingCharacterMaps }
-                                                 if page.turned { turned.insert(page.number) }
+                                                 if page.turn != .none { turns[page.number] = page.turn }
                                                  read(timings.measure("form") { forms.add(page) })
                                              })
         read(forms.finish())

@@ -18,9 +18,9 @@ public struct PageTables: Sendable {
     public var cellReadings: [CellReading] = []
     /// Character collections whose maps poppler lacked, so text in those fonts is missing.
     public var missingCharacterMaps: [String] = []
-    /// Whether the page was scanned upside down and read turned by 180°: its tables, lines and
-    /// rulings are in the turned page's points.
-    public var turned = false
+    /// How the page was turned to be read, when it was scanned sideways or upside down: its tables,
+    /// lines and rulings are in the turned page's points.
+    public var turn = QuarterTurn.none
 
     public init(number: Int, lines: [TextLine], tables: [Table], hasTextLayer: Bool, isScan: Bool) {
         self.number = number

@@ -50,7 +50,7 @@ public struct ScanReader: Sendable {
     public var minimumConfidence: Double = 0.35
     /// When a text layer is not the printed text and the page is read from its picture instead.
     public var legibility = Legibility()
-    /// How a page without a text layer is found to be upside down.
+    /// How a page without a text layer is found to be sideways or upside down.
     public var orientation = Orientation()
 
     /// The form's fixed words and units as the reader compares them, built on first use: a process
@@ -202,9 +202,9 @@ public struct ScanReader: Sendable {
         public var cells: [CellReading]
         /// Whether the page had no text layer, so all its text comes from OCR.
         public var imageOnly: Bool
-        /// Whether the page was scanned upside down and read turned by 180°: `content` is the
-        /// turned page.
-        public var turned = false
+        /// How the page was turned to be read, when it was scanned sideways or upside down:
+        /// `content` is the turned page.
+        public var turn = QuarterTurn.none
     }
 
     /// Reads `page` (whose extracted content is given) from its image, cell by ruled cell of the
@@ -222,17 +222,19 @@ public struct ScanReader: Sendable {
         var deskew = Deskew(page: content)
         var glyphs = imageOnly ? [] : content.glyphs
         var cells: [CellReading] = []
-        var turned = false
+        var turn = QuarterTurn.none
         try pool.withEngine { engine in
-            // A page with no text layer may have been scanned upside down: its grid looks the same
-            // either way, its text does not. Read turned, everything after is as for any page.
-            if imageOnly && policy != .never,
-               timings.measure("ocr.orientation", { isUpsideDown(image, grids: grids, deskew: deskew, skew: content.skewDegrees, engine: engine) }) {
-                content = content.turned()
-                image = image.turned(pageWidth: content.width, pageHeight: content.height)
-                grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
-                deskew = Deskew(page: content)
-                turned = true
+            // A page with no text layer may have been scanned sideways or upside down: its grid is
+            // a grid either way, its text reads only one way. Read turned, everything after is as
+            // for any page.
+            if imageOnly && policy != .never {
+                turn = timings.measure("ocr.orientation") { self.turn(of: image, grids: grids, deskew: deskew, skew: content.skewDegrees, engine: engine) }
+                if turn != .none {
+                    image = image.turned(turn, pageWidth: content.width, pageHeight: content.height)
+                    content = content.turned(turn)
+                    grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
+                    deskew = Deskew(page: content)
+                }
             }
             for table in grids {
                 for cell in table.cells {
@@ -285,37 +287,41 @@ public struct ScanReader: Sendable {
         }
         var out = content
         out.glyphs = glyphs
-        return Result(content: out, cells: cells, imageOnly: imageOnly, turned: turned)
+        return Result(content: out, cells: cells, imageOnly: imageOnly, turn: turn)
     }
 
-    /// Whether the page's picture reads better turned by 180°: its first inked cells (`probeCells`
-    /// of them) are read as they are and, when the recognizer is not sure of them
-    /// (`uprightConfidence`), turned; upside down when turned they read clearly better
-    /// (`turnedMargin`). A page read upright pays the first reading of a few cells.
-    func isUpsideDown(_ image: GrayImage, grids: [Table], deskew: Deskew, skew: Double, engine: OCREngine) -> Bool {
+    /// How the page's picture reads best: as it is, or turned. Its largest inked cells
+    /// (`probeCells` of them) are read a line each as they are and, when the recognizer is not sure
+    /// of them (`uprightConfidence`), turned each other way; a turn wins when its lines read clearly
+    /// better (`turnedMargin`). A page read upright pays the first readings only.
+    func turn(of image: GrayImage, grids: [Table], deskew: Deskew, skew: Double, engine: OCREngine) -> QuarterTurn {
         // The largest cells that hold ink: text, where a figure (0, 1, 8) reads alike either way up.
-        // One line of each (its tallest band of ink), so that judging costs a few line readings.
-        var probes: [GrayImage] = []
+        var inked: [GrayImage] = []
         let largest = grids.flatMap(\.cells).sorted { $0.box.width * $0.box.height > $1.box.width * $1.box.height }
-        for cell in largest where probes.count < orientation.probeCells {
+        for cell in largest where inked.count < orientation.probeCells {
             let frame = levelFrame(of: cell.box, deskew: deskew)
             let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
                                   height: max(1, frame.height - 2 * cellInset), degrees: skew)
-            guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) else { continue }
-            let bands = ink.lineBands(threshold: ink.lineThreshold(atLeast: inkThreshold))
-            probes.append(bands.count <= 1 ? ink : ink.rows(bands.max { $0.count < $1.count }!, margin: ink.marginPixels))
+            if let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) { inked.append(ink) }
         }
-        guard !probes.isEmpty else { return false }
-        func confidence(_ crops: [GrayImage]) -> Double {
-            let reading = OCRReading(lines: crops.flatMap { engine.read($0, layout: .line).lines })
-            return reading.confidence
+        guard !inked.isEmpty else { return .none }
+        // One line of each, its tallest band of ink as it lies that way, so that judging costs a
+        // few line readings.
+        func confidence(_ turn: QuarterTurn) -> Double {
+            let lines = inked.map { crop -> GrayImage in
+                let turned = crop.turned(turn)
+                let bands = turned.lineBands(threshold: turned.lineThreshold(atLeast: inkThreshold))
+                return bands.count <= 1 ? turned : turned.rows(bands.max { $0.count < $1.count }!, margin: turned.marginPixels)
+            }
+            return OCRReading(lines: lines.flatMap { engine.read($0, layout: .line).lines }).confidence
         }
-        let upright = confidence(probes)
-        guard upright < orientation.uprightConfidence else { return false }
-        return confidence(probes.map { $0.turned() }) > upright + orientation.turnedMargin
+        let upright = confidence(.none)
+        guard upright < orientation.uprightConfidence else { return .none }
+        let best = [QuarterTurn.half, .clockwise, .counterclockwise].map { ($0, confidence($0)) }.max { $0.1 < $1.1 }!
+        return best.1 > upright + orientation.turnedMargin ? best.0 : .none
     }
 
-    /// How `isUpsideDown` decides.
+    /// How `turn(of:)` decides.
     public struct Orientation: Sendable {
         /// Cells read to judge a page.
         public var probeCells = 3

@@ -91,21 +91,21 @@ public struct GrayImage: Sendable {
 }
 
 extension GrayImage {
-    /// The picture turned by 180° about its centre: the same part of the page, upside down.
-    public func turned() -> GrayImage {
-        GrayImage(width: width, height: height, pixels: pixels.reversed(), scale: scale, center: center,
-                  degrees: degrees + 180)
+    /// The picture turned about its centre: the same part of the page, its pixels turned `turn`
+    /// (and the picture turned that much further against the page).
+    public func turned(_ turn: QuarterTurn) -> GrayImage {
+        let t = turn.pixels(pixels, width: width, height: height)
+        return GrayImage(width: t.width, height: t.height, pixels: t.pixels, scale: scale, center: center,
+                         degrees: degrees + Double(90 * turn.rawValue))
     }
 
-    /// An unturned picture of a whole page (`grayImage`, `pageWidth` × `pageHeight` points) as the
-    /// picture of the page turned by 180° (`PageContent.turned`): unturned in that page's points.
-    public func turned(pageWidth: Double, pageHeight: Double) -> GrayImage {
-        // Pixel (x, y) of the turned picture shows what pixel (w-1-x, h-1-y) showed; the picture may
-        // reach a fraction of a pixel past the page's right and bottom edges, which turn to its left
-        // and top: its centre is that far from the turned page's.
-        GrayImage(width: width, height: height, pixels: pixels.reversed(), scale: scale,
-                  center: Point(x: pageWidth - Double(width) / scale / 2, y: pageHeight - Double(height) / scale / 2),
-                  degrees: degrees)
+    /// A picture of a whole page (`grayImage`, `pageWidth` × `pageHeight` points) as the picture
+    /// of the page turned (`PageContent.turned`), in that page's points. The picture may reach a
+    /// fraction of a pixel past the page's right and bottom edges; its centre turns with the page.
+    public func turned(_ turn: QuarterTurn, pageWidth: Double, pageHeight: Double) -> GrayImage {
+        let t = turn.pixels(pixels, width: width, height: height)
+        return GrayImage(width: t.width, height: t.height, pixels: t.pixels, scale: scale,
+                         center: turn.point(center, width: pageWidth, height: pageHeight), degrees: degrees)
     }
 }
 

@@ -15,10 +15,10 @@ public final class OverlayCanvas {
         }
     }
 
-    /// Renders `page` at `scale` pixels per point, ready to draw on; `turned` by 180° for a page
-    /// that was read turned (the drawing's points are then the turned page's).
-    public init(page: PDFPage, scale: Double, turned: Bool = false) {
-        raster = page.render(scale: scale, turned: turned)
+    /// Renders `page` at `scale` pixels per point, ready to draw on; turned for a page that was read
+    /// turned (the drawing's points are then the turned page's).
+    public init(page: PDFPage, scale: Double, turn: QuarterTurn = .none) {
+        raster = page.render(scale: scale, turn: turn)
         context = raster.makeContext()
         cairo_scale(context, scale, scale)
         cairo_select_font_face(context, "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)

@@ -102,17 +102,22 @@ public final class PDFPage {
     /// Without `glyphs` the page's text is not filled in (`GlyphGate`): lines, fills and images are
     /// what the ruling scanner looks for, and the text comes from poppler's text layer (text drawn
     /// as outlines only, a rare render mode, is still stroked).
-    /// `turned` draws it turned by 180° (a page scanned upside down, as it was read).
-    public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true, turned: Bool = false) -> PageRaster {
-        if glyphs, let fresh = freshForGlyphs() { return fresh.render(scale: scale, antialias: antialias, glyphs: true, turned: turned) }
-        let raster = blankRaster(scale: scale)
+    /// `turn` draws it turned (a page scanned sideways or upside down, as it was read).
+    public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true, turn: QuarterTurn = .none) -> PageRaster {
+        if glyphs, let fresh = freshForGlyphs() { return fresh.render(scale: scale, antialias: antialias, glyphs: true, turn: turn) }
+        let (w, h) = size
+        let turnedSize = turn.size(width: w, height: h)
+        let raster = PageRaster(width: max(1, Int((turnedSize.width * scale).rounded(.up))),
+                                height: max(1, Int((turnedSize.height * scale).rounded(.up))), scale: scale)
         raster.draw { cr in
-            if turned {
-                // page point (x, y) lands where (width − x, height − y) of the turned page does
-                let (w, h) = size
-                cairo_translate(cr, w * scale, h * scale)
-                cairo_rotate(cr, .pi)
+            // page point p lands where `turn.point(p)` of the turned page does
+            switch turn {
+            case .none: break
+            case .clockwise: cairo_translate(cr, h * scale, 0)
+            case .half: cairo_translate(cr, w * scale, h * scale)
+            case .counterclockwise: cairo_translate(cr, 0, w * scale)
             }
+            if turn != .none { cairo_rotate(cr, Double(turn.rawValue) * .pi / 2) }
             draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs)
         }
         return raster

@@ -42,27 +42,24 @@ public struct PageContent: Sendable {
 }
 
 extension PageContent {
-    /// The page turned by 180° (a page scanned upside down, set upright): every box and line
-    /// through the page's centre. A skew keeps its sign (a line turned half round keeps its slope).
-    public func turned() -> PageContent {
+    /// The page turned (a page scanned sideways or upside down, set upright): every box and line
+    /// moved with it, width and height swapped by a quarter turn. A skew keeps its sign: the whole
+    /// page turns, its lines keep their slant against its edges.
+    public func turned(_ turn: QuarterTurn) -> PageContent {
         var out = self
+        (out.width, out.height) = turn.size(width: width, height: height)
         out.glyphs = glyphs.map { g in
             var t = g
-            t.box = turned(g.box)
+            t.box = turn.rect(g.box, width: width, height: height)
             return t
         }
         out.rulings = rulings.map { r in
-            // the ends swap, so that a ruling still runs from its lower end
-            Ruling(orientation: r.orientation, start: turned(r.end), end: turned(r.start), thickness: r.thickness)
+            let a = turn.point(r.start, width: width, height: height), b = turn.point(r.end, width: width, height: height)
+            let orientation: Ruling.Orientation = turn.swapsSides ? (r.orientation == .horizontal ? .vertical : .horizontal) : r.orientation
+            // a ruling still runs from its lower end
+            let forward = orientation == .horizontal ? a.x <= b.x : a.y <= b.y
+            return Ruling(orientation: orientation, start: forward ? a : b, end: forward ? b : a, thickness: r.thickness)
         }
         return out
-    }
-
-    /// Page point `p` on the page turned by 180°.
-    public func turned(_ p: Point) -> Point { Point(x: width - p.x, y: height - p.y) }
-
-    /// Box `r` on the page turned by 180°.
-    public func turned(_ r: Rect) -> Rect {
-        Rect(left: width - r.right, top: height - r.bottom, right: width - r.left, bottom: height - r.top)
     }
 }

@@ -29,8 +29,8 @@ struct ShowCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             for number in try input.selectedPages(of: document) {
-                let turned = inspection.pages.contains { $0.number == number && $0.turned }
-                let canvas = OverlayCanvas(page: try document.page(number), scale: scale, turned: turned)
+                let turn = inspection.pages.first { $0.number == number }?.turn ?? .none
+                let canvas = OverlayCanvas(page: try document.page(number), scale: scale, turn: turn)
                 PageOverlay.draw(inspection, page: number, on: canvas)
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(stem)-p\(number).png").path
                 guard canvas.writePNG(to: path) else { throw ValidationError("cannot write \(path)") }

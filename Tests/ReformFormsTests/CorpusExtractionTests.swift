@@ -102,19 +102,24 @@ import Testing
         #expect(r.confidence < 1)
     }
 
-    /// The image-only form scanned upside down (its picture turned by 180°): the grid looks the
-    /// same either way, the cells read only turned. The record is the plain form's, with a review
-    /// item that names the page; the upright scan has none.
-    @Test func aFormScannedUpsideDownIsReadTurned() throws {
+    /// The image-only form as a scanner that was fed it sideways or upside down stores it (its
+    /// picture turned, the page's sides swapped by a quarter turn): the grid is a grid either way,
+    /// the cells read only turned back. The record is the plain form's, with a review item that
+    /// names the page and the turn; the upright scan has none.
+    @Test(arguments: [(QuarterTurn.half, "page 1 scanned upside down: read turned by 180°"),
+                      (.clockwise, "page 1 scanned sideways: read turned counter-clockwise by 90°"),
+                      (.counterclockwise, "page 1 scanned sideways: read turned clockwise by 90°")])
+    func aFormScannedTurnedIsReadTurnedBack(scanned: QuarterTurn, review: String) throws {
         let upright = try PDFDocument(path: Fixtures.path("image-only.pdf"))
         let page = try upright.page(1)
-        let picture = page.grayImage(dpi: 200).turned()
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-upside-down-\(UUID().uuidString).pdf")
+        let picture = page.grayImage(dpi: 200).turned(scanned)
+        let size = scanned.size(width: page.size.width, height: page.size.height)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-turned-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: url) }
         try MinimalPDF.grayImagePage(picture.pixels, width: picture.width, height: picture.height,
-                                     pageWidth: page.size.width, pageHeight: page.size.height).write(to: url)
+                                     pageWidth: size.width, pageHeight: size.height).write(to: url)
 
-        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: url.path), file: "upside-down.pdf", sha256: "")
+        let got = try FormExtractor(workers: 1).records(try PDFDocument(path: url.path), file: "turned.pdf", sha256: "")
         let plain = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")), file: "ruled-cjk.pdf", sha256: "")
         let r = try #require(got.first), want = try #require(plain.first)
         #expect(got.count == 1)
@@ -123,15 +128,17 @@ import Testing
         #expect(r.project == want.project)
         #expect(r.fundsYuan == want.fundsYuan)
         #expect(r.indicators == want.indicators)
-        #expect(r.review.contains(ReviewItem(path: "source.pages", reason: "page 1 scanned upside down: read turned by 180°")))
+        #expect(r.review.contains(ReviewItem(path: "source.pages", reason: review)))
 
-        let uprightRecords = try FormExtractor(workers: 1).records(upright, file: "image-only.pdf", sha256: "")
-        #expect(uprightRecords.allSatisfy { !$0.review.contains { $0.reason.contains("upside down") } })
-
-        // `reform show` draws the page turned, with the same record
-        let inspection = try FormExtractor(workers: 1).inspect(try PDFDocument(path: url.path), file: "upside-down.pdf", sha256: "")
-        #expect(inspection.pages.map(\.turned) == [true])
+        // `reform show` draws the page turned back, with the same record
+        let inspection = try FormExtractor(workers: 1).inspect(try PDFDocument(path: url.path), file: "turned.pdf", sha256: "")
+        #expect(inspection.pages.map(\.turn) == [QuarterTurn(rawValue: (4 - scanned.rawValue) % 4)!])
         #expect(inspection.records == got)
+    }
+
+    @Test func anUprightScanIsNotTurned() throws {
+        let records = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("image-only.pdf")), file: "image-only.pdf", sha256: "")
+        #expect(!records.isEmpty && records.allSatisfy { !$0.review.contains { $0.path == "source.pages" } })
     }
 
     @Test func continuedIndicatorTableBelongsToItsForm() throws {

@@ -22,7 +22,9 @@ import Testing
     @Test func aPageReadTurnedSaysSo() {
         var page = PageTables(number: 1, lines: [], tables: [], hasTextLayer: true, isScan: true)
         page.readByOCR = true
-        page.turned = true
-        #expect(PageOverlay.kind(of: page) == "scan, read by OCR, upside down: shown turned")
+        page.turn = .half
+        #expect(PageOverlay.kind(of: page) == "scan, read by OCR, scanned upside down: shown turned")
+        page.turn = .clockwise
+        #expect(PageOverlay.kind(of: page) == "scan, read by OCR, scanned sideways: shown turned")
     }
 }
