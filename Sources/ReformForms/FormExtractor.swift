@@ -57,7 +57,7 @@ public struct FormExtractor: Sendable {
         out.readByOCR = scan?.imageOnly == true && content.hasTextLayer
         out.cellReadings = scan?.cells ?? []
         out.missingCharacterMaps = content.missingCharacterMaps
-        out.turn = scan?.turn ?? .none
+        out.turn = scan?.turn ?? .upright
         return out
     }
 
@@ -79,7 +79,7 @@ public struct FormExtractor: Sendable {
         let slices = FormFinder(template: template).forms(pages)
         let reader = FormReader(template: template)
         let source = Source(file: file, sha256: sha256, pages: [], method: .pdf)
-        let turns = Dictionary(pages.map { ($0.number, $0.turn) }, uniquingKeysWith: { a, _ in a })
+        let turns = Dictionary(uniqueKeysWithValues: pages.map { ($0.number, $0.turn) })
         let read = slices.map { slice in
             var detailed = reader.readDetailed(slice, source: source)
             detailed.record.review += Self.turnItems(slice.pages, turns)
@@ -91,26 +91,12 @@ public struct FormExtractor: Sendable {
     /// The review items of a form (on `pages`) some of whose pages were scanned sideways or upside
     /// down and read turned (`turns`, by page), one per turn: an inference an analyst may want to
     /// see (`reform show` draws such pages turned).
+    /// In the order of their first pages.
     static func turnItems(_ pages: [Int], _ turns: [Int: QuarterTurn]) -> [ReviewItem] {
-        QuarterTurn.allCases.compactMap { turn in
-            let turned = pages.filter { turns[$0] == turn }
-            guard turn != .none, !turned.isEmpty else { return nil }
-            return ReviewItem(path: "source.pages", reason: "\(named(turned)) \(scanned(turn)): read turned \(Self.described(turn))")
-        }
-    }
-
-    /// How a page that needed `turn` was scanned.
-    static func scanned(_ turn: QuarterTurn) -> String {
-        turn == .half ? "scanned upside down" : "scanned sideways"
-    }
-
-    /// `turn` in words.
-    static func described(_ turn: QuarterTurn) -> String {
-        switch turn {
-        case .none: "not at all"
-        case .clockwise: "clockwise by 90°"
-        case .half: "by 180°"
-        case .counterclockwise: "counter-clockwise by 90°"
+        let turned = Dictionary(grouping: pages.filter { (turns[$0] ?? .upright) != .upright }) { turns[$0]! }
+        return turned.sorted { $0.value[0] < $1.value[0] }.compactMap { turn, pages in
+            guard let scanned = turn.scanned, let read = turn.read else { return nil }
+            return ReviewItem(path: "source.pages", reason: "\(named(pages)) \(scanned): \(read)")
         }
     }
 
@@ -152,7 +138,7 @@ public struct FormExtractor: Sendable {
                                              consume: { _, page in
                                                  if !page.hasTextLayer { bare.append(page.number) }
                                                  if !page.missingCharacterMaps.isEmpty { missingMaps[page.number] = page.missingCharacterMaps }
-                                                 if page.turn != .none { turns[page.number] = page.turn }
+                                                 if page.turn != .upright { turns[page.number] = page.turn }
                                                  read(timings.measure("form") { forms.add(page) })
                                              })
         read(forms.finish())

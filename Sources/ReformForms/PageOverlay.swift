@@ -64,6 +64,6 @@ public enum PageOverlay {
     static func kind(of page: PageTables) -> String {
         let kind = page.readByOCR ? (page.isScan ? "scan, read by OCR" : "no readable text layer, read by OCR")
                                   : (page.isScan ? "scan, OCR layer" : "born-digital")
-        return page.turn == .none ? kind : kind + ", " + FormExtractor.scanned(page.turn) + ": shown turned"
+        return page.turn.scanned.map { kind + ", " + $0 + ": shown turned" } ?? kind
     }
 }

@@ -20,7 +20,7 @@ public struct PageTables: Sendable {
     public var missingCharacterMaps: [String] = []
     /// How the page was turned to be read, when it was scanned sideways or upside down: its tables,
     /// lines and rulings are in the turned page's points.
-    public var turn = QuarterTurn.none
+    public var turn = QuarterTurn.upright
 
     public init(number: Int, lines: [TextLine], tables: [Table], hasTextLayer: Bool, isScan: Bool) {
         self.number = number

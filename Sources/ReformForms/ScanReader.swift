@@ -50,7 +50,7 @@ public struct ScanReader: Sendable {
     public var minimumConfidence: Double = 0.35
     /// When a text layer is not the printed text and the page is read from its picture instead.
     public var legibility = Legibility()
-    /// How a page without a text layer is found to be sideways or upside down.
+    /// How a scan without a text layer is found to be sideways or upside down.
     public var orientation = Orientation()
 
     /// The form's fixed words and units as the reader compares them, built on first use: a process
@@ -204,7 +204,7 @@ public struct ScanReader: Sendable {
         public var imageOnly: Bool
         /// How the page was turned to be read, when it was scanned sideways or upside down:
         /// `content` is the turned page.
-        public var turn = QuarterTurn.none
+        public var turn = QuarterTurn.upright
     }
 
     /// Reads `page` (whose extracted content is given) from its image, cell by ruled cell of the
@@ -222,14 +222,14 @@ public struct ScanReader: Sendable {
         var deskew = Deskew(page: content)
         var glyphs = imageOnly ? [] : content.glyphs
         var cells: [CellReading] = []
-        var turn = QuarterTurn.none
+        var turn = QuarterTurn.upright
         try pool.withEngine { engine in
-            // A page with no text layer may have been scanned sideways or upside down: its grid is
-            // a grid either way, its text reads only one way. Read turned, everything after is as
-            // for any page.
-            if imageOnly && policy != .never {
-                turn = timings.measure("ocr.orientation") { self.turn(of: image, grids: grids, deskew: deskew, skew: content.skewDegrees, engine: engine) }
-                if turn != .none {
+            // A scan with no text layer may have been fed sideways or upside down: its grid is a
+            // grid either way, its text reads only one way. Read turned, everything after is as for
+            // any page.
+            if imageOnly && content.isScan {
+                turn = timings.measure("ocr.orientation") { uprightTurn(of: image, grids: grids, deskew: deskew, skew: content.skewDegrees, engine: engine) }
+                if turn != .upright {
                     image = image.turned(turn, pageWidth: content.width, pageHeight: content.height)
                     content = content.turned(turn)
                     grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
@@ -294,7 +294,7 @@ public struct ScanReader: Sendable {
     /// (`probeCells` of them) are read a line each as they are and, when the recognizer is not sure
     /// of them (`uprightConfidence`), turned each other way; a turn wins when its lines read clearly
     /// better (`turnedMargin`). A page read upright pays the first readings only.
-    func turn(of image: GrayImage, grids: [Table], deskew: Deskew, skew: Double, engine: OCREngine) -> QuarterTurn {
+    func uprightTurn(of image: GrayImage, grids: [Table], deskew: Deskew, skew: Double, engine: OCREngine) -> QuarterTurn {
         // The largest cells that hold ink: text, where a figure (0, 1, 8) reads alike either way up.
         var inked: [GrayImage] = []
         let largest = grids.flatMap(\.cells).sorted { $0.box.width * $0.box.height > $1.box.width * $1.box.height }
@@ -304,24 +304,30 @@ public struct ScanReader: Sendable {
                                   height: max(1, frame.height - 2 * cellInset), degrees: skew)
             if let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) { inked.append(ink) }
         }
-        guard !inked.isEmpty else { return .none }
+        guard !inked.isEmpty else { return .upright }
         // One line of each, its tallest band of ink as it lies that way, so that judging costs a
         // few line readings.
-        func confidence(_ turn: QuarterTurn) -> Double {
+        func reading(_ turn: QuarterTurn) -> (confidence: Double, symbols: Int) {
             let lines = inked.map { crop -> GrayImage in
                 let turned = crop.turned(turn)
                 let bands = turned.lineBands(threshold: turned.lineThreshold(atLeast: inkThreshold))
                 return bands.count <= 1 ? turned : turned.rows(bands.max { $0.count < $1.count }!, margin: turned.marginPixels)
             }
-            return OCRReading(lines: lines.flatMap { engine.read($0, layout: .line).lines }).confidence
+            let read = OCRReading(lines: lines.flatMap { engine.read($0, layout: .line).lines })
+            return (read.confidence, read.lines.map(\.symbolCount).reduce(0, +))
         }
-        let upright = confidence(.none)
-        guard upright < orientation.uprightConfidence else { return .none }
-        let best = [QuarterTurn.half, .clockwise, .counterclockwise].map { ($0, confidence($0)) }.max { $0.1 < $1.1 }!
-        return best.1 > upright + orientation.turnedMargin ? best.0 : .none
+        let upright = reading(.upright)
+        guard upright.confidence < orientation.uprightConfidence else { return .upright }
+        // Turned a quarter, an upright line is a column of characters: its tallest band may be one
+        // character, read sure of itself. A turn must read lines as long as upright's, near enough.
+        let best = [QuarterTurn.half, .clockwise, .counterclockwise].map { ($0, reading($0)) }
+            .filter { 2 * $0.1.symbols >= upright.symbols }
+            .max { $0.1.confidence < $1.1.confidence }
+        guard let best, best.1.confidence > upright.confidence + orientation.turnedMargin else { return .upright }
+        return best.0
     }
 
-    /// How `turn(of:)` decides.
+    /// How `uprightTurn(of:)` decides.
     public struct Orientation: Sendable {
         /// Cells read to judge a page.
         public var probeCells = 3
@@ -882,4 +888,25 @@ public struct ScanReader: Sendable {
 
     /// Bands lower than this (points) hold no line of text.
     static let minimumStrip = 6.0
+}
+
+extension QuarterTurn {
+    /// How a page that needed this turn was scanned, for review items and pictures; nil upright.
+    var scanned: String? {
+        switch self {
+        case .upright: nil
+        case .half: "scanned upside down"
+        case .clockwise, .counterclockwise: "scanned sideways"
+        }
+    }
+
+    /// How it was read, for review items; nil upright.
+    var read: String? {
+        switch self {
+        case .upright: nil
+        case .clockwise: "read turned clockwise by 90°"
+        case .half: "read turned by 180°"
+        case .counterclockwise: "read turned counter-clockwise by 90°"
+        }
+    }
 }

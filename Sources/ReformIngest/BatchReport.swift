@@ -80,8 +80,11 @@ public struct BatchReport: Sendable {
                 let wanted = Set(file.records.flatMap(\.source.pages))
                 for n in wanted.sorted() {
                     let page = try document.page(n)
-                    if let png = page.render(scale: pageScale).pngData() {
-                        file.pages[n] = Page(png: png, width: page.size.width, height: page.size.height)
+                    // a page read turned is shown turned: the boxes are the turned page's
+                    let turn = inspection.pages.first { $0.number == n }?.turn ?? .upright
+                    let size = turn.size(width: page.size.width, height: page.size.height)
+                    if let png = page.render(scale: pageScale, turn: turn).pngData() {
+                        file.pages[n] = Page(png: png, width: size.width, height: size.height)
                     }
                 }
             } else if stored == nil {

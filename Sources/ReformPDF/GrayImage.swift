@@ -101,7 +101,8 @@ extension GrayImage {
 
     /// A picture of a whole page (`grayImage`, `pageWidth` × `pageHeight` points) as the picture
     /// of the page turned (`PageContent.turned`), in that page's points. The picture may reach a
-    /// fraction of a pixel past the page's right and bottom edges; its centre turns with the page.
+    /// fraction of a pixel past the page's right and bottom edges (other edges once turned): its
+    /// centre, not its corner, turns with the page.
     public func turned(_ turn: QuarterTurn, pageWidth: Double, pageHeight: Double) -> GrayImage {
         let t = turn.pixels(pixels, width: width, height: height)
         return GrayImage(width: t.width, height: t.height, pixels: t.pixels, scale: scale,

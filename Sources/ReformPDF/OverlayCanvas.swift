@@ -17,7 +17,7 @@ public final class OverlayCanvas {
 
     /// Renders `page` at `scale` pixels per point, ready to draw on; turned for a page that was read
     /// turned (the drawing's points are then the turned page's).
-    public init(page: PDFPage, scale: Double, turn: QuarterTurn = .none) {
+    public init(page: PDFPage, scale: Double, turn: QuarterTurn = .upright) {
         raster = page.render(scale: scale, turn: turn)
         context = raster.makeContext()
         cairo_scale(context, scale, scale)

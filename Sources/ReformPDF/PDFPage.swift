@@ -103,21 +103,19 @@ public final class PDFPage {
     /// what the ruling scanner looks for, and the text comes from poppler's text layer (text drawn
     /// as outlines only, a rare render mode, is still stroked).
     /// `turn` draws it turned (a page scanned sideways or upside down, as it was read).
-    public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true, turn: QuarterTurn = .none) -> PageRaster {
+    public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true, turn: QuarterTurn = .upright) -> PageRaster {
         if glyphs, let fresh = freshForGlyphs() { return fresh.render(scale: scale, antialias: antialias, glyphs: true, turn: turn) }
         let (w, h) = size
-        let turnedSize = turn.size(width: w, height: h)
-        let raster = PageRaster(width: max(1, Int((turnedSize.width * scale).rounded(.up))),
-                                height: max(1, Int((turnedSize.height * scale).rounded(.up))), scale: scale)
+        let raster = blankRaster(scale: scale, turn: turn)
         raster.draw { cr in
             // page point p lands where `turn.point(p)` of the turned page does
             switch turn {
-            case .none: break
+            case .upright: break
             case .clockwise: cairo_translate(cr, h * scale, 0)
             case .half: cairo_translate(cr, w * scale, h * scale)
             case .counterclockwise: cairo_translate(cr, 0, w * scale)
             }
-            if turn != .none { cairo_rotate(cr, Double(turn.rawValue) * .pi / 2) }
+            if turn != .upright { cairo_rotate(cr, Double(turn.rawValue) * .pi / 2) }
             draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs)
         }
         return raster
@@ -133,8 +131,9 @@ public final class PDFPage {
         return (raster, mayHoldImages)
     }
 
-    private func blankRaster(scale: Double) -> PageRaster {
-        let (w, h) = size
+    /// A raster for the page at `scale`, turned by `turn` (its sides swapped by a quarter turn).
+    private func blankRaster(scale: Double, turn: QuarterTurn = .upright) -> PageRaster {
+        let (w, h) = turn.size(width: size.width, height: size.height)
         return PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
     }
 

@@ -1,7 +1,9 @@
 /// A turn of a page by quarters, clockwise: how a page scanned sideways or upside down is set
 /// upright. Points are page points (origin top-left, y down) of the page before and after the turn.
 public enum QuarterTurn: Int, Sendable, Hashable, CaseIterable {
-    case none = 0, clockwise = 1, half = 2, counterclockwise = 3
+    /// No turn: the page is read as it is.
+    case upright = 0
+    case clockwise = 1, half = 2, counterclockwise = 3
 
     /// Whether the page's width and height swap.
     public var swapsSides: Bool { rawValue % 2 == 1 }
@@ -14,7 +16,7 @@ public enum QuarterTurn: Int, Sendable, Hashable, CaseIterable {
     /// Where point `p` of a `width` × `height` page lands on the turned page.
     public func point(_ p: Point, width: Double, height: Double) -> Point {
         switch self {
-        case .none: p
+        case .upright: p
         case .clockwise: Point(x: height - p.y, y: p.x)
         case .half: Point(x: width - p.x, y: height - p.y)
         case .counterclockwise: Point(x: p.y, y: width - p.x)
@@ -32,7 +34,7 @@ public enum QuarterTurn: Int, Sendable, Hashable, CaseIterable {
     /// pixels.
     public func pixels<T>(_ pixels: [T], width: Int, height: Int) -> (width: Int, height: Int, pixels: [T]) {
         switch self {
-        case .none: return (width, height, pixels)
+        case .upright: return (width, height, pixels)
         case .half: return (width, height, pixels.reversed())
         case .clockwise, .counterclockwise:
             // the turned picture is `height` wide: its pixel (x, y) shows (y, height-1-x) clockwise,

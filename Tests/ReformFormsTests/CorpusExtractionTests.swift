@@ -117,14 +117,8 @@ import Testing
                       (.clockwise, "page 1 scanned sideways: read turned counter-clockwise by 90°"),
                       (.counterclockwise, "page 1 scanned sideways: read turned clockwise by 90°")])
     func aFormScannedTurnedIsReadTurnedBack(scanned: QuarterTurn, review: String) throws {
-        let upright = try PDFDocument(path: Fixtures.path("image-only.pdf"))
-        let page = try upright.page(1)
-        let picture = page.grayImage(dpi: 200).turned(scanned)
-        let size = scanned.size(width: page.size.width, height: page.size.height)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-turned-\(UUID().uuidString).pdf")
+        let url = try Fixtures.turnedScan(scanned)
         defer { try? FileManager.default.removeItem(at: url) }
-        try MinimalPDF.grayImagePage(picture.pixels, width: picture.width, height: picture.height,
-                                     pageWidth: size.width, pageHeight: size.height).write(to: url)
 
         let got = try FormExtractor(workers: 1).records(try PDFDocument(path: url.path), file: "turned.pdf", sha256: "")
         let r = try Self.expectThePlainForm(got)

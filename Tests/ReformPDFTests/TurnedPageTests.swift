@@ -78,4 +78,28 @@ import Testing
         let seen = try Self.darkest(turned)
         #expect(abs(seen.x - spot.x) < 1e-9 && abs(seen.y - spot.y) < 1e-9)
     }
+
+    /// A page rendered turned shows what stood at `p` where the turned page's `p` is: a page of
+    /// 600 × 800 points, one 10-point square of its picture dark.
+    @Test(arguments: QuarterTurn.allCases)
+    func aPageRendersTurned(turn: QuarterTurn) throws {
+        var pixels = [UInt8](repeating: 255, count: 60 * 80)
+        pixels[5 * 60 + 10] = 0  // page points 100–110 across, 50–60 down
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-spot-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try MinimalPDF.grayImagePage(pixels, width: 60, height: 80, pageWidth: 600, pageHeight: 800).write(to: url)
+        let raster = try PDFDocument(path: url.path).page(1).render(scale: 0.5, turn: turn)
+        let size = turn.size(width: 600, height: 800)
+        #expect(raster.width == Int(size.width / 2) && raster.height == Int(size.height / 2))
+        let luminance = raster.luminance()
+        var sum = (x: 0.0, y: 0.0), count = 0.0
+        for (i, l) in luminance.enumerated() where l < 128 {
+            sum.x += Double(i % raster.width) + 0.5
+            sum.y += Double(i / raster.width) + 0.5
+            count += 1
+        }
+        let want = turn.point(Point(x: 105, y: 55), width: 600, height: 800)
+        #expect(count > 0)
+        #expect(abs(sum.x / count / 0.5 - want.x) < 1 && abs(sum.y / count / 0.5 - want.y) < 1)
+    }
 }

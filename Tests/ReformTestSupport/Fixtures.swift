@@ -93,3 +93,18 @@ public enum Fixtures {
         return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 }
+
+extension Fixtures {
+    /// image-only.pdf as a scanner stores it when fed the page turned by `scanned` (its picture
+    /// turned, the page's sides swapped by a quarter turn), written to a new temporary file the
+    /// caller removes.
+    public static func turnedScan(_ scanned: QuarterTurn) throws -> URL {
+        let page = try PDFDocument(path: path("image-only.pdf")).page(1)
+        let picture = page.grayImage(dpi: 200).turned(scanned)
+        let size = scanned.size(width: page.size.width, height: page.size.height)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-turned-\(UUID().uuidString).pdf")
+        try MinimalPDF.grayImagePage(picture.pixels, width: picture.width, height: picture.height,
+                                     pageWidth: size.width, pageHeight: size.height).write(to: url)
+        return url
+    }
+}
