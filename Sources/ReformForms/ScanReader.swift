@@ -211,7 +211,7 @@ public struct ScanReader: Sendable {
     /// grids `extractor` finds.
     public func read(_ page: PDFPage, content: PageContent, extractor: TableExtractor,
                      pool: OCREnginePool, timings: StageTimings? = nil) throws -> Result {
-        let imageOnly = !content.hasTextLayer
+        var imageOnly = !content.hasTextLayer
         var image = timings.measure("ocr.render") { page.grayImage(dpi: dpi) }
         // The cells read are the ruled ones: a layer's misplaced words must not cut a cell in two
         // (the picture is read where it is whole; the tables are built again from what was read).
@@ -224,12 +224,19 @@ public struct ScanReader: Sendable {
         var cells: [CellReading] = []
         var turn = QuarterTurn.upright
         try pool.withEngine { engine in
-            // A scan with no text layer may have been fed sideways or upside down: its grid is a
-            // grid either way, its text reads only one way. Read turned, everything after is as for
-            // any page.
-            if imageOnly && content.isScan {
+            // A scan may have been fed sideways or upside down: its grid is a grid either way, its
+            // text reads only one way. Asked of a scan with no text layer, and of one whose layer
+            // names none of the form's fixed words (a layer read from the turned picture is
+            // garbled Chinese, which does not look illegible). Read turned, everything after is as
+            // for any page: a layer read from the turned picture is no text.
+            if content.isScan && (imageOnly || !namesTheForm(content.glyphs)) {
                 turn = timings.measure("ocr.orientation") { uprightTurn(of: image, grids: grids, deskew: deskew, skew: content.skewDegrees, engine: engine) }
                 if turn != .upright {
+                    if !imageOnly {
+                        imageOnly = true
+                        content.glyphs = []
+                        glyphs = []
+                    }
                     image = image.turned(turn, pageWidth: content.width, pageHeight: content.height)
                     content = content.turned(turn)
                     grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
@@ -290,6 +297,18 @@ public struct ScanReader: Sendable {
         return Result(content: out, cells: cells, imageOnly: imageOnly, turn: turn)
     }
 
+    /// Whether a text layer holds one of the form's fixed words of at least `orientation.namingLength`
+    /// characters (a label, a level of the taxonomy): a layer read from an upright form does,
+    /// misreads and all, on every page of it.
+    public func namesTheForm(_ glyphs: [Glyph]) -> Bool {
+        let text = LabelMatcher.key(String(String.UnicodeScalarView(glyphs.map(\.scalar))))
+        guard !text.isEmpty else { return false }
+        return vocabulary.contains { word in
+            word.count >= orientation.namingLength && text.count >= word.count
+                && (0...(text.count - word.count)).contains { text[$0..<($0 + word.count)].elementsEqual(word) }
+        }
+    }
+
     /// How the page's picture reads best: as it is, or turned. Its largest inked cells
     /// (`probeCells` of them) are read a line each as they are and, when the recognizer is not sure
     /// of them (`uprightConfidence`), turned each other way; a turn wins when its lines read clearly
@@ -335,6 +354,8 @@ public struct ScanReader: Sendable {
         public var uprightConfidence = 0.95
         /// Turned readings must be this much surer than upright ones.
         public var turnedMargin = 0.05
+        /// A text layer that holds a fixed word of the form this long is of an upright page.
+        public var namingLength = 4
 
         public init() {}
     }

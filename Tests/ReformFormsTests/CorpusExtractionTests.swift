@@ -130,6 +130,18 @@ import Testing
         #expect(inspection.records == got)
     }
 
+    /// The turned scan with an OCR layer read from the turned picture: garbled Chinese, none of the
+    /// form's words. The layer is no text; the page is read from its picture, turned back.
+    @Test func aScanWhoseLayerWasReadTurnedIsReadTurnedBack() throws {
+        let url = try Fixtures.turnedScan(.half, garbledLayer: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try PDFDocument(path: url.path)
+        #expect(try document.page(1).glyphs().count > 100)
+        let got = try FormExtractor(workers: 1).records(document, file: "turned.pdf", sha256: "")
+        let r = try Self.expectThePlainForm(got)
+        #expect(r.review.contains(ReviewItem(path: "source.pages", reason: "page 1 scanned upside down: read turned by 180°")))
+    }
+
     @Test func anUprightScanIsNotTurned() throws {
         let records = try FormExtractor(workers: 1).records(try PDFDocument(path: Fixtures.path("image-only.pdf")), file: "image-only.pdf", sha256: "")
         #expect(!records.isEmpty && records.allSatisfy { !$0.review.contains { $0.path == "source.pages" } })

@@ -25,6 +25,15 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         }
     }
 
+    /// A layer read from an upright form names it, misreads and all (one word of four characters or
+    /// more suffices); one read from its turned picture, garbled Chinese, does not.
+    @Test func aLayerNamesTheFormByItsFixedWords() {
+        #expect(reader.namesTheForm(Self.layer("项目名秤 杭州市 一级 指标 产出指标 100%")))
+        #expect(reader.namesTheForm(Self.layer("数 量 指 标")))
+        #expect(!reader.namesTheForm(Self.layer("的一是不了人我在有他这为之大来以个中上们 目标 年度 2024")))
+        #expect(!reader.namesTheForm([]))
+    }
+
     /// Layers of fonts without a Unicode map (glyph codes as text) are no layer; Chinese, English
     /// and tables of figures are.
     @Test func aLayerOfGlyphCodesIsIllegible() {

@@ -97,14 +97,17 @@ public enum Fixtures {
 extension Fixtures {
     /// image-only.pdf as a scanner stores it when fed the page turned by `scanned` (its picture
     /// turned, the page's sides swapped by a quarter turn), written to a new temporary file the
-    /// caller removes.
-    public static func turnedScan(_ scanned: QuarterTurn) throws -> URL {
+    /// caller removes. With `garbledLayer`, an OCR layer of common characters over it, as a
+    /// recognizer makes of a turned page (none of the form's words).
+    public static func turnedScan(_ scanned: QuarterTurn, garbledLayer: Bool = false) throws -> URL {
         let page = try PDFDocument(path: path("image-only.pdf")).page(1)
         let picture = page.grayImage(dpi: 200).turned(scanned)
         let size = scanned.size(width: page.size.width, height: page.size.height)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-turned-\(UUID().uuidString).pdf")
+        let garble = "的一是不了人我在有他这为之大来以个中上们到说和地也子时道出而要于就下得可你生"
+        let layer = garbledLayer ? (0..<30).map { (text: garble, x: 60.0, y: 80.0 + 22 * Double($0)) } : []
         try MinimalPDF.grayImagePage(picture.pixels, width: picture.width, height: picture.height,
-                                     pageWidth: size.width, pageHeight: size.height).write(to: url)
+                                     pageWidth: size.width, pageHeight: size.height, layer: layer).write(to: url)
         return url
     }
 }
