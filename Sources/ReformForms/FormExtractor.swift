@@ -68,6 +68,11 @@ public struct FormExtractor: Sendable {
         public var records: [Record]
         /// For each record, where its fields were read.
         public var sources: [[FieldSource]]
+
+        /// How page `number` was turned to be read (pictures of it are drawn so turned).
+        public func turn(ofPage number: Int) -> QuarterTurn {
+            pages.first { $0.number == number }?.turn ?? .upright
+        }
     }
 
     /// Reads `document` like `records` and keeps the pages and the field sources.
@@ -89,12 +94,10 @@ public struct FormExtractor: Sendable {
     }
 
     /// The review items of a form (on `pages`) some of whose pages were scanned sideways or upside
-    /// down and read turned (`turns`, by page), one per turn: an inference an analyst may want to
-    /// see (`reform show` draws such pages turned).
-    /// In the order of their first pages.
+    /// down and read turned (`turns`, by page), one per turn, in the order of their first pages: an
+    /// inference an analyst may want to see (`reform show` draws such pages turned).
     static func turnItems(_ pages: [Int], _ turns: [Int: QuarterTurn]) -> [ReviewItem] {
-        let turned = Dictionary(grouping: pages.filter { (turns[$0] ?? .upright) != .upright }) { turns[$0]! }
-        return turned.sorted { $0.value[0] < $1.value[0] }.compactMap { turn, pages in
+        Dictionary(grouping: pages) { turns[$0] ?? .upright }.sorted { $0.value[0] < $1.value[0] }.compactMap { turn, pages in
             guard let scanned = turn.scanned, let read = turn.read else { return nil }
             return ReviewItem(path: "source.pages", reason: "\(named(pages)) \(scanned): \(read)")
         }

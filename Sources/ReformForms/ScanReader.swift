@@ -246,9 +246,7 @@ public struct ScanReader: Sendable {
             for table in grids {
                 for cell in table.cells {
                     if !imageOnly && policy == .auto && trusted.contains(LabelMatcher.key(cell.text)) { continue }
-                    let frame = levelFrame(of: cell.box, deskew: deskew)
-                    let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
-                                          height: max(1, frame.height - 2 * cellInset), degrees: content.skewDegrees)
+                    let (frame, crop) = cellCrop(cell, of: image, deskew: deskew, skew: content.skewDegrees)
                     // Where the layer saw nothing, a box that cuts a line of text (a grid missing a rule) gives no reading.
                     guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk,
                                                    rejectingCuts: !imageOnly && cell.text.isEmpty, faintThreshold: markThreshold) else { continue }
@@ -303,10 +301,7 @@ public struct ScanReader: Sendable {
     public func namesTheForm(_ glyphs: [Glyph]) -> Bool {
         let text = LabelMatcher.key(String(String.UnicodeScalarView(glyphs.map(\.scalar))))
         guard !text.isEmpty else { return false }
-        return vocabulary.contains { word in
-            word.count >= orientation.namingLength && text.count >= word.count
-                && (0...(text.count - word.count)).contains { text[$0..<($0 + word.count)].elementsEqual(word) }
-        }
+        return vocabulary.contains { word in word.count >= orientation.namingLength && text.firstRange(of: word) != nil }
     }
 
     /// How the page's picture reads best: as it is, or turned. Its largest inked cells
@@ -318,10 +313,7 @@ public struct ScanReader: Sendable {
         var inked: [GrayImage] = []
         let largest = grids.flatMap(\.cells).sorted { $0.box.width * $0.box.height > $1.box.width * $1.box.height }
         for cell in largest where inked.count < orientation.probeCells {
-            let frame = levelFrame(of: cell.box, deskew: deskew)
-            let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
-                                  height: max(1, frame.height - 2 * cellInset), degrees: skew)
-            if let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) { inked.append(ink) }
+            if let ink = cellCrop(cell, of: image, deskew: deskew, skew: skew).crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) { inked.append(ink) }
         }
         guard !inked.isEmpty else { return .upright }
         // One line of each, its tallest band of ink as it lies that way, so that judging costs a
@@ -340,7 +332,7 @@ public struct ScanReader: Sendable {
         // Turned a quarter, an upright line is a column of characters: its tallest band may be one
         // character, read sure of itself. A turn must read lines as long as upright's, near enough.
         let best = [QuarterTurn.half, .clockwise, .counterclockwise].map { ($0, reading($0)) }
-            .filter { 2 * $0.1.symbols >= upright.symbols }
+            .filter { Double($0.1.symbols) >= orientation.turnedLength * Double(upright.symbols) }
             .max { $0.1.confidence < $1.1.confidence }
         guard let best, best.1.confidence > upright.confidence + orientation.turnedMargin else { return .upright }
         return best.0
@@ -352,8 +344,10 @@ public struct ScanReader: Sendable {
         public var probeCells = 3
         /// Readings at least this sure are of an upright page.
         public var uprightConfidence = 0.95
-        /// Turned readings must be this much surer than upright ones.
+        /// Turned readings must be this much surer than upright ones…
         public var turnedMargin = 0.05
+        /// …and hold at least this share of the characters the upright ones hold.
+        public var turnedLength = 0.5
         /// A text layer that holds a fixed word of the form this long is of an upright page.
         public var namingLength = 4
 
@@ -892,6 +886,14 @@ public struct ScanReader: Sendable {
         func contains(_ levelPoint: Point) -> Bool {
             abs(levelPoint.x - levelCenter.x) <= width / 2 && abs(levelPoint.y - levelCenter.y) <= height / 2
         }
+    }
+
+    /// A cell's levelled rectangle and its crop of `image`, inset from its rules (`cellInset`).
+    func cellCrop(_ cell: Cell, of image: GrayImage, deskew: Deskew, skew: Double) -> (frame: LevelFrame, crop: GrayImage) {
+        let frame = levelFrame(of: cell.box, deskew: deskew)
+        let crop = image.crop(center: frame.center, width: max(1, frame.width - 2 * cellInset),
+                              height: max(1, frame.height - 2 * cellInset), degrees: skew)
+        return (frame, crop)
     }
 
     /// The bands of the page above, between and below the tables (the whole page when there are none).

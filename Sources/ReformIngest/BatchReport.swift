@@ -81,7 +81,7 @@ public struct BatchReport: Sendable {
                 for n in wanted.sorted() {
                     let page = try document.page(n)
                     // a page read turned is shown turned: the boxes are the turned page's
-                    let turn = inspection.pages.first { $0.number == n }?.turn ?? .upright
+                    let turn = inspection.turn(ofPage: n)
                     let size = turn.size(width: page.size.width, height: page.size.height)
                     if let png = page.render(scale: pageScale, turn: turn).pngData() {
                         file.pages[n] = Page(png: png, width: size.width, height: size.height)

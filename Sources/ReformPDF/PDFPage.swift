@@ -108,14 +108,13 @@ public final class PDFPage {
         let (w, h) = size
         let raster = blankRaster(scale: scale, turn: turn)
         raster.draw { cr in
-            // page point p lands where `turn.point(p)` of the turned page does
-            switch turn {
-            case .upright: break
-            case .clockwise: cairo_translate(cr, h * scale, 0)
-            case .half: cairo_translate(cr, w * scale, h * scale)
-            case .counterclockwise: cairo_translate(cr, 0, w * scale)
+            // page point p lands where `turn.point(p)` of the turned page does: the page's corner
+            // (0, 0) where the turn takes it, the rest turned about it
+            if turn != .upright {
+                let corner = turn.point(Point(x: 0, y: 0), width: w, height: h)
+                cairo_translate(cr, corner.x * scale, corner.y * scale)
+                cairo_rotate(cr, Double(turn.rawValue) * .pi / 2)
             }
-            if turn != .upright { cairo_rotate(cr, Double(turn.rawValue) * .pi / 2) }
             draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs)
         }
         return raster

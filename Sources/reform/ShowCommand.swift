@@ -29,8 +29,7 @@ struct ShowCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             for number in try input.selectedPages(of: document) {
-                let turn = inspection.pages.first { $0.number == number }?.turn ?? .upright
-                let canvas = OverlayCanvas(page: try document.page(number), scale: scale, turn: turn)
+                let canvas = OverlayCanvas(page: try document.page(number), scale: scale, turn: inspection.turn(ofPage: number))
                 PageOverlay.draw(inspection, page: number, on: canvas)
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(stem)-p\(number).png").path
                 guard canvas.writePNG(to: path) else { throw ValidationError("cannot write \(path)") }
