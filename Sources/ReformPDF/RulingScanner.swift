@@ -41,6 +41,15 @@ public struct RulingScanner: Sendable {
                                  && bands.contains { isShading($0, in: raster, slope: slope, from: darkCut, to: cut) })) {
             let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: darkCut) }
             found += segments(dark, slope: slope, scale: raster.scale, timings: timings).rulings
+            // A hairline over shading, anti-aliased, is lighter than the dark cut-off; a light line
+            // between fills is no ink at all. Both stand out from what lies either side of them.
+            if paper >= settings.whitePaperLuminance {
+                let (rows, columns) = timings.measure("rulings.mask") {
+                    InkMask.contrast(raster, reach: settings.contrastReachPixels, delta: Int(settings.contrastDelta))
+                }
+                let byContrast = segments(rows, columns: columns, slope: slope, scale: raster.scale, timings: timings).rulings
+                found += byContrast.filter { isNew($0, among: found) }
+            }
         }
         let kept = timings.measure("rulings.prune") {
             keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs, trimmingRuns: glyphsAreExact)), raster: raster, paper: paper))
@@ -48,6 +57,19 @@ public struct RulingScanner: Sendable {
         let degrees = atan(slope) * 180 / .pi
         // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
         return Result(rulings: kept, skewDegrees: degrees == 0 ? 0 : -degrees)
+    }
+
+    /// Whether a line found by contrast is one the ink masks missed: not mostly along a line they
+    /// found already (the contrast marks a found line's flanks too, and a doubled line would be taken
+    /// for a band of text).
+    func isNew(_ line: Ruling, among found: [Ruling]) -> Bool {
+        let (lo, hi) = line.extent
+        return !found.contains { f in
+            guard f.orientation == line.orientation,
+                  abs(f.position - line.position) <= (f.thickness + line.thickness) / 2 + settings.mergeDistance else { return false }
+            let (flo, fhi) = f.extent
+            return min(hi, fhi) - max(lo, flo) >= 0.5 * (hi - lo)
+        }
     }
 
     /// Whether a band of rows is a flat grey fill: along its middle, at least `shadingShare` of the
@@ -70,8 +92,10 @@ public struct RulingScanner: Sendable {
     }
 
     /// The line segments of one ink mask, in page points, and the bands along rows too thick to be
-    /// lines (fills, images, rows of text), in pixels.
-    func segments(_ mask: InkMask, slope: Double, scale: Double, timings: StageTimings?) -> (rulings: [Ruling], bands: [Segment]) {
+    /// lines (fills, images, rows of text), in pixels. Vertical lines come from `columns` where given
+    /// (a mask made for lines across columns), else from `mask` too.
+    func segments(_ mask: InkMask, columns columnMask: InkMask? = nil, slope: Double, scale: Double,
+                  timings: StageTimings?) -> (rulings: [Ruling], bands: [Segment]) {
         let minLen = max(2, Int((settings.minLength * scale).rounded(.down)))
         let gap = max(1, Int((settings.maxGap * scale).rounded()))
         let maxThick = settings.maxThickness * scale
@@ -88,7 +112,7 @@ public struct RulingScanner: Sendable {
                                   thickness: seg.thickness / scale))
         }
         // Vertical lines are horizontal lines of the transposed image; under skew they lean the other way.
-        let transposed = timings.measure("rulings.transpose") { mask.transposed() }
+        let transposed = timings.measure("rulings.transpose") { (columnMask ?? mask).transposed() }
         let columns = timings.measure("rulings.columns") { segments(in: transposed, slope: -slope, minLength: minLen, maxGap: gap) }
         for seg in columns where seg.thickness <= maxThick {
             let x0 = seg.centerRow + 0.5

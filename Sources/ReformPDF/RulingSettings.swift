@@ -20,6 +20,12 @@ public struct RulingSettings: Sendable, Hashable {
     public var inkLuminance: UInt8 = 200
     /// Lines drawn over grey cell shading are found with this darker cut-off.
     public var darkLuminance: UInt8 = 100
+    /// On a shaded page, thin lines are also found by contrast: a pixel at least `contrastDelta`
+    /// levels darker than both pixels `contrastReachPixels` away across the line.
+    /// A reach of 2 takes lines up to 3 pixels thick; the delta keeps a 0.35 pt hairline over 75% grey
+    /// at 72 dpi, anti-aliased, and leaves a step from one fill to the next.
+    public var contrastReachPixels: Int = 2
+    public var contrastDelta: UInt8 = 24
     /// Share of a page's pixels in the grey range (between the two cut-offs) that calls for the second,
     /// dark scan: anti-aliased strokes stay well below it, shaded rows do not.
     public var fillShare: Double = 0.04

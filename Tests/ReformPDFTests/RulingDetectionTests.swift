@@ -140,6 +140,69 @@ import Testing
         }
     }
 
+    /// A dense table whose every other row is shaded 75% grey, ruled with 0.35 pt black hairlines
+    /// (filled rectangles, as a spreadsheet exports them), read at 72 dpi: anti-aliased, a hairline
+    /// straddling two pixel rows is lighter than the hairline cut-off on paper and than the dark
+    /// cut-off on the shading. The contrast scan finds nearly every line (one that falls mostly on
+    /// the paper pixel row just above a band differs from the grey by 2 levels, and stays lost); the
+    /// shading's own edges (a step from grey to white with no line) are no line.
+    static func shadedHairlineTable() -> (raster: PageRaster, rows: [Double], columns: [Double], steps: [Double]) {
+        let raster = PageRaster(width: 600, height: 800, scale: 1)
+        // Row lines at fractional positions, so that most straddle two pixel rows.
+        let rows = (0...24).map { 60.3 + Double($0) * 23.37 }
+        let columns = [50.2, 160.7, 330.4, 449.9, 550.6]
+        // Grey bands that stop short of the next line: their lower edge is a step with no line on it.
+        let steps = stride(from: 0, to: 24, by: 2).map { rows[$0] + 15 }
+        raster.draw { cr in
+            cairo_set_source_rgb(cr, 0.75, 0.75, 0.75)
+            for i in stride(from: 0, to: 24, by: 2) { cairo_rectangle(cr, 50.2, rows[i], 500.4, 15) }
+            cairo_fill(cr)
+            cairo_set_source_rgb(cr, 0, 0, 0)
+            for y in rows { cairo_rectangle(cr, 50.2, y, 500.4, 0.35) }
+            for x in columns { cairo_rectangle(cr, x, rows[0], 0.35, rows[24] - rows[0]) }
+            cairo_fill(cr)
+        }
+        return (raster, rows, columns, steps)
+    }
+
+    @Test func hairlinesOverDenseShadingAreFoundByContrast() {
+        let (raster, rowLines, columnLines, steps) = Self.shadedHairlineTable()
+        let found = RulingScanner().scan(raster, glyphs: [], estimateSkew: false).rulings
+        let rows = found.filter { $0.orientation == .horizontal }, columns = found.filter { $0.orientation == .vertical }
+        let rowsFound = rowLines.filter { y in rows.contains { abs($0.position - y) < 1.5 && $0.length > 480 } }
+        let columnsFound = columnLines.filter { x in columns.contains { abs($0.position - x) < 1.5 && $0.length > 500 } }
+        #expect(rowsFound.count >= rowLines.count - 2, "rows found: \(rows.map(\.position))")
+        #expect(columnsFound.count >= columnLines.count - 1, "columns found: \(columns.map(\.position))")
+        #expect(rows.allSatisfy { r in rowLines.contains { abs($0 - r.position) < 1.5 } }, "only real lines: \(rows.map(\.position))")
+        for y in steps {
+            #expect(!rows.contains { abs($0.position - y) < 1.5 }, "the shading's edge at \(y) is no line")
+        }
+        // Without the contrast scan (no pixel differs by 256 levels) most of these lines are lost.
+        var blind = RulingSettings()
+        blind.contrastDelta = 255
+        let plain = RulingScanner(settings: blind).scan(raster, glyphs: [], estimateSkew: false).rulings.filter { $0.orientation == .horizontal }
+        #expect(rowLines.filter { y in plain.contains { abs($0.position - y) < 1.5 && $0.length > 480 } }.count < rowLines.count / 2)
+    }
+
+    /// The contrast mask marks a thin line darker than both sides, on paper or on a fill, and not a
+    /// step from one fill to another or the inside of a wide fill.
+    @Test func theContrastMaskMarksThinLinesNotSteps() {
+        let raster = PageRaster(width: 40, height: 40, scale: 1)
+        raster.draw { cr in
+            cairo_set_source_rgb(cr, 0.6, 0.6, 0.6)
+            cairo_rectangle(cr, 0, 20, 40, 20)   // a grey fill from row 20 down: its top edge is a step
+            cairo_fill(cr)
+            cairo_set_source_rgb(cr, 0, 0, 0)
+            cairo_rectangle(cr, 0, 8, 40, 1)     // a line on paper, row 8
+            cairo_rectangle(cr, 0, 30, 40, 1)    // a line on the fill, row 30
+            cairo_fill(cr)
+        }
+        let (rows, columns) = InkMask.contrast(raster, reach: 2, delta: 24)
+        let marked = (0..<40).filter { y in (0..<40).allSatisfy { rows.plane.isInk(x: $0, y: y) } }
+        #expect(marked == [8, 30])
+        #expect(!(0..<40).contains { y in (0..<40).contains { columns.plane.isInk(x: $0, y: y) } }, "no line runs down")
+    }
+
     /// A scan's line breaks for a little more than a hairline's gap (where a slanted line steps rows,
     /// or its ink fades): its two long pieces are one line, which meets the frame at both ends.
     @Test func aLongLineBrokenByAShortGapIsOneLine() {
