@@ -45,7 +45,11 @@ public struct RulingScanner: Sendable {
             // between fills is no ink at all. Both stand out from what lies either side of them.
             if paper >= settings.whitePaperLuminance {
                 let (rows, columns) = timings.measure("rulings.mask") {
-                    InkMask.contrast(raster, reach: settings.contrastReachPixels, delta: Int(settings.contrastDelta))
+                    InkMask.contrast(raster, reach: settings.contrastReachPixels, delta: Int(settings.contrastDelta),
+                                     text: glyphsAreExact ? glyphs.filter { !$0.isWhitespace }.map { g in
+                                         let k = raster.scale
+                                         return Rect(left: g.box.left * k, top: g.box.top * k, right: g.box.right * k, bottom: g.box.bottom * k)
+                                     } : [])
                 }
                 let byContrast = segments(rows, columns: columns, slope: slope, scale: raster.scale, timings: timings).rulings
                 found += byContrast.filter { isNew($0, among: found) }

@@ -203,6 +203,25 @@ import Testing
         #expect(!(0..<40).contains { y in (0..<40).contains { columns.plane.isInk(x: $0, y: y) } }, "no line runs down")
     }
 
+    /// A cell's text set two pixels from its border is as dark as the border: with the glyph boxes
+    /// given, the border is judged by its other side alone, and the letters themselves are not marked.
+    @Test func textBesideALineIsLeftOutOfItsContrast() {
+        let raster = PageRaster(width: 40, height: 40, scale: 1)
+        raster.draw { cr in
+            cairo_set_source_rgb(cr, 0, 0, 0)
+            cairo_rectangle(cr, 10, 0, 1, 40)    // the border, column 10
+            cairo_rectangle(cr, 12, 5, 3, 30)    // "text" from column 12, two pixels to its right
+            cairo_fill(cr)
+        }
+        let letters = Rect(left: 12, top: 5, right: 15, bottom: 35)
+        let column10 = { (mask: InkMask) in (5..<35).filter { mask.plane.isInk(x: 10, y: $0) }.count }
+        let blind = InkMask.contrast(raster, reach: 2, delta: 24).columns
+        #expect(column10(blind) == 0, "the text beside it hides the border")
+        let told = InkMask.contrast(raster, reach: 2, delta: 24, text: [letters]).columns
+        #expect(column10(told) == 30)
+        #expect(!(5..<35).contains { y in (12..<15).contains { told.plane.isInk(x: $0, y: y) } }, "letters are not marked")
+    }
+
     /// A scan's line breaks for a little more than a hairline's gap (where a slanted line steps rows,
     /// or its ink fades): its two long pieces are one line, which meets the frame at both ends.
     @Test func aLongLineBrokenByAShortGapIsOneLine() {
