@@ -104,43 +104,24 @@ struct InkMask {
     /// rows (horizontal lines: the pixels above and below), `columns` across columns (vertical lines).
     /// Light lines (white gaps between coloured fills) are not marked: on the peer suites marking them
     /// lost as many cases as it won (us-010, us-011a worse; background_lines_1 better).
-    ///
-    /// Text set close to a line (a cell's first letter two pixels from its border) is as dark as the
-    /// line beside it: a pixel inside `text` (glyph boxes, in pixels) says nothing, so a line is judged
-    /// by its other side alone; a pixel with text both sides, or itself in text, is not marked.
-    /// (Taking text for paper instead, or marking any dark pixel between text, made the fill between
-    /// two letters a line: `eu-001` read 12 columns for 4.)
-    static func contrast(_ raster: PageRaster, reach: Int, delta: Int, text: [Rect] = []) -> (rows: InkMask, columns: InkMask) {
+    static func contrast(_ raster: PageRaster, reach: Int, delta: Int) -> (rows: InkMask, columns: InkMask) {
         let w = raster.width, h = raster.height
         let luma = raster.luminance()
-        // Pixels whose centres lie inside a glyph box.
-        var isText = [Bool](repeating: false, count: text.isEmpty ? 0 : w * h)
-        for box in text {
-            let x0 = max(0, Int((box.left - 0.5).rounded(.up))), x1 = min(w, Int((box.right - 0.5).rounded(.up)))
-            let y0 = max(0, Int((box.top - 0.5).rounded(.up))), y1 = min(h, Int((box.bottom - 0.5).rounded(.up)))
-            guard x0 < x1 && y0 < y1 else { continue }
-            for y in y0..<y1 { isText.replaceSubrange(y * w + x0..<y * w + x1, with: repeatElement(true, count: x1 - x0)) }
-        }
         var rows = InkPlane(width: w, height: h), columns = InkPlane(width: w, height: h)
         let wordsPerRow = rows.wordsPerRow
-        // Darker than both sides by `delta`, a side in text not counted (but not both).
-        @inline(__always) func differs(_ v: Int, _ a: Int, _ b: Int) -> Bool {
-            let aText = !isText.isEmpty && isText[a], bText = !isText.isEmpty && isText[b]
-            return !(aText && bText) && (aText || v + delta <= Int(luma[a])) && (bText || v + delta <= Int(luma[b]))
-        }
+        @inline(__always) func differs(_ l: Int, _ a: Int, _ b: Int) -> Bool { l + delta <= a && l + delta <= b }
         luma.withUnsafeBufferPointer { l in
             rows.words.withUnsafeMutableBufferPointer { across in
                 columns.words.withUnsafeMutableBufferPointer { along in
                     for y in 0..<h {
                         let o = y * w
                         for x in 0..<w {
-                            if !isText.isEmpty && isText[o + x] { continue }
                             let v = Int(l[o + x])
                             let bit: UInt64 = 1 &<< UInt64(x & 63), word = y * wordsPerRow + (x >> 6)
-                            if y >= reach && y + reach < h && differs(v, o - reach * w + x, o + reach * w + x) {
+                            if y >= reach && y + reach < h && differs(v, Int(l[o - reach * w + x]), Int(l[o + reach * w + x])) {
                                 across[word] |= bit
                             }
-                            if x >= reach && x + reach < w && differs(v, o + x - reach, o + x + reach) {
+                            if x >= reach && x + reach < w && differs(v, Int(l[o + x - reach]), Int(l[o + x + reach])) {
                                 along[word] |= bit
                             }
                         }

@@ -117,6 +117,7 @@ public final class PDFPage {
             }
             draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs)
         }
+        raster.textDrawn = glyphs || !GlyphGate.isActive
         return raster
     }
 
@@ -127,6 +128,7 @@ public final class PDFPage {
         if glyphs, let fresh = freshForGlyphs() { return fresh.renderNotingImages(scale: scale, antialias: antialias, glyphs: true) }
         let raster = blankRaster(scale: scale)
         let mayHoldImages = raster.drawNotingImages { cr in draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs) }
+        raster.textDrawn = glyphs || !GlyphGate.isActive
         return (raster, mayHoldImages)
     }
 

@@ -7,6 +7,9 @@ public final class PageRaster {
     public let height: Int
     /// Pixels per point.
     public let scale: Double
+    /// Whether the page's text was filled in (a render without glyphs through an active `GlyphGate`
+    /// leaves it out; a raster drawn some other way may hold anything, so it says yes).
+    public internal(set) var textDrawn = true
     private let surface: OpaquePointer
 
     init(width: Int, height: Int, scale: Double) {

@@ -41,22 +41,21 @@ public struct RulingScanner: Sendable {
                                  && bands.contains { isShading($0, in: raster, slope: slope, from: darkCut, to: cut) })) {
             let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: darkCut) }
             found += segments(dark, slope: slope, scale: raster.scale, timings: timings).rulings
-            // A hairline over shading, anti-aliased, is lighter than the dark cut-off; a light line
-            // between fills is no ink at all. Both stand out from what lies either side of them.
+            // A hairline over shading, anti-aliased, is lighter than the dark cut-off, but darker than
+            // what lies either side of it.
             if paper >= settings.whitePaperLuminance {
                 let (rows, columns) = timings.measure("rulings.mask") {
-                    InkMask.contrast(raster, reach: settings.contrastReachPixels, delta: Int(settings.contrastDelta),
-                                     text: glyphsAreExact ? glyphs.filter { !$0.isWhitespace }.map { g in
-                                         let k = raster.scale
-                                         return Rect(left: g.box.left * k, top: g.box.top * k, right: g.box.right * k, bottom: g.box.bottom * k)
-                                     } : [])
+                    InkMask.contrast(raster, reach: settings.contrastReachPixels, delta: Int(settings.contrastDelta))
                 }
                 let byContrast = segments(rows, columns: columns, slope: slope, scale: raster.scale, timings: timings).rulings
                 found += byContrast.filter { isNew($0, among: found) }
             }
         }
         let kept = timings.measure("rulings.prune") {
-            keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs, trimmingRuns: glyphsAreExact)), raster: raster, paper: paper))
+            // A line's end is cut back from a run of text only where the text was drawn: its ink could
+            // have carried the line on through the words (outlines wider than their boxes).
+            keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs, trimmingRuns: glyphsAreExact && raster.textDrawn)),
+                                        raster: raster, paper: paper))
         }
         let degrees = atan(slope) * 180 / .pi
         // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
