@@ -106,24 +106,70 @@ struct InkMask {
     /// lost as many cases as it won (us-010, us-011a worse; background_lines_1 better).
     static func contrast(_ raster: PageRaster, reach: Int, delta: Int) -> (rows: InkMask, columns: InkMask) {
         let w = raster.width, h = raster.height
-        let luma = raster.luminance()
+        // Rows padded by `reach` white pixels either side, so every comparison is a plain load.
+        let pad = reach, stride = w + 2 * pad + 16
+        var luma = [UInt8](repeating: 255, count: stride * h + 64)
+        // Luminance as `luma(_:)` computes it, eight pixels at a time, straight into the padded rows.
+        raster.withPixels { px, rasterStride in
+            luma.withUnsafeMutableBufferPointer { out in
+                let channel = SIMD8<UInt32>(repeating: 0xFF)
+                for y in 0..<h {
+                    let row = px + y * rasterStride, o = y * stride + pad
+                    var x = 0
+                    while x + 8 <= w {
+                        let p = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self)
+                        let l = (77 &* ((p &>> 16) & channel) &+ 150 &* ((p &>> 8) & channel) &+ 29 &* (p & channel)) &>> 8
+                        UnsafeMutableRawPointer(out.baseAddress! + o + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: l), as: SIMD8<UInt8>.self)
+                        x += 8
+                    }
+                    while x < w {
+                        out[o + x] = UInt8(truncatingIfNeeded: Self.luma(row[x]))
+                        x += 1
+                    }
+                }
+            }
+        }
         var rows = InkPlane(width: w, height: h), columns = InkPlane(width: w, height: h)
         let wordsPerRow = rows.wordsPerRow
-        @inline(__always) func differs(_ l: Int, _ a: Int, _ b: Int) -> Bool { l + delta <= a && l + delta <= b }
+        let d = SIMD16<UInt8>(repeating: UInt8(clamping: delta))
+        // A pixel darker than 255 - delta can be `delta` darker than its sides; the sum does not wrap.
+        let ceiling = SIMD16<UInt8>(repeating: UInt8(clamping: 255 - delta))
+        let weights = SIMD16<UInt16>(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+        @inline(__always) func bits(_ m: SIMDMask<SIMD16<Int8>>) -> UInt64 {
+            let ones = SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: m)
+            return UInt64((SIMD16<UInt16>(truncatingIfNeeded: ones) &* weights).wrappedSum())
+        }
         luma.withUnsafeBufferPointer { l in
+            let base = UnsafeRawPointer(l.baseAddress!)
+            @inline(__always) func load(_ i: Int) -> SIMD16<UInt8> { base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) }
             rows.words.withUnsafeMutableBufferPointer { across in
                 columns.words.withUnsafeMutableBufferPointer { along in
                     for y in 0..<h {
-                        let o = y * w
-                        for x in 0..<w {
-                            let v = Int(l[o + x])
-                            let bit: UInt64 = 1 &<< UInt64(x & 63), word = y * wordsPerRow + (x >> 6)
-                            if y >= reach && y + reach < h && differs(v, Int(l[o - reach * w + x]), Int(l[o + reach * w + x])) {
-                                across[word] |= bit
+                        let o = y * stride + pad
+                        let hasRows = y >= reach && y + reach < h
+                        var x = 0
+                        while x < w {
+                            let v = load(o + x)
+                            let dark = v .<= ceiling
+                            let lifted = v &+ d
+                            let word = y * wordsPerRow + (x >> 6), shift = UInt64(x & 63)
+                            let n = min(16, w - x)
+                            let keep: UInt64 = n == 16 ? 0xFFFF : (1 << UInt64(n)) - 1
+                            if hasRows {
+                                let m = dark .& (lifted .<= load(o + x - reach * stride)) .& (lifted .<= load(o + x + reach * stride))
+                                across[word] |= (bits(m) & keep) << shift
                             }
-                            if x >= reach && x + reach < w && differs(v, Int(l[o + x - reach]), Int(l[o + x + reach])) {
-                                along[word] |= bit
+                            // Columns within `reach` of the page's edge have padding beside them, not
+                            // pixels: they are left unmarked.
+                            let m = dark .& (lifted .<= load(o + x - reach)) .& (lifted .<= load(o + x + reach))
+                            var b = bits(m) & keep
+                            if x < reach { b &= ~((1 << UInt64(reach - x)) - 1) }
+                            if x + n > w - reach {
+                                let from = max(0, w - reach - x)
+                                b &= (1 << UInt64(from)) - 1
                             }
+                            along[word] |= b << shift
+                            x += 16
                         }
                     }
                 }

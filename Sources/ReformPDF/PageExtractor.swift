@@ -54,8 +54,12 @@ public struct PageExtractor: Sendable {
             let strokeGlyphs = isScan
                 ? glyphs.filter { !Self.ocrLineScalars.contains($0.scalar) }.map { $0.core(rulingSettings.scanGlyphCore) }
                 : glyphs
+            let settings = rulingSettings
+            let finer: (() -> PageRaster)? = isScan ? nil : {
+                timings.measure("render") { page.render(scale: settings.contrastRenderScale, antialias: true, glyphs: false) }
+            }
             let found = RulingScanner(settings: rulingSettings).scan(raster, glyphs: strokeGlyphs, glyphsAreExact: !isScan,
-                                                                  estimateSkew: isScan || coverage > 0, timings: timings)
+                                                                  estimateSkew: isScan || coverage > 0, finer: finer, timings: timings)
             // A table line on a scan meets at least two lines across it (its ends, or the lines it crosses);
             // a blurred row of text inside a cell meets at most the border it starts from. A page without
             // a text layer whose text is drawn (glyphs printed as outlines) has the same strokes among its

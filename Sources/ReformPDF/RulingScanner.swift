@@ -23,8 +23,9 @@ public struct RulingScanner: Sendable {
     /// `estimateSkew`: only page images can be skewed; vector drawing made by software is level.
     /// `glyphsAreExact`: the boxes are a born-digital text layer's, not an OCR layer's estimate;
     /// only exact boxes may cut a line's end back to where the text beside it ends.
+    /// `finer`: the page rendered at `contrastRenderScale`, asked for only when the contrast scan runs.
     public func scan(_ raster: PageRaster, glyphs: [Glyph], glyphsAreExact: Bool = true, estimateSkew: Bool = true,
-                     timings: StageTimings? = nil) -> Result {
+                     finer: (() -> PageRaster)? = nil, timings: StageTimings? = nil) -> Result {
         let (mask, histogram, cut) = timings.measure("rulings.mask") { InkMask.thresholded(raster, settings: settings) }
         let slope = estimateSkew ? timings.measure("rulings.skew") { estimateSlope(mask) } : 0
         var (found, bands) = segments(mask, slope: slope, scale: raster.scale, timings: timings)
@@ -42,12 +43,14 @@ public struct RulingScanner: Sendable {
             let dark = timings.measure("rulings.mask") { InkMask(raster: raster, cutoff: darkCut) }
             found += segments(dark, slope: slope, scale: raster.scale, timings: timings).rulings
             // A hairline over shading, anti-aliased, is lighter than the dark cut-off, but darker than
-            // what lies either side of it.
+            // what lies either side of it, the more so at a finer scale (at 72 dpi one along a band's
+            // edge falls mostly in the paper's pixel row and differs from the grey by 2 levels).
             if paper >= settings.whitePaperLuminance {
+                let fine = finer?() ?? raster
                 let (rows, columns) = timings.measure("rulings.mask") {
-                    InkMask.contrast(raster, reach: settings.contrastReachPixels, delta: Int(settings.contrastDelta))
+                    InkMask.contrast(fine, reach: settings.contrastReachPixels, delta: Int(settings.contrastDelta))
                 }
-                let byContrast = segments(rows, columns: columns, slope: slope, scale: raster.scale, timings: timings).rulings
+                let byContrast = segments(rows, columns: columns, slope: slope, scale: fine.scale, timings: timings).rulings
                 found += byContrast.filter { isNew($0, among: found) }
             }
         }

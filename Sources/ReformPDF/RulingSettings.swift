@@ -26,6 +26,8 @@ public struct RulingSettings: Sendable, Hashable {
     /// at 72 dpi, anti-aliased, and leaves a step from one fill to the next.
     public var contrastReachPixels: Int = 2
     public var contrastDelta: UInt8 = 24
+    /// The contrast scan reads a born-digital page rendered again at this scale (a shaded page only).
+    public var contrastRenderScale: Double = 2
     /// Share of a page's pixels in the grey range (between the two cut-offs) that calls for the second,
     /// dark scan: anti-aliased strokes stay well below it, shaded rows do not.
     public var fillShare: Double = 0.04

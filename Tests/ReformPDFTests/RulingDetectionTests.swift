@@ -203,6 +203,38 @@ import Testing
         #expect(!(0..<40).contains { y in (0..<40).contains { columns.plane.isInk(x: $0, y: y) } }, "no line runs down")
     }
 
+    /// The contrast mask's sixteen-pixel loop marks what the rule says, pixel by pixel: checked
+    /// against a plain loop on a page of grey boxes and lines whose width is no multiple of 16.
+    @Test func theContrastMaskAgreesWithAPlainLoop() {
+        let w = 53, h = 37, reach = 2, delta = 24
+        let raster = PageRaster(width: w, height: h, scale: 1)
+        var seed: UInt64 = 12345
+        func next() -> Double { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Double(seed >> 11) / Double(1 << 53) }
+        raster.draw { cr in
+            for _ in 0..<40 {
+                let grey = next()
+                cairo_set_source_rgb(cr, grey, grey, grey)
+                let horizontal = next() < 0.5, thin = 0.3 + next() * 1.5, long = 5 + next() * 40
+                cairo_rectangle(cr, next() * Double(w), next() * Double(h), horizontal ? long : thin, horizontal ? thin : long)
+                cairo_fill(cr)
+            }
+        }
+        let l = raster.luminance().map(Int.init)
+        let (rows, columns) = InkMask.contrast(raster, reach: reach, delta: delta)
+        var marked = 0
+        for y in 0..<h {
+            for x in 0..<w {
+                let v = l[y * w + x]
+                let across = y >= reach && y + reach < h && v + delta <= l[(y - reach) * w + x] && v + delta <= l[(y + reach) * w + x]
+                let along = x >= reach && x + reach < w && v + delta <= l[y * w + x - reach] && v + delta <= l[y * w + x + reach]
+                #expect(rows.plane.isInk(x: x, y: y) == across, "rows at \(x), \(y)")
+                #expect(columns.plane.isInk(x: x, y: y) == along, "columns at \(x), \(y)")
+                if across || along { marked += 1 }
+            }
+        }
+        #expect(marked > 50, "the page has lines to mark")
+    }
+
     /// A row line under a cell's words: poppler's glyph boxes of a dense table reach the rule. Where
     /// the text was drawn, its ink may have carried a line on through the words, and a run of text at
     /// a line's end cuts it back to the border past the text; where the render left the text out
