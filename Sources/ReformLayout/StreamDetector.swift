@@ -65,7 +65,16 @@ public struct StreamDetector: Sendable {
         switch rowSource {
         case .textLines: useRules = false
         case .rulings: useRules = !rowRules.isEmpty
-        case .auto: useRules = rowRules.count >= 2 && Double(bands.count) <= settings.linesPerRuledRow * Double(rowRules.count + 1)
+        case .auto:
+            // Dense on average, and in every band: a header ruled off above a block of many data
+            // lines (one rule under the title, one under the header) is not a ruled-row table.
+            let cuts = rowRules.sorted()
+            let crowded = bands.reduce(into: [Int: Int]()) { count, band in
+                let y = band.map(\.box.midY).reduce(0, +) / Double(band.count)
+                count[cuts.firstIndex { $0 > y } ?? cuts.count, default: 0] += 1
+            }.values.max() ?? 0
+            useRules = rowRules.count >= 2 && Double(bands.count) <= settings.linesPerRuledRow * Double(rowRules.count + 1)
+                && Double(crowded) <= 2 * settings.linesPerRuledRow
         }
         if useRules {
             rowEdges = [textBox.top - 0.5] + LatticeDetector(settings: settings).clusters(rowRules) + [textBox.bottom + 0.5]

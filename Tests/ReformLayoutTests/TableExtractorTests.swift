@@ -90,6 +90,29 @@ import Testing
         return PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: rulings)
     }
 
+    /// A table ruled only under its title and under its header, over seven lines, two of them
+    /// captions across the figures (so the band is no plain stack of figure rows): the rules are
+    /// few enough on average (9 lines, 3 bands) but one band holds seven lines, so the rows are the
+    /// text lines, not the ruled bands (ICDAR us-019, table 4, read as three rows before).
+    @Test func aHeaderRuledOffAboveManyLinesIsNoRuledRowTable() {
+        var glyphs = Self.glyphs("Lead time", x: 300, y: 104)
+        glyphs += Self.glyphs("Source", x: 100, y: 120) + Self.glyphs("1", x: 250, y: 120) + Self.glyphs("2", x: 350, y: 120)
+        let body: [[String]] = [["Difference between actual and projected"]]
+            + (0..<4).map { i in ["Projection \(2017 + i)", "0.\(i + 1)", "1.\(i + 2)"] }
+            + [["Mean absolute percentage error"], ["Example", "0.5", "1.3"]]
+        for (i, line) in body.enumerated() {
+            let y = 140 + Double(i) * 11
+            if line.count == 1 { glyphs += Self.glyphs(line[0], x: 230, y: y); continue }
+            glyphs += Self.glyphs(line[0], x: 100, y: y) + Self.glyphs(line[1], x: 250, y: y) + Self.glyphs(line[2], x: 350, y: y)
+        }
+        let rulings = [Self.rule(100, 100, 400, 100), Self.rule(200, 115, 400, 115), Self.rule(100, 132, 400, 132), Self.rule(100, 220, 400, 220)]
+        let page = PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: rulings)
+        let tables = TableExtractor().tables(in: page)
+        #expect(tables.count == 1)
+        #expect(tables.first?.rowCount == 9, "\(tables.first?.rows ?? [])")
+        #expect(tables.first?.rows.suffix(7).map { $0.filter { !$0.isEmpty }.joined(separator: " ") } == body.map { $0.joined(separator: " ") })
+    }
+
     @Test func stackedRowsOfFiguresInOneRuledRowAreSplit() {
         let page = Self.ruledBlock(header: [["Age", "Total", "Share"]],
                                    body: [["Under 1", "3,533", "1.5"], ["1 year", "3,269", "1.4"], ["2 years", "3,223", "1.4"]])
