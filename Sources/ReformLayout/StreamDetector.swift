@@ -74,7 +74,7 @@ public struct StreamDetector: Sendable {
                 count[cuts.firstIndex { $0 > y } ?? cuts.count, default: 0] += 1
             }.values.max() ?? 0
             useRules = rowRules.count >= 2 && Double(bands.count) <= settings.linesPerRuledRow * Double(rowRules.count + 1)
-                && Double(crowded) <= 2 * settings.linesPerRuledRow
+                && Double(crowded) <= settings.maxLinesPerRuledRow
         }
         if useRules {
             rowEdges = [textBox.top - 0.5] + LatticeDetector(settings: settings).clusters(rowRules) + [textBox.bottom + 0.5]

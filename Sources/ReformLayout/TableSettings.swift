@@ -57,9 +57,10 @@ public struct TableSettings: Sendable, Hashable {
     /// Column intervals closer than this are merged.
     public var columnMergeGap: Double = 1.0
     /// Horizontal rulings define a stream table's rows when the text has at most this many lines per
-    /// ruled band on average (rows ruled one by one), and no band more than twice as many; sparser rules
-    /// (a header rule) leave rows to text lines.
+    /// ruled band on average (rows ruled one by one), and no band more than `maxLinesPerRuledRow`;
+    /// sparser rules (a header rule over a block of lines) leave rows to text lines.
     public var linesPerRuledRow: Double = 3.0
+    public var maxLinesPerRuledRow: Double = 6.0
     /// Horizontal rulings at least this share of the longest one bound a table ruled by rows only.
     public var ruledRowLength: Double = 0.5
     /// A line's vertical overlap share that makes two glyphs one line (see TextLayoutSettings).

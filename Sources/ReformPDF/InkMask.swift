@@ -64,7 +64,7 @@ struct InkMask {
                         }
                         let p = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self) & white
                         if !skipWhite || p != white {
-                            let luma = (77 &* ((p &>> 16) & 0xFF) &+ 150 &* ((p &>> 8) & 0xFF) &+ 29 &* (p & 0xFF)) &>> 8
+                            let luma = Self.luma(p)
                             let bits = UInt64(weights.replacing(with: 0, where: .!(luma .< cut)).wrappedSum())
                             out[o + (x >> 6)] |= bits &<< UInt64(x & 63)
                             if let bins {
@@ -112,13 +112,11 @@ struct InkMask {
         // Luminance as `luma(_:)` computes it, eight pixels at a time, straight into the padded rows.
         raster.withPixels { px, rasterStride in
             luma.withUnsafeMutableBufferPointer { out in
-                let channel = SIMD8<UInt32>(repeating: 0xFF)
                 for y in 0..<h {
                     let row = px + y * rasterStride, o = y * stride + pad
                     var x = 0
                     while x + 8 <= w {
-                        let p = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self)
-                        let l = (77 &* ((p &>> 16) & channel) &+ 150 &* ((p &>> 8) & channel) &+ 29 &* (p & channel)) &>> 8
+                        let l = Self.luma(UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self))
                         UnsafeMutableRawPointer(out.baseAddress! + o + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: l), as: SIMD8<UInt8>.self)
                         x += 8
                     }
@@ -182,6 +180,12 @@ struct InkMask {
     @inline(__always)
     static func luma(_ p: UInt32) -> UInt32 {
         (77 &* ((p >> 16) & 0xFF) &+ 150 &* ((p >> 8) & 0xFF) &+ 29 &* (p & 0xFF)) >> 8
+    }
+
+    /// `luma(_:)` of eight pixels at once.
+    @inline(__always)
+    static func luma(_ p: SIMD8<UInt32>) -> SIMD8<UInt32> {
+        (77 &* ((p &>> 16) & 0xFF) &+ 150 &* ((p &>> 8) & 0xFF) &+ 29 &* (p & 0xFF)) &>> 8
     }
 
     /// The paper's luminance: the histogram's most common level.

@@ -106,7 +106,7 @@ public final class PDFPage {
     public func render(scale: Double, antialias: Bool = true, glyphs: Bool = true, turn: QuarterTurn = .upright) -> PageRaster {
         if glyphs, let fresh = freshForGlyphs() { return fresh.render(scale: scale, antialias: antialias, glyphs: true, turn: turn) }
         let (w, h) = size
-        let raster = blankRaster(scale: scale, turn: turn)
+        let raster = blankRaster(scale: scale, glyphs: glyphs, turn: turn)
         raster.draw { cr in
             // page point p lands where `turn.point(p)` of the turned page does: the page's corner
             // (0, 0) where the turn takes it, the rest turned about it
@@ -117,7 +117,6 @@ public final class PDFPage {
             }
             draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs)
         }
-        raster.textDrawn = glyphs || !GlyphGate.isActive
         return raster
     }
 
@@ -126,16 +125,18 @@ public final class PDFPage {
     /// (poppler's image mapping is another full pass over the page's content and fonts).
     public func renderNotingImages(scale: Double, antialias: Bool = true, glyphs: Bool = true) -> (raster: PageRaster, mayHoldImages: Bool) {
         if glyphs, let fresh = freshForGlyphs() { return fresh.renderNotingImages(scale: scale, antialias: antialias, glyphs: true) }
-        let raster = blankRaster(scale: scale)
+        let raster = blankRaster(scale: scale, glyphs: glyphs)
         let mayHoldImages = raster.drawNotingImages { cr in draw(on: cr, scale: scale, antialias: antialias, glyphs: glyphs) }
-        raster.textDrawn = glyphs || !GlyphGate.isActive
         return (raster, mayHoldImages)
     }
 
-    /// A raster for the page at `scale`, turned by `turn` (its sides swapped by a quarter turn).
-    private func blankRaster(scale: Double, turn: QuarterTurn = .upright) -> PageRaster {
+    /// A raster for the page at `scale`, turned by `turn` (its sides swapped by a quarter turn), that
+    /// knows whether the render with `glyphs` fills the text in.
+    private func blankRaster(scale: Double, glyphs: Bool, turn: QuarterTurn = .upright) -> PageRaster {
         let (w, h) = turn.size(width: size.width, height: size.height)
-        return PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
+        let raster = PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
+        raster.textDrawn = glyphs || !GlyphGate.isActive
+        return raster
     }
 
     /// This page of a fresh copy of the document, when this one rendered without glyphs and so with

@@ -74,7 +74,7 @@ public struct RulingScanner: Sendable {
             guard f.orientation == line.orientation,
                   abs(f.position - line.position) <= (f.thickness + line.thickness) / 2 + settings.mergeDistance else { return false }
             let (flo, fhi) = f.extent
-            return min(hi, fhi) - max(lo, flo) >= 0.5 * (hi - lo)
+            return min(hi, fhi) - max(lo, flo) >= settings.contrastSameLineShare * (hi - lo)
         }
     }
 

@@ -22,10 +22,12 @@ public struct RulingSettings: Sendable, Hashable {
     public var darkLuminance: UInt8 = 100
     /// On a shaded page, thin lines are also found by contrast: a pixel at least `contrastDelta`
     /// levels darker than both pixels `contrastReachPixels` away across the line.
-    /// A reach of 2 takes lines up to 3 pixels thick; the delta keeps a 0.35 pt hairline over 75% grey
-    /// at 72 dpi, anti-aliased, and leaves a step from one fill to the next.
+    /// A reach of 2 takes lines up to 3 pixels thick; the delta keeps a 0.35 pt hairline over 75% grey,
+    /// anti-aliased, and leaves a step from one fill to the next.
     public var contrastReachPixels: Int = 2
     public var contrastDelta: UInt8 = 24
+    /// A line found by contrast that runs this share of its length along a line found already is that line.
+    public var contrastSameLineShare: Double = 0.5
     /// The contrast scan reads a born-digital page rendered again at this scale (a shaded page only).
     public var contrastRenderScale: Double = 2
     /// Share of a page's pixels in the grey range (between the two cut-offs) that calls for the second,
