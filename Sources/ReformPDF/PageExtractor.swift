@@ -46,7 +46,10 @@ public struct PageExtractor: Sendable {
             raster = timings.measure("render") { page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
                                                              antialias: rulingSettings.antialias || isScan, glyphs: false) }
         }
-        let glyphs = timings.measure("text") { page.glyphs() }
+        // A born-digital layer's boxes are brought back to their fonts' size where poppler made them
+        // ems too tall; a scan's layer is OCR, its advances fitted to the words it read, so its
+        // ideographs are narrower than its boxes are tall without the boxes being inflated.
+        let glyphs = timings.measure("text") { isScan ? page.glyphs() : InflatedBoxes.fitted(page.glyphs()) }
         if let raster {
             // On a scan the text layer is OCR: its boxes are loose (taller still under skew) and would
             // hide the table lines they touch, so only their core (the text body) marks glyph strokes.
