@@ -57,8 +57,11 @@ public struct RulingScanner: Sendable {
         let kept = timings.measure("rulings.prune") {
             // A line's end is cut back from a run of text only where the text was drawn: its ink could
             // have carried the line on through the words (outlines wider than their boxes).
+            // Stubs ending together at a cut are kept only under a born-digital text layer: on a scan the
+            // strokes of a row of characters that touch a line end together too, at the text's edge.
             keepConnected(dropTextBands(mergeCollinear(dropGlyphStrokes(found, glyphs: glyphs, trimmingRuns: glyphsAreExact && raster.textDrawn)),
-                                        raster: raster, paper: paper))
+                                        raster: raster, paper: paper),
+                          keepingCutStubs: glyphsAreExact && !glyphs.isEmpty)
         }
         let degrees = atan(slope) * 180 / .pi
         // Screen y points down, so a line that rises to the right (negative slope) is turned counter-clockwise.
@@ -365,8 +368,11 @@ public struct RulingScanner: Sendable {
     }
 
     /// Keeps long rulings, and short ones only where both ends meet a long perpendicular ruling: the
-    /// separators of a thin row do, the strokes of a character on a scan do not.
-    func keepConnected(_ rulings: [Ruling]) -> [Ruling] {
+    /// separators of a thin row do, the strokes of a character on a scan do not. Short ones that meet
+    /// one at one end are kept too, with `keepingCutStubs`, where at least `cutStubs` of them end
+    /// together at the other: a table cut by a page break with no border drawn along the cut (a
+    /// browser's print of a row split across pages), whose separators stop at the cut.
+    func keepConnected(_ rulings: [Ruling], keepingCutStubs: Bool = false) -> [Ruling] {
         let anchors = rulings.filter { $0.length >= settings.anchorLength }
         let tol = settings.touchTolerance
         func touches(_ p: Point, _ r: Ruling) -> Bool {
@@ -380,11 +386,32 @@ public struct RulingScanner: Sendable {
             return d <= reach
         }
         let across = (horizontal: anchors.filter { $0.orientation == .vertical }, vertical: anchors.filter { $0.orientation == .horizontal })
-        return rulings.filter { r in
+        // the free ends of short lines that meet a long one at their other end only
+        var stubs: [(index: Int, orientation: Ruling.Orientation, freeEnd: Double, atStart: Bool)] = []
+        var kept = rulings.indices.map { i -> Bool in
+            let r = rulings[i]
             if r.length >= settings.anchorLength { return true }
             let perpendicular = r.orientation == .horizontal ? across.horizontal : across.vertical
-            return perpendicular.contains { touches(r.start, $0) } && perpendicular.contains { touches(r.end, $0) }
+            let atStart = perpendicular.contains { touches(r.start, $0) }, atEnd = perpendicular.contains { touches(r.end, $0) }
+            if keepingCutStubs && atStart != atEnd {
+                let free = atStart ? r.end : r.start
+                stubs.append((i, r.orientation, r.orientation == .horizontal ? free.x : free.y, !atStart))
+            }
+            return atStart && atEnd
         }
+        // stubs that end together, in runs along their free ends
+        stubs.sort { ($0.orientation == .horizontal ? 0 : 1, $0.atStart ? 0 : 1, $0.freeEnd) < ($1.orientation == .horizontal ? 0 : 1, $1.atStart ? 0 : 1, $1.freeEnd) }
+        var first = 0
+        while first < stubs.count {
+            var last = first
+            while last + 1 < stubs.count, stubs[last + 1].orientation == stubs[first].orientation,
+                  stubs[last + 1].atStart == stubs[first].atStart, stubs[last + 1].freeEnd - stubs[first].freeEnd <= tol {
+                last += 1
+            }
+            if last - first + 1 >= settings.cutStubs { for k in first...last { kept[stubs[k].index] = true } }
+            first = last + 1
+        }
+        return rulings.indices.filter { kept[$0] }.map { rulings[$0] }
     }
 
     // MARK: - Rows of text

@@ -278,6 +278,25 @@ import Testing
         let found = RulingScanner().scan(raster, glyphs: [], estimateSkew: false).rulings.filter { $0.orientation == .horizontal }
         #expect(found.contains { abs($0.position - 60.5) < 1 && $0.length > 155 }, "\(found)")
     }
+    /// A table cut by a page break with no border drawn along the cut (a browser prints a row split
+    /// across pages so): its separators are stubs from the first rule below the cut up to the cut.
+    @Test func separatorsStoppingTogetherAtACutAreKept() {
+        let rule = Ruling(orientation: .horizontal, start: Point(x: 42, y: 55), end: Point(x: 553, y: 55), thickness: 2)
+        let stubs = [43.0, 70, 140, 449, 552].map { x in
+            Ruling(orientation: .vertical, start: Point(x: x, y: 34), end: Point(x: x, y: 55), thickness: 1)
+        }
+        let scanner = RulingScanner()
+        #expect(scanner.keepConnected([rule] + stubs, keepingCutStubs: true).count == 6)
+        // not asked (a scan: a row of characters touching a line ends together too)
+        #expect(scanner.keepConnected([rule] + stubs, keepingCutStubs: false) == [rule])
+        // two stubs are no cut table
+        #expect(scanner.keepConnected([rule] + stubs.prefix(2), keepingCutStubs: true) == [rule])
+        // stubs whose free ends do not line up are strokes, not a cut
+        let ragged = stubs.enumerated().map { i, r in
+            Ruling(orientation: .vertical, start: Point(x: r.start.x, y: 34 + Double(i) * 4), end: r.end, thickness: 1)
+        }
+        #expect(scanner.keepConnected([rule] + ragged, keepingCutStubs: true) == [rule])
+    }
 }
 
 
