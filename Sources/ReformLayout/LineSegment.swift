@@ -34,6 +34,7 @@ public struct LineSegment: Sendable, Hashable {
                 let a = h ? r.start.x : r.start.y, b = h ? r.end.x : r.end.y
                 return LineSegment(orientation: orientation, position: r.position, low: min(a, b), high: max(a, b))
             }.sorted { $0.position < $1.position }
+            var lines: [LineSegment] = []
             var i = 0
             while i < raw.count {
                 var j = i + 1
@@ -51,8 +52,27 @@ public struct LineSegment: Sendable, Hashable {
                         merged.append(p)
                     }
                 }
-                out += merged.map { LineSegment(orientation: orientation, position: position, low: $0.0, high: $0.1) }
+                lines += merged.map { LineSegment(orientation: orientation, position: position, low: $0.0, high: $0.1) }
                 i = j
+            }
+            out += doublesJoined(lines, settings: settings)
+        }
+        return out
+    }
+
+    /// Double rules as one line at their middle: two parallel lines a little further apart than the
+    /// snap, running alongside each other (cells drawn apart, each with its own border, as HTML's
+    /// `border-collapse: separate` prints them) bound no row or column between them.
+    static func doublesJoined(_ lines: [LineSegment], settings: TableSettings) -> [LineSegment] {
+        var out = lines
+        for a in out.indices {
+            for b in out.indices where b > a && out[b].position > out[a].position
+                && out[b].position - out[a].position <= settings.doubleRuleGap {
+                let shared = min(out[a].high, out[b].high) - max(out[a].low, out[b].low)
+                guard shared >= settings.doubleRuleOverlap * max(out[a].length, out[b].length) else { continue }
+                let middle = (out[a].position + out[b].position) / 2
+                out[a].position = middle
+                out[b].position = middle
             }
         }
         return out

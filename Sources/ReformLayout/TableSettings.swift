@@ -4,6 +4,11 @@ public struct TableSettings: Sendable, Hashable {
 
     /// Rulings whose positions differ by at most this are one line (double-drawn borders, scan jitter).
     public var snapTolerance: Double = 2.0
+    /// Two parallel lines at most this far apart that run alongside each other (`doubleRuleOverlap`
+    /// of the longer one's length) are one double rule: cells drawn apart, each with its own border
+    /// (HTML's `border-collapse: separate` with a spacing of 2 px: rules 2.3–2.6 pt apart).
+    public var doubleRuleGap: Double = 4.0
+    public var doubleRuleOverlap: Double = 0.9
     /// Collinear pieces with gaps up to this are joined (broken lines, lines interrupted at joints).
     public var joinTolerance: Double = 3.0
     /// A horizontal and a vertical ruling meet when each reaches within this of the other.

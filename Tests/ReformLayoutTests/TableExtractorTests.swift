@@ -1,5 +1,5 @@
 import Foundation
-import ReformLayout
+@testable import ReformLayout
 import ReformPDF
 import ReformTestSupport
 import Testing
@@ -111,6 +111,31 @@ import Testing
         #expect(tables.count == 1)
         #expect(tables.first?.rowCount == 9, "\(tables.first?.rows ?? [])")
         #expect(tables.first?.rows.suffix(7).map { $0.filter { !$0.isEmpty }.joined(separator: " ") } == body.map { $0.joined(separator: " ") })
+    }
+
+    /// Cells drawn apart, each with its own border (HTML's `border-collapse: separate`, a spacing of
+    /// 2 px): every boundary is a double rule 3 points apart, which bounds no sliver row or column.
+    @Test func doubleRulesOfCellsDrawnApartAreOneBoundary() {
+        let columns = [(100.0, 180.0), (183.0, 300.0), (303.0, 400.0)], rows = [(100.0, 120.0), (123.0, 143.0)]
+        var rulings: [Ruling] = [], glyphs: [Glyph] = []
+        let texts = [["项目名称", "重点污染源监督性监测", ""], ["主管部门", "宁波市水务局", "实施单位"]]
+        for (r, (top, bottom)) in rows.enumerated() {
+            for (c, (left, right)) in columns.enumerated() {
+                rulings += [Self.rule(left, top, right, top), Self.rule(left, bottom, right, bottom),
+                            Self.rule(left, top, left, bottom), Self.rule(right, top, right, bottom)]
+                glyphs += Self.glyphs(texts[r][c], x: left + 4, y: top + 6)
+            }
+        }
+        let page = PageContent(number: 1, width: 500, height: 700, rotation: 0, skewDegrees: 0, glyphs: glyphs, rulings: rulings)
+        let tables = TableExtractor().tables(in: page, mode: .lattice)
+        #expect(tables.count == 1)
+        #expect(tables.first?.rowCount == 2 && tables.first?.columnCount == 3, "\(tables.first?.rows ?? [])")
+        #expect(tables.first?.rows == texts)
+        // a short line beside a long one is no double rule: the slot between them stays
+        let short = LineSegment.doublesJoined([LineSegment(orientation: .vertical, position: 180, low: 100, high: 143),
+                                               LineSegment(orientation: .vertical, position: 183, low: 100, high: 110)],
+                                              settings: TableSettings())
+        #expect(short.map(\.position) == [180, 183])
     }
 
     @Test func stackedRowsOfFiguresInOneRuledRowAreSplit() {
