@@ -22,6 +22,7 @@ import bad  # noqa: E402
 import canon  # noqa: E402
 import scan  # noqa: E402
 import pdfnorm  # noqa: E402
+import render_html  # noqa: E402
 import render_lo  # noqa: E402
 import render_rl  # noqa: E402
 import readme  # noqa: E402
@@ -88,9 +89,20 @@ def lo_file(rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None,
     return forms, pages, v
 
 
+def ch_file(rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None, over=None):
+    forms, style, ctx = truth.make_file_forms(rng, n_forms, year=year, n_ind=n_ind)
+    v = render_html.variant(rng, landscape, font)
+    v.update(over or {})
+    hdr = file_header(ctx, forms[0]) if rng.random() < 0.4 else None
+    pages = render_html.render(path, forms, style, v, hdr, workdir)
+    return forms, pages, v
+
+
 def any_file(rng, path, n_forms, renderer, landscape, font, workdir, **kw):
     if renderer == "rl":
         return rl_file(rng, path, n_forms, landscape, font, **kw)
+    if renderer == "ch":
+        return ch_file(rng, path, n_forms, landscape, font, workdir, **kw)
     return lo_file(rng, path, n_forms, landscape, font, workdir, **kw)
 
 
@@ -99,6 +111,13 @@ def describe(renderer, v):
         return (f"reportlab, {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
                 f"rules {str(v['lw']) + 'pt' if v['lw'] else 'hairline'}, merged-cell text split by a page break: "
                 f"{v['span_text']}" + (", drawn char by char" if v["per_char"] else "")
+                + (", forms follow on the same page" if v["continuous"] else ""))
+    if renderer == "ch":
+        return (f"Chromium (HTML), {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
+                f"borders {v['lw']} {v['color']} {v['border']}, vertical labels by {v['vertical']}"
+                + (f", labels shaded {v['shade']}" if v["shade"] else "")
+                + (", head and indicators as two tables" if v["two_tables"] else "")
+                + (", rows may split at a page break" if v["split_rows"] else "")
                 + (", forms follow on the same page" if v["continuous"] else ""))
     return (f"LibreOffice, {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
             f"rules {v['lw']}" + (", 财政资金 cell spans two rows" if v["fiscal_span"] else ""))
@@ -127,10 +146,20 @@ BORN_LO = [
 ]
 
 
+BORN_CH = [
+    ("ch-portrait-01", 3, False, "Noto Sans CJK SC", {}),
+    ("ch-portrait-02", 3, False, "WenQuanYi Micro Hei", {"border": "separate"}),
+    ("ch-portrait-03", 4, False, "AR PL UMing CN", {"shade": "#dce6f1"}),
+    ("ch-portrait-04", 2, False, "Noto Serif CJK SC", {"two_tables": True}),
+    ("ch-portrait-05", 3, False, None, {"vertical": "writing-mode", "split_rows": True}),
+    ("ch-landscape-01", 3, True, None, {}),
+]
+
+
 def build_born(seed, out, work, summary):
     d = os.path.join(out, "born-digital")
     clean(d)
-    for renderer, plan in (("rl", BORN_RL), ("lo", BORN_LO)):
+    for renderer, plan in (("rl", BORN_RL), ("lo", BORN_LO), ("ch", BORN_CH)):
         for name, n, land, font, over in plan:
             rng = random.Random(f"{seed}/born-digital/{name}")
             path = os.path.join(d, name + ".pdf")

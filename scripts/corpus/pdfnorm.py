@@ -34,9 +34,31 @@ def page_texts(path):
     return pages
 
 
-def form_pages(path, n_forms):
-    """Each form starts on a page whose text holds the title; it runs to the next form's page."""
+def form_pages(path, n_forms, continuous=False):
+    """Each form starts on a page whose text holds the title; it runs to the next form's page.
+
+    With `continuous`, a form may start below the previous one: a page may hold several titles, and
+    a form runs onto the next form's page when text stands above that form's title there."""
     texts = page_texts(path)
+    if continuous:
+        titles = []  # (page, text before the title on that page)
+        for i, t in enumerate(texts):
+            flat = t.replace(" ", "")
+            at = flat.find(TITLE)
+            while at >= 0:
+                titles.append((i + 1, flat[:at]))
+                at = flat.find(TITLE, at + len(TITLE))
+        if len(titles) != n_forms:
+            raise RuntimeError(f"{path}: found {len(titles)} form titles, expected {n_forms}")
+        out = []
+        for k, (page, _) in enumerate(titles):
+            if k + 1 < len(titles):
+                nxt, before = titles[k + 1]
+                end = nxt if (nxt == page or before.strip()) else nxt - 1
+            else:
+                end = len(texts)
+            out.append(list(range(page, end + 1)))
+        return out
     starts = [i + 1 for i, t in enumerate(texts) if TITLE in t.replace(" ", "")]
     if len(starts) != n_forms:
         raise RuntimeError(f"{path}: found {len(starts)} form titles, expected {n_forms}")

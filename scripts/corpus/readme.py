@@ -92,7 +92,7 @@ their truth is hand-read and kept by its owner.
   on a new page (`continuous` files let a form start below the previous one), the indicator table
   breaking across pages with no repeated header, merged cells (`项目资金（元）`, `项目绩效目标`,
   `绩效指标`, `一级指标`, `二级指标`) and the narrow left column set one character a line.
-  Two independent renderers:
+  Three independent renderers:
   - `rl-*`: reportlab, text drawn at coordinates by our own layout and pagination. The content stream
     is shuffled: each cell's lines stay together but cells and rule segments come in random order
     (some files draw every character separately). Fonts WenQuanYi Micro Hei (+Mono), AR PL UMing
@@ -103,9 +103,16 @@ their truth is hand-read and kept by its owner.
   - `lo-*`: a flat ODF text document (tables with row/column spans) converted by LibreOffice headless
     (`soffice --convert-to pdf`); LibreOffice does the line breaking, row heights and page breaks.
     Fonts Noto Serif/Sans CJK SC, WenQuanYi Micro Hei, AR PL UMing CN; borders 0.1–1.5 pt.
-  Both use the same logical grid (SPEC.md §1) but different column widths, paddings, alignments,
+  - `ch-*`: an HTML page (one table with rowspan/colspan per form, or the form's head and its
+    indicators as two tables one under the other) printed by headless Chromium (`--print-to-pdf`);
+    Chromium breaks lines and pages, and may cut a tall row in two at a page break, with no rule
+    along the cut. Its PDF back-end draws every border as a shape of its own and embeds the CFF
+    Noto CJK fonts as Type 3 fonts (poppler sizes their glyph boxes about 2.6 ems tall). Web-export
+    habits: label cells shaded, grey borders, cells drawn apart (`border-collapse: separate`, double
+    rules 2–3 pt apart), vertical labels in vertical writing mode or one character a line.
+  All use the same logical grid (SPEC.md §1) but different column widths, paddings, alignments,
   font sizes (9–12 pt), A4 portrait and landscape.
-- `scanned/`: what an archive scanner makes. A born-digital rendering (either renderer, not itself in
+- `scanned/`: what an archive scanner makes. A born-digital rendering (reportlab or LibreOffice, not itself in
   the corpus) is rasterised at 200–300 dpi grey, degraded (paper tone, uneven light, skew 0.3–1.5°,
   offset, Gaussian blur, noise, dust specks), saved as JPEG (quality 45–72) and OCRed by
   `tesseract -l chi_sim --psm 3 … pdf`: the page image plus an invisible text layer (render mode 3).
