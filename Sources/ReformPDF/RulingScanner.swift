@@ -369,9 +369,10 @@ public struct RulingScanner: Sendable {
 
     /// Keeps long rulings, and short ones only where both ends meet a long perpendicular ruling: the
     /// separators of a thin row do, the strokes of a character on a scan do not. Short ones that meet
-    /// one at one end are kept too, with `keepingCutStubs`, where at least `cutStubs` of them end
-    /// together at the other: a table cut by a page break with no border drawn along the cut (a
-    /// browser's print of a row split across pages), whose separators stop at the cut.
+    /// one at one end are kept too, with `keepingCutStubs`, where at least `cutStubs` lines (these
+    /// stubs, or long lines ending free) stop together at the other: a table cut by a page break
+    /// with no border drawn along the cut (a browser's print of a row split across pages), whose
+    /// separators stop at the cut.
     func keepConnected(_ rulings: [Ruling], keepingCutStubs: Bool = false) -> [Ruling] {
         let anchors = rulings.filter { $0.length >= settings.anchorLength }
         let tol = settings.touchTolerance
@@ -386,29 +387,32 @@ public struct RulingScanner: Sendable {
             return d <= reach
         }
         let across = (horizontal: anchors.filter { $0.orientation == .vertical }, vertical: anchors.filter { $0.orientation == .horizontal })
-        // the free ends of short lines that meet a long one at their other end only
-        var stubs: [(index: Int, orientation: Ruling.Orientation, freeEnd: Double, atStart: Bool)] = []
+        // free ends (meeting no long line across): of short lines that meet one at their other end,
+        // and of long lines, whose ends stop at a cut too
+        var ends: [(index: Int, orientation: Ruling.Orientation, position: Double, atStart: Bool, short: Bool)] = []
         var kept = rulings.indices.map { i -> Bool in
             let r = rulings[i]
-            if r.length >= settings.anchorLength { return true }
+            let long = r.length >= settings.anchorLength
+            if long && !keepingCutStubs { return true }
             let perpendicular = r.orientation == .horizontal ? across.horizontal : across.vertical
             let atStart = perpendicular.contains { touches(r.start, $0) }, atEnd = perpendicular.contains { touches(r.end, $0) }
-            if keepingCutStubs && atStart != atEnd {
-                let free = atStart ? r.end : r.start
-                stubs.append((i, r.orientation, r.orientation == .horizontal ? free.x : free.y, !atStart))
+            if keepingCutStubs && (long || atStart != atEnd) {
+                let along = { (p: Point) in r.orientation == .horizontal ? p.x : p.y }
+                if !atStart { ends.append((i, r.orientation, along(r.start), true, !long)) }
+                if !atEnd { ends.append((i, r.orientation, along(r.end), false, !long)) }
             }
-            return atStart && atEnd
+            return long || (atStart && atEnd)
         }
-        // stubs that end together, in runs along their free ends
-        stubs.sort { ($0.orientation == .horizontal ? 0 : 1, $0.atStart ? 0 : 1, $0.freeEnd) < ($1.orientation == .horizontal ? 0 : 1, $1.atStart ? 0 : 1, $1.freeEnd) }
+        // free ends that stop together, in runs along the cut; the short lines among them are kept
+        ends.sort { ($0.orientation == .horizontal ? 0 : 1, $0.atStart ? 0 : 1, $0.position) < ($1.orientation == .horizontal ? 0 : 1, $1.atStart ? 0 : 1, $1.position) }
         var first = 0
-        while first < stubs.count {
+        while first < ends.count {
             var last = first
-            while last + 1 < stubs.count, stubs[last + 1].orientation == stubs[first].orientation,
-                  stubs[last + 1].atStart == stubs[first].atStart, stubs[last + 1].freeEnd - stubs[first].freeEnd <= tol {
+            while last + 1 < ends.count, ends[last + 1].orientation == ends[first].orientation,
+                  ends[last + 1].atStart == ends[first].atStart, ends[last + 1].position - ends[first].position <= tol {
                 last += 1
             }
-            if last - first + 1 >= settings.cutStubs { for k in first...last { kept[stubs[k].index] = true } }
+            if last - first + 1 >= settings.cutStubs { for k in first...last where ends[k].short { kept[ends[k].index] = true } }
             first = last + 1
         }
         return rulings.indices.filter { kept[$0] }.map { rulings[$0] }

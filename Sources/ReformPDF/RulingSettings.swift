@@ -57,8 +57,9 @@ public struct RulingSettings: Sendable, Hashable {
     public var mergeWindow: Double = 45
     /// Rulings at least this long stand on their own; shorter ones must meet long ones at both ends.
     public var anchorLength: Double = 40
-    /// Short rulings that meet a long one at one end only are kept when this many end together at
-    /// the other (the separators of a table cut by a page break with no border along the cut).
+    /// Short rulings that meet a long one at one end only are kept when this many lines (such stubs,
+    /// or long lines ending free) end together at the other (the separators of a table cut by a page
+    /// break with no border along the cut).
     public var cutStubs: Int = 3
     /// How close an end must come to a perpendicular ruling to meet it.
     public var touchTolerance: Double = 2

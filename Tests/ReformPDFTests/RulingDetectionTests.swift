@@ -296,6 +296,12 @@ import Testing
             Ruling(orientation: .vertical, start: Point(x: r.start.x, y: 34 + Double(i) * 4), end: r.end, thickness: 1)
         }
         #expect(scanner.keepConnected([rule] + ragged, keepingCutStubs: true) == [rule])
+        // the cut under a row: one separator short, the table's long lines stopping at the cut with it
+        let top = Ruling(orientation: .horizontal, start: Point(x: 34, y: 761), end: Point(x: 561, y: 761), thickness: 2)
+        let long = [385.0, 468, 560.5].map { x in Ruling(orientation: .vertical, start: Point(x: x, y: 687), end: Point(x: x, y: 788), thickness: 2) }
+        let separator = Ruling(orientation: .vertical, start: Point(x: 186, y: 761), end: Point(x: 186, y: 788), thickness: 1)
+        #expect(scanner.keepConnected([top] + long + [separator], keepingCutStubs: true).contains(separator))
+        #expect(!scanner.keepConnected([top] + long + [separator], keepingCutStubs: false).contains(separator))
     }
 }
 
