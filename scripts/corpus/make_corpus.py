@@ -101,7 +101,7 @@ def ch_file(rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None,
 def any_file(rng, path, n_forms, renderer, landscape, font, workdir, **kw):
     if renderer == "rl":
         return rl_file(rng, path, n_forms, landscape, font, **kw)
-    if renderer == "ch":
+    if renderer in ("ch", "wp"):
         return ch_file(rng, path, n_forms, landscape, font, workdir, **kw)
     return lo_file(rng, path, n_forms, landscape, font, workdir, **kw)
 
@@ -112,8 +112,8 @@ def describe(renderer, v):
                 f"rules {str(v['lw']) + 'pt' if v['lw'] else 'hairline'}, merged-cell text split by a page break: "
                 f"{v['span_text']}" + (", drawn char by char" if v["per_char"] else "")
                 + (", forms follow on the same page" if v["continuous"] else ""))
-    if renderer == "ch":
-        return (f"Chromium (HTML), {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
+    if renderer in ("ch", "wp"):
+        return (f"{'WeasyPrint' if v.get('engine') == 'weasyprint' else 'Chromium'} (HTML), {v['font']}, {'landscape' if v['landscape'] else 'portrait'}, {v['fs']}pt, "
                 f"borders {v['lw']} {v['color']} {v['border']}, vertical labels by {v['vertical']}"
                 + (f", labels shaded {v['shade']}" if v["shade"] else "")
                 + (", head and indicators as two tables" if v["two_tables"] else "")
@@ -154,12 +154,16 @@ BORN_CH = [
     ("ch-portrait-05", 3, False, None, {"vertical": "writing-mode", "split_rows": True}),
     ("ch-landscape-01", 3, True, None, {}),
 ]
+BORN_WP = [  # the same HTML pages printed by WeasyPrint
+    ("wp-portrait-01", 3, False, None, {"engine": "weasyprint", "split_rows": True, "continuous": True}),
+    ("wp-landscape-01", 2, True, None, {"engine": "weasyprint", "border": "collapse"}),
+]
 
 
 def build_born(seed, out, work, summary):
     d = os.path.join(out, "born-digital")
     clean(d)
-    for renderer, plan in (("rl", BORN_RL), ("lo", BORN_LO), ("ch", BORN_CH)):
+    for renderer, plan in (("rl", BORN_RL), ("lo", BORN_LO), ("ch", BORN_CH), ("wp", BORN_WP)):
         for name, n, land, font, over in plan:
             rng = random.Random(f"{seed}/born-digital/{name}")
             path = os.path.join(d, name + ".pdf")

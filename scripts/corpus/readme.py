@@ -92,7 +92,7 @@ their truth is hand-read and kept by its owner.
   on a new page (`continuous` files let a form start below the previous one), the indicator table
   breaking across pages with no repeated header, merged cells (`项目资金（元）`, `项目绩效目标`,
   `绩效指标`, `一级指标`, `二级指标`) and the narrow left column set one character a line.
-  Three independent renderers:
+  Three independent renderers (the third with two engines):
   - `rl-*`: reportlab, text drawn at coordinates by our own layout and pagination. The content stream
     is shuffled: each cell's lines stay together but cells and rule segments come in random order
     (some files draw every character separately). Fonts WenQuanYi Micro Hei (+Mono), AR PL UMing
@@ -110,6 +110,8 @@ their truth is hand-read and kept by its owner.
     Noto CJK fonts as Type 3 fonts (poppler sizes their glyph boxes about 2.6 ems tall). Web-export
     habits: label cells shaded, grey borders, cells drawn apart (`border-collapse: separate`, double
     rules 2–3 pt apart), vertical labels in vertical writing mode or one character a line.
+    `wp-*`: the same HTML printed by WeasyPrint (its own line and page breaking: a row cut at the
+    foot of a page keeps no rule under it; fonts embedded as TrueType or CFF).
   All use the same logical grid (SPEC.md §1) but different column widths, paddings, alignments,
   font sizes (9–12 pt), A4 portrait and landscape.
 - `scanned/`: what an archive scanner makes. A born-digital rendering (reportlab or LibreOffice, not itself in

@@ -1,4 +1,5 @@
-"""Renderer 3: an HTML page (a table with rowspan/colspan) printed to PDF by headless Chromium.
+"""Renderer 3: an HTML page (a table with rowspan/colspan) printed to PDF by headless Chromium
+(or, for `wp-*` files, by WeasyPrint).
 
 Chromium lays the table out and breaks it across pages itself; its PDF back-end (Skia) draws every
 cell's border as a filled shape of its own, and embeds CFF fonts (Noto CJK) as Type 3 fonts, one
@@ -138,15 +139,23 @@ def html(forms, style, v, header_text):
 
 
 def render(path, forms, style, v, header_text, workdir):
-    """Write path (PDF) via headless Chromium. Returns the pages of each form."""
+    """Write path (PDF) via headless Chromium, or WeasyPrint when `v["engine"]` says so. Returns the
+    pages of each form."""
     stem = os.path.splitext(os.path.basename(path))[0]
     src = os.path.join(workdir, stem + ".html")
+    page = html(forms, style, v, header_text)
     with open(src, "w", encoding="utf-8") as f:
-        f.write(html(forms, style, v, header_text))
-    raw = os.path.join(workdir, stem + ".chromium.pdf")
-    profile = os.path.join(workdir, "chromium-profile")
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                    f"--user-data-dir={profile}", f"--print-to-pdf={raw}", "file://" + os.path.abspath(src)],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+        f.write(page)
+    raw = os.path.join(workdir, stem + ".raw.pdf")
+    if v.get("engine") == "weasyprint":
+        # WeasyPrint lays the page out itself (pango): other line breaks, another page-break rule (a
+        # row cut at the page's foot keeps no rule under it), TrueType and CFF fonts embedded as such
+        import weasyprint
+        weasyprint.HTML(string=page, base_url=workdir).write_pdf(raw)
+    else:
+        profile = os.path.join(workdir, "chromium-profile")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--user-data-dir={profile}", f"--print-to-pdf={raw}", "file://" + os.path.abspath(src)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
     pdfnorm.normalise(raw, path, title="", producer="reform-corpus")
     return pdfnorm.form_pages(path, len(forms), continuous=v["continuous"])
