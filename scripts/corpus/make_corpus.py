@@ -80,22 +80,23 @@ def rl_file(rng, path, n_forms, landscape=False, font=None, year=None, n_ind=Non
     return forms, pages, v
 
 
-def lo_file(rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None, over=None):
+def document_file(renderer, wants_header, rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None, over=None):
+    """A file laid out by other software from a document (`render_lo`, `render_html`): the renderer
+    draws its variant, `wants_header(v, rng)` says whether it prints the file's running header."""
     forms, style, ctx = truth.make_file_forms(rng, n_forms, year=year, n_ind=n_ind)
-    v = render_lo.variant(rng, landscape, font)
+    v = renderer.variant(rng, landscape, font)
     v.update(over or {})
-    hdr = file_header(ctx, forms[0]) if v["header"] else None
-    pages = render_lo.render(path, forms, style, v, hdr, workdir)
+    hdr = file_header(ctx, forms[0]) if wants_header(v, rng) else None
+    pages = renderer.render(path, forms, style, v, hdr, workdir)
     return forms, pages, v
 
 
-def ch_file(rng, path, n_forms, landscape, font, workdir, year=None, n_ind=None, over=None):
-    forms, style, ctx = truth.make_file_forms(rng, n_forms, year=year, n_ind=n_ind)
-    v = render_html.variant(rng, landscape, font)
-    v.update(over or {})
-    hdr = file_header(ctx, forms[0]) if rng.random() < 0.4 else None
-    pages = render_html.render(path, forms, style, v, hdr, workdir)
-    return forms, pages, v
+def lo_file(rng, path, n_forms, landscape, font, workdir, **kw):
+    return document_file(render_lo, lambda v, rng: v["header"], rng, path, n_forms, landscape, font, workdir, **kw)
+
+
+def ch_file(rng, path, n_forms, landscape, font, workdir, **kw):
+    return document_file(render_html, lambda v, rng: rng.random() < 0.4, rng, path, n_forms, landscape, font, workdir, **kw)
 
 
 def any_file(rng, path, n_forms, renderer, landscape, font, workdir, **kw):
