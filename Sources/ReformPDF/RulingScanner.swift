@@ -404,7 +404,10 @@ public struct RulingScanner: Sendable {
             return long || (atStart && atEnd)
         }
         // free ends that stop together, in runs along the cut; the short lines among them are kept
-        ends.sort { ($0.orientation == .horizontal ? 0 : 1, $0.atStart ? 0 : 1, $0.position) < ($1.orientation == .horizontal ? 0 : 1, $1.atStart ? 0 : 1, $1.position) }
+        let order = { (e: (index: Int, orientation: Ruling.Orientation, position: Double, atStart: Bool, short: Bool)) in
+            (e.orientation == .horizontal ? 0 : 1, e.atStart ? 0 : 1, e.position)
+        }
+        ends.sort { order($0) < order($1) }
         var first = 0
         while first < ends.count {
             var last = first
