@@ -48,8 +48,11 @@ let package = Package(
             .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC1ERNS_10UNICHARSETE",
                           "-Xlinker", "--export-dynamic-symbol=_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC2ERNS_10UNICHARSETE"]),
         ]),
+        // C++: a scanned page's one picture read from the PDF by poppler's core, in grey at its own
+        // resolution, for OCR instead of a 300 dpi colour render (scan_picture.cpp says why).
+        .target(name: "CScanPicture", dependencies: ["CPoppler"], linkerSettings: [.linkedLibrary("poppler")]),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
-        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CTesseractTemplates", "CGlyphGate", "CFontFiles"]),
+        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CTesseractTemplates", "CGlyphGate", "CFontFiles", "CScanPicture"]),
         // Stage 2, reconstruct: words, lines, grids, tables.
         .target(name: "ReformLayout", dependencies: ["ReformPDF"]),
         // C: SHA-256 blocks with the processor's SHA instructions, when it has them (sha256.c).

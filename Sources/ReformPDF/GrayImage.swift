@@ -111,10 +111,20 @@ extension GrayImage {
 }
 
 extension PDFPage {
-    /// The page rendered in grey at `dpi` dots per inch, for OCR.
+    /// The page in grey at `dpi` dots per inch, for OCR: a scan that is one picture over the page,
+    /// scanned at `dpi`, is its own samples (`ScanPicture`, the same pixels a render gives); any other
+    /// page is rendered.
     public func grayImage(dpi: Double) -> GrayImage {
-        let raster = render(scale: dpi / 72, antialias: true)
-        // Pixel (0, 0) is page point (0, 0): the centre is half the raster, in points.
+        let scale = dpi / 72
+        let (w, h) = size
+        // the grid a render at this scale has (`PDFPage.render`)
+        let columns = max(1, Int((w * scale).rounded(.up))), rows = max(1, Int((h * scale).rounded(.up)))
+        // Pixel (0, 0) is page point (0, 0): the centre is half the picture, in points.
+        let center = Point(x: Double(columns) / scale / 2, y: Double(rows) / scale / 2)
+        if let picture = document.scanPicture(page: number), let pixels = picture.onGrid(columns: columns, rows: rows, scale: scale) {
+            return GrayImage(width: columns, height: rows, pixels: pixels, scale: scale, center: center)
+        }
+        let raster = render(scale: scale, antialias: true)
         return GrayImage(width: raster.width, height: raster.height, pixels: raster.luminance(), scale: raster.scale,
                          center: Point(x: Double(raster.width) / raster.scale / 2, y: Double(raster.height) / raster.scale / 2))
     }

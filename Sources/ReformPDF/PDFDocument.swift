@@ -145,6 +145,13 @@ public final class PDFDocument {
         }
     }
 
+    /// poppler's core over the same document, for the pictures of scanned pages (`ScanPicture`);
+    /// opened on the first page OCR reads, nil when it cannot be.
+    private lazy var scanPictures = ScanPictureSource(origin: origin, password: password)
+
+    /// Page `number`'s one picture when the page is a scan that is only that (`ScanPictureSource.picture`).
+    func scanPicture(page number: Int) -> ScanPicture? { scanPictures?.picture(page: number) }
+
     /// What the pages read so far were, for guessing what the next one is (`PageExtractor`). A
     /// document held in memory whose bytes name no image object has no scanned page to guess at.
     private(set) lazy var history = ReadingHistory(lastPageWasScan: bytes.flatMap { PDFDocument.namesImageObject($0) ? nil : false })

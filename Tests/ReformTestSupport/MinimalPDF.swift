@@ -101,9 +101,11 @@ extension MinimalPDF {
     /// One page of `pageWidth` × `pageHeight` points covered by an 8-bit grey picture (`pixels`,
     /// row-major, `width` × `height`, stored hex-encoded): a scan, with no text layer, or with
     /// `layer` lines as an OCR layer (invisible text in STSong-Light, each line at its baseline's
-    /// start, in page points from the top left).
+    /// start, in page points from the top left). `before` and `after` are content drawn before and
+    /// after the picture; `placement` its `cm` operands instead of the whole page.
     public static func grayImagePage(_ pixels: [UInt8], width: Int, height: Int, pageWidth: Double, pageHeight: Double,
-                                     layer: [(text: String, x: Double, y: Double)] = []) -> Data {
+                                     layer: [(text: String, x: Double, y: Double)] = [],
+                                     before: String = "", placement: String? = nil, after: String = "") -> Data {
         precondition(pixels.count == width * height, "a grey picture needs width × height bytes")
         var pdf = MinimalPDF()
         let digits = Array("0123456789ABCDEF".utf8)
@@ -121,7 +123,8 @@ extension MinimalPDF {
             let codes = line.text.utf16.map { String(format: "%04X", $0) }.joined()
             return "BT 3 Tr /F1 10 Tf 1 0 0 1 \(line.x) \(pageHeight - line.y) Tm <\(codes)> Tj ET"
         }
-        let content = pdf.addStream((["q \(pageWidth) 0 0 \(pageHeight) 0 0 cm /Im0 Do Q"] + lines).joined(separator: "\n"))
+        let picture = "q \(placement ?? "\(pageWidth) 0 0 \(pageHeight) 0 0") cm /Im0 Do Q"
+        let content = pdf.addStream(([before, picture] + lines + [after]).filter { !$0.isEmpty }.joined(separator: "\n"))
         let fonts = song.map { " /Font << /F1 \($0) 0 R >>" } ?? ""
         let page = pdf.add("<< /Type /Page /Parent 1 0 R /MediaBox [0 0 \(pageWidth) \(pageHeight)] /Resources << /XObject << /Im0 \(image) 0 R >>\(fonts) >> /Contents \(content) 0 R >>")
         return pdf.data(pages: [page])

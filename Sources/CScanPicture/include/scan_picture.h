@@ -1,0 +1,47 @@
+#ifndef REFORM_SCAN_PICTURE_H
+#define REFORM_SCAN_PICTURE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// A document opened by poppler's core for reading the pictures of its scanned pages
+/// (scan_picture.cpp). Opaque; closed once with reform_scan_source_close.
+typedef struct ReformScanSource ReformScanSource;
+
+/// Opens the PDF at `path` (`password` may be NULL). NULL when poppler cannot open it, or when
+/// reform was built without libpoppler-private-dev's headers.
+ReformScanSource *reform_scan_source_open_file(const char *path, const char *password);
+
+/// Opens a PDF held in memory; the bytes are copied. NULL as above.
+ReformScanSource *reform_scan_source_open_bytes(const void *bytes, size_t count, const char *password);
+
+void reform_scan_source_close(ReformScanSource *source);
+
+/// The one picture a scanned page is: its samples in grey (255 white), `width` × `height` bytes
+/// row by row from the picture's first row, and where they land: `ctm` maps the picture's unit
+/// square (PDF image space: its first row at v = 1) to the page's points, origin at the page's
+/// top-left corner, y down (the space poppler_page_render draws in).
+typedef struct {
+    unsigned char *pixels;
+    int width;
+    int height;
+    double ctm[6];
+} ReformScanPicture;
+
+/// Fills `picture` and returns 1 when page `page` (1-based) draws exactly one picture, opaque and
+/// unclipped over the whole page, and nothing visible after it (text in an invisible render mode
+/// is not drawn, so it may lie on top). Returns 0 otherwise, `picture` untouched: the page is
+/// rendered as usual then.
+int reform_scan_source_picture(ReformScanSource *source, int page, ReformScanPicture *picture);
+
+/// Frees the pixels of a picture filled by reform_scan_source_picture.
+void reform_scan_picture_free(ReformScanPicture *picture);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,245 @@
+// The picture a scanned page is, read from the PDF instead of rendered.
+//
+// OCR reads a scan at 300 dpi. Rendering the page that large through poppler-glib's cairo device
+// holds two full-page colour surfaces at once: the target (4 bytes a pixel, 35 MB for A4 at 300
+// dpi) and poppler's copy of the scan decoded at its own resolution (4 bytes a pixel again: 35 MB
+// for a 300 dpi scan, 15 MB for 200 dpi), since cairo draws from a surface. That pair was the
+// peak of a process reading scans (heaptrack: 70 of 131 MB on a 300 dpi page).
+//
+// A scan is one picture over the page. Here poppler's core interprets the page with an output
+// device of our own that draws nothing: it decodes the page's one image row by row straight into
+// grey (one byte a pixel) and notes where it lands. Where its samples fall on OCR's pixel grid one
+// for one (a scan at 300 dpi, the commonest) they are OCR's page image as they are, the same pixels
+// the render gives (ScanPicture.swift); other pictures are rendered as before.
+// Whatever else the page draws visibly after the picture (an annotation, a stamp, visible text, a
+// second picture), or a picture that is masked, clipped, translucent or short of the page, makes
+// it answer no, and the page is rendered as before. Text in an invisible render mode (a scanner's
+// OCR layer) draws nothing and may lie on top.
+//
+// The document is poppler's core PDFDoc opened again from the same file or bytes (poppler-glib
+// does not hand out its own), with libpoppler-private-dev's headers, compiled for poppler 22.12;
+// anything else answers no to every page.
+#include "scan_picture.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#if __has_include(<poppler-features.h>) && __has_include(<OutputDev.h>) && __has_include(<PDFDoc.h>)
+#include <poppler-features.h>
+#if POPPLER_CHECK_VERSION(22, 12, 0) && !POPPLER_CHECK_VERSION(22, 13, 0)
+#define REFORM_SCAN_PICTURE 1
+#endif
+#endif
+
+#ifdef REFORM_SCAN_PICTURE
+
+#include <poppler-config.h>
+#include <GfxState.h>
+#include <goo/GooString.h>
+#include <Object.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+
+#include <memory>
+#include <optional>
+
+struct ReformScanSource {
+    std::unique_ptr<PDFDoc> doc;
+    // The bytes a document opened from memory reads (MemStream does not own them).
+    char *bytes = nullptr;
+    ~ReformScanSource() {
+        doc.reset();
+        std::free(bytes);
+    }
+};
+
+namespace {
+
+// The most samples a picture may have to be read here (a 600 dpi A3 scan has 70 million).
+constexpr long maxSamples = 120L * 1000 * 1000;
+
+// An output device that draws nothing and keeps the page's one picture, in grey.
+class PictureCatcher final : public OutputDev {
+public:
+    ~PictureCatcher() override { std::free(pixels); }
+
+    bool upsideDown() override { return true; }
+    bool useDrawChar() override { return true; }
+    bool interpretType3Chars() override { return false; }
+    bool needNonText() override { return true; }
+
+    void startPage(int, GfxState *state, XRef *) override {
+        pageWidth = state->getPageWidth();
+        pageHeight = state->getPageHeight();
+    }
+
+    void stroke(GfxState *) override { drawn(); }
+    void fill(GfxState *) override { drawn(); }
+    void eoFill(GfxState *) override { drawn(); }
+
+    void drawChar(GfxState *state, double, double, double, double, double, double, CharCode, int, const Unicode *, int) override
+    {
+        // render modes 3 (invisible) and 7 (clip only) put no ink on the page
+        const int mode = state->getRender() & 7;
+        if (mode != 3 && mode != 7) drawn();
+    }
+
+    void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert, bool interpolate, bool inlineImg) override
+    {
+        drawn();
+        OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);  // skips inline data
+    }
+
+    void drawMaskedImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, bool, bool) override { spoiled = true; }
+
+    void drawSoftMaskedImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, GfxImageColorMap *, bool) override { spoiled = true; }
+
+    void beginTransparencyGroup(GfxState *, const double *, GfxColorSpace *, bool, bool, bool) override { spoiled = true; }
+    void setSoftMask(GfxState *, const double *, bool, Function *, GfxColor *) override { spoiled = true; }
+
+    void drawImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap, bool interpolate, const int *maskColors, bool inlineImg) override
+    {
+        if (pixels != nullptr || spoiled || !plain(state, width, height, colorMap, maskColors)) {
+            spoiled = true;
+            OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);  // skips inline data
+            return;
+        }
+        auto *grey = static_cast<unsigned char *>(std::malloc(static_cast<size_t>(width) * static_cast<size_t>(height)));
+        if (grey == nullptr) {
+            spoiled = true;
+            OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
+            return;
+        }
+        ImageStream samples(str, width, colorMap->getNumPixelComps(), colorMap->getBits());
+        samples.reset();
+        for (int y = 0; y < height; ++y) {
+            unsigned char *line = samples.getLine();
+            if (line == nullptr) {  // the stream ended early: the render decides what that looks like
+                std::free(grey);
+                spoiled = true;
+                samples.close();
+                return;
+            }
+            colorMap->getGrayLine(line, grey + static_cast<size_t>(y) * static_cast<size_t>(width), width);
+        }
+        samples.close();
+        pixels = grey;
+        pictureWidth = width;
+        pictureHeight = height;
+        std::memcpy(ctm, state->getCTM(), sizeof ctm);
+    }
+
+    // Whether the page was the one picture: read whole, nothing drawn over it, and covering the page.
+    bool answered() const { return pixels != nullptr && !spoiled && !drawnAfter && covers(); }
+
+    unsigned char *take() {
+        unsigned char *p = pixels;
+        pixels = nullptr;
+        return p;
+    }
+
+    int pictureWidth = 0, pictureHeight = 0;
+    double ctm[6] = {0, 0, 0, 0, 0, 0};
+
+private:
+    unsigned char *pixels = nullptr;
+    bool spoiled = false, drawnAfter = false;
+    double pageWidth = 0, pageHeight = 0;
+
+    // Marks before the picture are hidden under it (it is opaque and covers the page); after it they show.
+    void drawn() {
+        if (pixels != nullptr) drawnAfter = true;
+    }
+
+    bool plain(GfxState *state, int width, int height, GfxImageColorMap *colorMap, const int *maskColors) const
+    {
+        if (maskColors != nullptr || colorMap == nullptr || !colorMap->isOk()) return false;
+        if (width <= 0 || height <= 0 || static_cast<long>(width) * height > maxSamples) return false;
+        if (state->getFillOpacity() < 1 || state->getBlendMode() != gfxBlendNormal) return false;
+        double x0, y0, x1, y1;
+        state->getClipBBox(&x0, &y0, &x1, &y1);
+        return x0 <= 0.5 && y0 <= 0.5 && x1 >= pageWidth - 0.5 && y1 >= pageHeight - 0.5;
+    }
+
+    // Whether the picture reaches every corner of the page, within half a sample.
+    bool covers() const {
+        const double a = ctm[0], b = ctm[1], c = ctm[2], d = ctm[3], e = ctm[4], f = ctm[5];
+        const double det = a * d - b * c;
+        if (det == 0 || pageWidth <= 0 || pageHeight <= 0) return false;
+        const double corners[4][2] = {{0, 0}, {pageWidth, 0}, {0, pageHeight}, {pageWidth, pageHeight}};
+        const double du = 0.5 / pictureWidth, dv = 0.5 / pictureHeight;
+        for (const auto &p : corners) {
+            const double x = p[0] - e, y = p[1] - f;
+            const double u = (d * x - c * y) / det, v = (a * y - b * x) / det;
+            if (u < -du || u > 1 + du || v < -dv || v > 1 + dv) return false;
+        }
+        return true;
+    }
+};
+
+std::optional<GooString> passwordString(const char *password) {
+    if (password == nullptr) return std::nullopt;
+    return GooString(password);
+}
+
+ReformScanSource *opened(std::unique_ptr<ReformScanSource> source) {
+    if (!source->doc || !source->doc->isOk()) return nullptr;
+    return source.release();
+}
+
+} // namespace
+
+extern "C" ReformScanSource *reform_scan_source_open_file(const char *path, const char *password)
+{
+    auto source = std::make_unique<ReformScanSource>();
+    const auto pw = passwordString(password);
+    source->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
+    return opened(std::move(source));
+}
+
+extern "C" ReformScanSource *reform_scan_source_open_bytes(const void *bytes, size_t count, const char *password)
+{
+    auto source = std::make_unique<ReformScanSource>();
+    source->bytes = static_cast<char *>(std::malloc(count == 0 ? 1 : count));
+    if (source->bytes == nullptr) return nullptr;
+    std::memcpy(source->bytes, bytes, count);
+    const auto pw = passwordString(password);
+    auto *stream = new MemStream(source->bytes, 0, static_cast<Goffset>(count), Object(objNull));
+    source->doc = std::make_unique<PDFDoc>(stream, pw, pw);  // the document owns the stream
+    return opened(std::move(source));
+}
+
+extern "C" void reform_scan_source_close(ReformScanSource *source) { delete source; }
+
+extern "C" int reform_scan_source_picture(ReformScanSource *source, int page, ReformScanPicture *picture)
+{
+    if (source == nullptr || picture == nullptr || page < 1 || page > source->doc->getNumPages()) return 0;
+    PictureCatcher catcher;
+    // as poppler_page_render draws: 72 dpi, unrotated, the crop box, not printing (annotations shown)
+    source->doc->displayPageSlice(&catcher, page, 72, 72, 0, false, true, false, -1, -1, -1, -1);
+    if (!catcher.answered()) return 0;
+    picture->width = catcher.pictureWidth;
+    picture->height = catcher.pictureHeight;
+    std::memcpy(picture->ctm, catcher.ctm, sizeof picture->ctm);
+    picture->pixels = catcher.take();
+    return 1;
+}
+
+#else
+
+struct ReformScanSource {};
+
+extern "C" ReformScanSource *reform_scan_source_open_file(const char *, const char *) { return nullptr; }
+extern "C" ReformScanSource *reform_scan_source_open_bytes(const void *, size_t, const char *) { return nullptr; }
+extern "C" void reform_scan_source_close(ReformScanSource *source) { delete source; }
+extern "C" int reform_scan_source_picture(ReformScanSource *, int, ReformScanPicture *) { return 0; }
+
+#endif
+
+extern "C" void reform_scan_picture_free(ReformScanPicture *picture)
+{
+    if (picture == nullptr) return;
+    std::free(picture->pixels);
+    picture->pixels = nullptr;
+}

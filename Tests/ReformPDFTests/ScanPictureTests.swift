@@ -1,0 +1,104 @@
+import Foundation
+@testable import ReformPDF
+import ReformTestSupport
+import Testing
+
+/// OCR's page image of a scan at OCR's resolution is the scan's own samples, read from the PDF
+/// (`ScanPicture`); it must be the very pixels a render gives, and any page that is more than one
+/// plain picture over the whole page must still be rendered.
+@Suite struct ScanPictureTests {
+    /// A 90 × 120 picture of grey stripes and a dark frame, on a page scanned at `dpi`.
+    static func picture(dpi: Double = 100, before: String = "", placement: String? = nil, after: String = "") throws -> (url: URL, pixels: [UInt8]) {
+        let width = 90, height = 120
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let edge = x < 3 || y < 3 || x >= width - 3 || y >= height - 3
+                pixels[y * width + x] = edge ? 20 : UInt8(truncatingIfNeeded: 60 + (x * 7 + y * 3) % 190)
+            }
+        }
+        let pageWidth = Double(width) * 72 / dpi, pageHeight = Double(height) * 72 / dpi
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-picture-\(UUID().uuidString).pdf")
+        try MinimalPDF.grayImagePage(pixels, width: width, height: height, pageWidth: pageWidth, pageHeight: pageHeight,
+                                     before: before, placement: placement, after: after).write(to: url)
+        return (url, pixels)
+    }
+
+    static func rendered(_ page: PDFPage, dpi: Double) -> [UInt8] { page.render(scale: dpi / 72, antialias: true).luminance() }
+
+    @Test func aScanAtOCRResolutionIsItsOwnSamplesAndTheRendersPixels() throws {
+        let (url, pixels) = try Self.picture(dpi: 100)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try PDFDocument(path: url.path)
+        let picture = try #require(document.scanPicture(page: 1))
+        #expect(picture.width == 90 && picture.height == 120)
+        let page = try document.page(1)
+        let image = page.grayImage(dpi: 100)
+        #expect(image.width == 90 && image.height == 120)
+        #expect(image.pixels == pixels)
+        #expect(image.pixels == Self.rendered(page, dpi: 100))
+    }
+
+    @Test func aCorpusScanWithItsOCRLayerIsItsOwnSamples() throws {
+        // 200 dpi, an invisible OCR layer drawn over the picture (render mode 3)
+        let page = try PDFDocument(path: Fixtures.path("scanned-look.pdf")).page(1)
+        #expect(page.document.scanPicture(page: 1) != nil)
+        #expect(page.grayImage(dpi: 200).pixels == Self.rendered(page, dpi: 200))
+    }
+
+    @Test func aScanAtAnotherResolutionIsRendered() throws {
+        let (url, _) = try Self.picture(dpi: 100)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try PDFDocument(path: url.path)
+        let picture = try #require(document.scanPicture(page: 1))
+        #expect(picture.onGrid(columns: 188, rows: 250, scale: 150.0 / 72) == nil)
+        let page = try document.page(1)
+        #expect(page.grayImage(dpi: 150).pixels == Self.rendered(page, dpi: 150))
+    }
+
+    @Test func somethingDrawnOverThePictureMakesTheRenderTheAnswer() throws {
+        let (url, pixels) = try Self.picture(after: "0 g 10 10 20 20 re f")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try PDFDocument(path: url.path)
+        #expect(document.scanPicture(page: 1) == nil)
+        let page = try document.page(1)
+        let image = page.grayImage(dpi: 100)
+        #expect(image.pixels == Self.rendered(page, dpi: 100))
+        #expect(image.pixels != pixels)
+    }
+
+    @Test func whatThePictureHidesDoesNotCount() throws {
+        let (url, pixels) = try Self.picture(before: "0 g 10 10 20 20 re f")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try PDFDocument(path: url.path)
+        #expect(document.scanPicture(page: 1) != nil)
+        #expect(try document.page(1).grayImage(dpi: 100).pixels == pixels)
+    }
+
+    @Test func aPictureShortOfThePageIsRendered() throws {
+        // half the page's width, from its left edge
+        let (url, _) = try Self.picture(placement: "32.4 0 0 86.4 0 0")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try PDFDocument(path: url.path)
+        #expect(document.scanPicture(page: 1) == nil)
+    }
+
+    @Test func aBornDigitalPageHasNoPicture() throws {
+        #expect(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).scanPicture(page: 1) == nil)
+    }
+
+    @Test func samplesAreCopiedOntoTheGridWhereTheyFallOneForOne() {
+        // 3 × 2 samples at 1 pixel a point, placed 1 point from the left and 2 from the top of a 5 × 5 grid
+        let picture = ScanPicture(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6], transform: [3, 0, 0, -2, 1, 4])
+        let grid = picture.onGrid(columns: 5, rows: 5, scale: 1)
+        #expect(grid == [255, 255, 255, 255, 255,
+                         255, 255, 255, 255, 255,
+                         255, 1, 2, 3, 255,
+                         255, 4, 5, 6, 255,
+                         255, 255, 255, 255, 255])
+        // upside down, half a pixel off, or at another scale: not one for one
+        #expect(ScanPicture(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6], transform: [3, 0, 0, 2, 1, 2]).onGrid(columns: 5, rows: 5, scale: 1) == nil)
+        #expect(ScanPicture(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6], transform: [3, 0, 0, -2, 1.5, 4]).onGrid(columns: 5, rows: 5, scale: 1) == nil)
+        #expect(picture.onGrid(columns: 10, rows: 10, scale: 2) == nil)
+    }
+}
