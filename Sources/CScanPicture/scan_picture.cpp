@@ -9,8 +9,9 @@
 // A scan is one picture over the page. Here poppler's core interprets the page with an output
 // device of our own that draws nothing: it decodes the page's one image row by row straight into
 // grey (one byte a pixel) and notes where it lands. Where its samples fall on OCR's pixel grid one
-// for one (a scan at 300 dpi, the commonest) they are OCR's page image as they are, the same pixels
-// the render gives (ScanPicture.swift); other pictures are rendered as before.
+// for one (a scan at 300 dpi, the commonest) they are OCR's page image as they are; a grey picture
+// at another resolution is drawn by cairo as poppler draws it, a band of rows at a time
+// (ScanPicture.swift). Either way the render's very pixels, without its page-sized surface.
 // Whatever else the page draws visibly after the picture (an annotation, a stamp, visible text, a
 // second picture), or a picture that is masked, clipped, translucent or short of the page, makes
 // it answer no, and the page is rendered as before. Text in an invisible render mode (a scanner's
@@ -43,6 +44,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 struct ReformScanSource {
     std::unique_ptr<PDFDoc> doc;
@@ -111,6 +113,9 @@ public:
             OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
             return;
         }
+        // Each sample's colour as poppler's cairo device gives it (0x00RRGGBB), then the grey reform
+        // takes of a rendered pixel: a picture kept at its size gives the render's very pixels.
+        std::vector<unsigned int> colours(static_cast<size_t>(width));
         ImageStream samples(str, width, colorMap->getNumPixelComps(), colorMap->getBits());
         samples.reset();
         for (int y = 0; y < height; ++y) {
@@ -121,7 +126,14 @@ public:
                 samples.close();
                 return;
             }
-            colorMap->getGrayLine(line, grey + static_cast<size_t>(y) * static_cast<size_t>(width), width);
+            colorMap->getRGBLine(line, colours.data(), width);
+            unsigned char *row = grey + static_cast<size_t>(y) * static_cast<size_t>(width);
+            for (int x = 0; x < width; ++x) {
+                const unsigned int c = colours[static_cast<size_t>(x)];
+                const unsigned int r = (c >> 16) & 0xFF, g = (c >> 8) & 0xFF, b = c & 0xFF;
+                row[x] = static_cast<unsigned char>((77 * r + 150 * g + 29 * b) >> 8);
+                allGrey = allGrey && r == g && g == b;
+            }
         }
         samples.close();
         pixels = grey;
@@ -141,6 +153,7 @@ public:
 
     int pictureWidth = 0, pictureHeight = 0;
     double ctm[6] = {0, 0, 0, 0, 0, 0};
+    bool allGrey = true;
 
 private:
     unsigned char *pixels = nullptr;
@@ -220,6 +233,7 @@ extern "C" int reform_scan_source_picture(ReformScanSource *source, int page, Re
     source->doc->displayPageSlice(&catcher, page, 72, 72, 0, false, true, false, -1, -1, -1, -1);
     if (!catcher.answered()) return 0;
     picture->width = catcher.pictureWidth;
+    picture->grey = catcher.allGrey ? 1 : 0;
     picture->height = catcher.pictureHeight;
     std::memcpy(picture->ctm, catcher.ctm, sizeof picture->ctm);
     picture->pixels = catcher.take();

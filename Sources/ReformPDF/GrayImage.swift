@@ -111,9 +111,10 @@ extension GrayImage {
 }
 
 extension PDFPage {
-    /// The page in grey at `dpi` dots per inch, for OCR: a scan that is one picture over the page,
-    /// scanned at `dpi`, is its own samples (`ScanPicture`, the same pixels a render gives); any other
-    /// page is rendered.
+    /// The page in grey at `dpi` dots per inch, for OCR. A scan that is one picture over the page is
+    /// made from its samples (`ScanPicture`): as they are when scanned at `dpi`, drawn band by band
+    /// when grey and scanned at another resolution; the same pixels a render gives either way,
+    /// without the render's page-sized colour surface. Any other page is rendered.
     public func grayImage(dpi: Double) -> GrayImage {
         let scale = dpi / 72
         let (w, h) = size
@@ -121,7 +122,9 @@ extension PDFPage {
         let columns = max(1, Int((w * scale).rounded(.up))), rows = max(1, Int((h * scale).rounded(.up)))
         // Pixel (0, 0) is page point (0, 0): the centre is half the picture, in points.
         let center = Point(x: Double(columns) / scale / 2, y: Double(rows) / scale / 2)
-        if let picture = document.scanPicture(page: number), let pixels = picture.onGrid(columns: columns, rows: rows, scale: scale) {
+        if let picture = document.scanPicture(page: number),
+           let pixels = picture.onGrid(columns: columns, rows: rows, scale: scale)
+               ?? picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h)) {
             return GrayImage(width: columns, height: rows, pixels: pixels, scale: scale, center: center)
         }
         let raster = render(scale: scale, antialias: true)

@@ -26,6 +26,11 @@ import Testing
 
     static func rendered(_ page: PDFPage, dpi: Double) -> [UInt8] { page.render(scale: dpi / 72, antialias: true).luminance() }
 
+    /// How many pixels two pictures of the same grid differ in (all of them when the grids differ).
+    static func differences(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.count == b.count ? zip(a, b).filter { $0 != $1 }.count : max(a.count, b.count)
+    }
+
     @Test func aScanAtOCRResolutionIsItsOwnSamplesAndTheRendersPixels() throws {
         let (url, pixels) = try Self.picture(dpi: 100)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -46,14 +51,47 @@ import Testing
         #expect(page.grayImage(dpi: 200).pixels == Self.rendered(page, dpi: 200))
     }
 
-    @Test func aScanAtAnotherResolutionIsRendered() throws {
+    @Test func aScanAtAnotherResolutionIsDrawnBandByBandWithTheRendersPixels() throws {
         let (url, _) = try Self.picture(dpi: 100)
         defer { try? FileManager.default.removeItem(at: url) }
         let document = try PDFDocument(path: url.path)
         let picture = try #require(document.scanPicture(page: 1))
-        #expect(picture.onGrid(columns: 188, rows: 250, scale: 150.0 / 72) == nil)
         let page = try document.page(1)
-        #expect(page.grayImage(dpi: 150).pixels == Self.rendered(page, dpi: 150))
+        let (w, h) = page.size
+        for dpi in [150.0, 83.0, 300.0] {
+            let scale = dpi / 72
+            let columns = Int((w * scale).rounded(.up)), rows = Int((h * scale).rounded(.up))
+            #expect(picture.onGrid(columns: columns, rows: rows, scale: scale) == nil)
+            let rendered = Self.rendered(page, dpi: dpi)
+            // bands of one row, a few rows, and the whole page at once
+            for bandRows in [1, 7, rows] {
+                let drawn = try #require(picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h), bandRows: bandRows))
+                #expect(Self.differences(drawn, rendered) == 0, "\(dpi) dpi, \(bandRows) rows a band")
+            }
+            #expect(Self.differences(page.grayImage(dpi: dpi).pixels, rendered) == 0, "\(dpi) dpi")
+        }
+    }
+
+    /// The corpus's scans at 200 and 240 dpi, portrait and landscape (the page a fraction of a pixel
+    /// wider or taller than its grid at 300 dpi), read at OCR's 300 dpi.
+    @Test(arguments: ["scanned/scan-portrait-03.pdf", "scanned/scan-landscape-01.pdf", "image-only/image-only-02.pdf"])
+    func corpusScansAtOtherResolutionsAreDrawnWithTheRendersPixels(file: String) throws {
+        let document = try PDFDocument(path: Fixtures.repoRoot.appendingPathComponent("Corpus/" + file).path)
+        let page = try document.page(1)
+        let picture = try #require(document.scanPicture(page: 1))
+        let scale = 300.0 / 72
+        let (w, h) = page.size
+        let columns = Int((w * scale).rounded(.up)), rows = Int((h * scale).rounded(.up))
+        let drawn = try #require(picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h), bandRows: 97))
+        let rendered = Self.rendered(page, dpi: 300)
+        #expect(Self.differences(drawn, rendered) == 0)
+    }
+
+    @Test func aColourPictureIsNotDrawnButRendered() {
+        let picture = ScanPicture(width: 2, height: 2, samples: [10, 20, 30, 40], transform: [2, 0, 0, -2, 0, 2], isGrey: false)
+        #expect(picture.drawn(columns: 3, rows: 3, scale: 1.5, page: (2, 2)) == nil)
+        // kept at its size it is still its samples: the grey of each colour is the render's
+        #expect(picture.onGrid(columns: 2, rows: 2, scale: 1) == [10, 20, 30, 40])
     }
 
     @Test func somethingDrawnOverThePictureMakesTheRenderTheAnswer() throws {
@@ -102,3 +140,4 @@ import Testing
         #expect(picture.onGrid(columns: 10, rows: 10, scale: 2) == nil)
     }
 }
+

@@ -23,12 +23,15 @@ void reform_scan_source_close(ReformScanSource *source);
 /// The one picture a scanned page is: its samples in grey (255 white), `width` × `height` bytes
 /// row by row from the picture's first row, and where they land: `ctm` maps the picture's unit
 /// square (PDF image space: its first row at v = 1) to the page's points, origin at the page's
-/// top-left corner, y down (the space poppler_page_render draws in).
+/// top-left corner, y down (the space poppler_page_render draws in). A sample's grey is the one
+/// reform takes of a rendered pixel, (77 R + 150 G + 29 B) / 256 of the colour poppler gives it;
+/// `grey` is 1 when every sample was grey already (R = G = B).
 typedef struct {
     unsigned char *pixels;
     int width;
     int height;
     double ctm[6];
+    int grey;
 } ReformScanPicture;
 
 /// Fills `picture` and returns 1 when page `page` (1-based) draws exactly one picture, opaque and
