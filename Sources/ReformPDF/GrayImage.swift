@@ -122,6 +122,7 @@ extension PDFPage {
         let columns = max(1, Int((w * scale).rounded(.up))), rows = max(1, Int((h * scale).rounded(.up)))
         // Pixel (0, 0) is page point (0, 0): the centre is half the picture, in points.
         let center = Point(x: Double(columns) / scale / 2, y: Double(rows) / scale / 2)
+        defer { document.forgetScanPicture() }
         if let picture = document.scanPicture(page: number),
            let pixels = picture.onGrid(columns: columns, rows: rows, scale: scale)
                ?? picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h)) {

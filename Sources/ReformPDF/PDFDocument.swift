@@ -149,8 +149,21 @@ public final class PDFDocument {
     /// opened on the first page OCR reads, nil when it cannot be.
     private lazy var scanPictures = ScanPictureSource(origin: origin, password: password)
 
+    /// The last page's picture asked for, kept for the next question about the same page: a scan's
+    /// rulings and its OCR read the same picture, decoded once.
+    private var lastPicture: (page: Int, picture: ScanPicture?)?
+
     /// Page `number`'s one picture when the page is a scan that is only that (`ScanPictureSource.picture`).
-    func scanPicture(page number: Int) -> ScanPicture? { scanPictures?.picture(page: number) }
+    func scanPicture(page number: Int) -> ScanPicture? {
+        if let lastPicture, lastPicture.page == number { return lastPicture.picture }
+        lastPicture = nil  // the last page's samples go before this page's are decoded
+        let picture = scanPictures?.picture(page: number)
+        lastPicture = (number, picture)
+        return picture
+    }
+
+    /// Lets the kept picture go (OCR has made its page image of it).
+    func forgetScanPicture() { lastPicture = nil }
 
     /// What the pages read so far were, for guessing what the next one is (`PageExtractor`). A
     /// document held in memory whose bytes name no image object has no scanned page to guess at.

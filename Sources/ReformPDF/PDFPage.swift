@@ -120,6 +120,15 @@ public final class PDFPage {
         return raster
     }
 
+    /// What `render(scale:antialias: true, glyphs: false)` gives of a scan that is one grey picture
+    /// over the page, drawn from the picture's samples a band at a time (`ScanPicture.raster`): the
+    /// same pixels without poppler's copy of the whole scan at 4 bytes a sample. Nil for any other page.
+    public func pictureRaster(scale: Double) -> PageRaster? {
+        guard let raster = document.scanPicture(page: number)?.raster(scale: scale, page: size) else { return nil }
+        raster.textDrawn = !GlyphGate.isActive  // as a render without glyphs says
+        return raster
+    }
+
     /// `render`, and whether the page may have drawn an image on the way (`PageRaster.drawNotingImages`):
     /// a page that certainly drew none covers nothing with images, and needs no `imageCoverage`
     /// (poppler's image mapping is another full pass over the page's content and fonts).

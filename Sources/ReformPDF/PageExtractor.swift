@@ -43,8 +43,12 @@ public struct PageExtractor: Sendable {
         page.history.lastPageWasScan = isScan
         if findRulings && (raster == nil || isScan) {
             raster = nil  // a born-digital-scale raster of a scan is let go before the larger render
-            raster = timings.measure("render") { page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
-                                                             antialias: rulingSettings.antialias || isScan, glyphs: false) }
+            // a scan that is one grey picture is drawn from its samples (the same pixels, less memory)
+            raster = timings.measure("render") {
+                (isScan ? page.pictureRaster(scale: rulingSettings.scanRenderScale) : nil)
+                    ?? page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
+                                   antialias: rulingSettings.antialias || isScan, glyphs: false)
+            }
         }
         // A born-digital layer's boxes are brought back to their fonts' size where poppler made them
         // ems too tall; a scan's layer is OCR, its advances fitted to the words it read, so its

@@ -74,6 +74,23 @@ public final class PageRaster {
         return body(base, stride)
     }
 
+    /// Copies the first `count` rows of `band` (as wide as this raster) over rows `top…` of this one.
+    func copyRows(from band: PageRaster, count: Int, to top: Int) {
+        precondition(band.width == width && top >= 0 && top + count <= height && count <= band.height)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let base = cairo_image_surface_get_data(surface) else { return }
+        cairo_surface_flush(surface)
+        band.withPixels { pixels, bandStride in
+            let bytes = width * 4
+            for y in 0..<count {
+                let to = UnsafeMutableRawPointer(base) + (top + y) * stride
+                let from = UnsafeRawPointer(pixels + y * bandStride)
+                to.copyMemory(from: from, byteCount: bytes)
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+    }
+
     /// The 8-bit luminance of every pixel, row-major, `width * height` bytes.
     public func luminance() -> [UInt8] {
         let stride = Int(cairo_image_surface_get_stride(surface))

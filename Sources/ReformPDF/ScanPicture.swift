@@ -102,103 +102,16 @@ public final class ScanPicture {
     /// Rows of the page grid drawn at a time by `drawn`.
     public static let bandRows = 256
 
+    /// Whether `drawn` may be used: cairo 1.16 (Debian 12's), whose hand-over to pixman
+    /// `PixmanPlacement` follows. Another cairo renders, as before.
+    static let drawsAsRendered = cairo_version() / 100 == 1 * 100 + 16
+
     /// The picture on a page grid of `columns` × `rows` pixels at `scale` pixels per point, on a
-    /// page of `page` points, drawn by cairo as poppler's cairo device draws an image (the samples
-    /// as an RGB24 surface, filter GOOD, edges extended, inside the page's clip, the picture's unit
-    /// square filled), `bandRows` rows at a time, in grey: the render's very pixels, with a band
-    /// instead of the page-sized colour surface under them. Nil for a picture that is not grey (a
-    /// render filters its colours, not its greys) or is turned against the page.
+    /// page of `page` points, in grey, drawn as a render draws it (`drawBands`). Nil where
+    /// `drawBands` cannot.
     public func drawn(columns: Int, rows: Int, scale: Double, page: (width: Double, height: Double), bandRows: Int = ScanPicture.bandRows) -> [UInt8]? {
-        guard isGrey, columns > 0, rows > 0, scale > 0, bandRows > 0, transform[1] == 0, transform[2] == 0 else { return nil }
-        let source = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
-        defer { cairo_surface_destroy(source) }
-        guard cairo_surface_status(source) == CAIRO_STATUS_SUCCESS, let base = cairo_image_surface_get_data(source) else { return nil }
-        let stride = Int(cairo_image_surface_get_stride(source))
-        for y in 0..<height {
-            let row = UnsafeMutableRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-            let grey = samples + y * width
-            for x in 0..<width { row[x] = UInt32(grey[x]) &* 0x010101 }
-        }
-        cairo_surface_mark_dirty(source)
-        let pattern = cairo_pattern_create_for_surface(source)!
-        defer { cairo_pattern_destroy(pattern) }
-        cairo_pattern_set_filter(pattern, CAIRO_FILTER_GOOD)
-        cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
-        var toSamples = cairo_matrix_t()
-        cairo_matrix_init_translate(&toSamples, 0, Double(height))
-        cairo_matrix_scale(&toSamples, Double(width), -Double(height))
-        var placement = cairo_matrix_t(xx: transform[0], yx: transform[1], xy: transform[2], yy: transform[3],
-                                       x0: transform[4], y0: transform[5])
-        var fromPlacement = placement
-        guard cairo_matrix_invert(&fromPlacement) == CAIRO_STATUS_SUCCESS else { return nil }
-        // The device-to-samples matrix cairo derives for a band drawn `top` rows up with the picture
-        // matrix moved by `shift`, computed as cairo does (its inverse transformation kept step by
-        // step, then the pattern's matrix after it): the same doubles, so the same fixed point.
-        func deviceToSamples(top: Int, shift: (x: Double, y: Double)) -> cairo_matrix_t {
-            var inverse = cairo_matrix_t(), step = cairo_matrix_t(), next = cairo_matrix_t()
-            cairo_matrix_init_identity(&inverse)
-            cairo_matrix_init_translate(&step, 0, Double(top))
-            cairo_matrix_multiply(&next, &inverse, &step); inverse = next
-            cairo_matrix_init_scale(&step, 1 / scale, 1 / scale)
-            cairo_matrix_multiply(&next, &inverse, &step); inverse = next
-            cairo_matrix_multiply(&next, &inverse, &fromPlacement); inverse = next
-            var samples = bandSamples(shift)
-            cairo_matrix_multiply(&next, &inverse, &samples)
-            return next
-        }
-        func bandSamples(_ shift: (x: Double, y: Double)) -> cairo_matrix_t {
-            var move = cairo_matrix_t(), moved = cairo_matrix_t()
-            cairo_matrix_init_translate(&move, shift.x, shift.y)
-            cairo_matrix_multiply(&moved, &toSamples, &move)
-            return moved
-        }
-        // Where pixman samples: cairo hands it the device-to-samples matrix in 16.16 fixed point, first
-        // moved by whole device pixels to keep the translation small, its translation then fitted so
-        // that the drawn area's centre lands exactly (_cairo_matrix_to_pixman_matrix_offset). A band's
-        // area has another centre, so its samples would fall elsewhere by the entries' rounding: each
-        // band's matrix is moved so that pixman's fitted translation is the whole page's, by whole rows.
-        // The drawn area, whose centre cairo fits at: the picture within the page's clip, its edges in
-        // cairo's 24.8 fixed point rounded out to whole pixels, within the surface.
-        func edge(_ v: Double) -> Double { (v * 256).rounded() / 256 }
-        let xs = [transform[4] * scale, (transform[4] + transform[0]) * scale].map(edge)
-        let ys = [transform[5] * scale, (transform[5] + transform[3]) * scale].map(edge)
-        let area = (left: Swift.max(0, xs.min()!.rounded(.down)),
-                    right: Swift.min(Double(columns), xs.max()!.rounded(.up), edge(page.width * scale).rounded(.up)),
-                    top: Swift.max(0, ys.min()!.rounded(.down)),
-                    bottom: Swift.min(Double(rows), ys.max()!.rounded(.up), edge(page.height * scale).rounded(.up)))
-        let across = (area.left + area.right) / 2
-        let whole = PixmanPlacement(deviceToSamples(top: 0, shift: (0, 0)), centre: (across, (area.top + area.bottom) / 2))
         var out = [UInt8](repeating: 255, count: columns * rows)
-        let bandHeight = Swift.min(rows, bandRows)
-        let band = PageRaster(width: columns, height: bandHeight, scale: scale)
-        var top = 0
-        while top < rows {
-            let count = Swift.min(bandHeight, rows - top)
-            let bandTop = Swift.max(0, area.top - Double(top)), bandBottom = Swift.min(Double(bandHeight), area.bottom - Double(top))
-            let centre = (across, (bandTop + bandBottom) / 2)
-            var shift = (x: 0.0, y: 0.0)
-            for _ in 0..<4 {
-                let placed = PixmanPlacement(deviceToSamples(top: top, shift: shift), centre: centre)
-                let dx = whole.offset.x - placed.offset.x, dy = whole.offset.y + whole.fixedYY * Double(top) - placed.offset.y
-                if dx == 0 && dy == 0 { break }
-                shift.x += dx / 65536
-                shift.y += dy / 65536
-            }
-            var matrix = bandSamples(shift)
-            cairo_pattern_set_matrix(pattern, &matrix)
-            band.draw { cr in
-                cairo_set_source_rgb(cr, 1, 1, 1)
-                cairo_paint(cr)
-                cairo_translate(cr, 0, -Double(top))
-                cairo_scale(cr, scale, scale)
-                // the page's clip, as poppler sets it before the page's content, then the picture's
-                cairo_rectangle(cr, 0, 0, page.width, page.height)
-                cairo_clip(cr)
-                cairo_transform(cr, &placement)
-                cairo_rectangle(cr, 0, 0, 1, 1)
-                cairo_set_source(cr, pattern)
-                cairo_fill(cr)
-            }
+        let drew = drawBands(columns: columns, rows: rows, scale: scale, page: page, bandRows: bandRows) { top, count, band in
             band.withPixels { pixels, stride in
                 out.withUnsafeMutableBufferPointer { dst in
                     for y in 0..<count {
@@ -207,9 +120,170 @@ public final class ScanPicture {
                     }
                 }
             }
-            top += count
         }
-        return out
+        return drew ? out : nil
+    }
+
+    /// The picture as a raster of the page at `scale` pixels per point (the grid `PDFPage.render`
+    /// makes), drawn as a render draws it (`drawBands`). Nil where `drawBands` cannot.
+    func raster(scale: Double, page: (width: Double, height: Double), bandRows: Int = ScanPicture.bandRows) -> PageRaster? {
+        let raster = PageRaster(width: Swift.max(1, Int((page.width * scale).rounded(.up))),
+                                height: Swift.max(1, Int((page.height * scale).rounded(.up))), scale: scale)
+        let drew = drawBands(columns: raster.width, rows: raster.height, scale: scale, page: page, bandRows: bandRows) { top, count, band in
+            raster.copyRows(from: band, count: count, to: top)
+        }
+        return drew ? raster : nil
+    }
+
+    /// Draws the picture on a page grid of `columns` × `rows` pixels at `scale` pixels per point,
+    /// on a page of `page` points, `bandRows` rows at a time, as poppler's cairo device draws an
+    /// image onto a white page: the samples as an RGB24 surface, filter GOOD, edges extended, inside
+    /// the page's clip, the picture's unit square filled. Each band is handed to `body` (its top row,
+    /// its rows, the band) before the next is drawn on the same surface: the render's very pixels,
+    /// with a band instead of a page-sized surface, and of the samples only the rows a band takes
+    /// as colours (the render holds all of them at 4 bytes a sample). False, drawing nothing, for a
+    /// picture that is not grey (a render filters its colours, not its greys) or is turned against
+    /// the page, and under another cairo than `drawsAsRendered` names.
+    func drawBands(columns: Int, rows: Int, scale: Double, page: (width: Double, height: Double), bandRows: Int,
+                   _ body: (_ top: Int, _ count: Int, _ band: PageRaster) -> Void) -> Bool {
+        guard Self.drawsAsRendered, isGrey, columns > 0, rows > 0, scale > 0, bandRows > 0,
+              transform[1] == 0, transform[2] == 0 else { return false }
+        var placement = cairo_matrix_t(xx: transform[0], yx: transform[1], xy: transform[2], yy: transform[3],
+                                       x0: transform[4], y0: transform[5])
+        guard let bands = BandPlacements(picture: self, placement: placement, columns: columns, rows: rows, scale: scale, page: page) else { return false }
+        let bandHeight = Swift.min(rows, bandRows)
+        let band = PageRaster(width: columns, height: bandHeight, scale: scale)
+        for top in stride(from: 0, to: rows, by: bandHeight) {
+            let count = Swift.min(bandHeight, rows - top)
+            let taken = bands.sampleRows(top: top, count: count, of: height)
+            guard let source = greySource(rows: taken) else { return false }
+            defer { cairo_surface_destroy(source) }
+            let pattern = cairo_pattern_create_for_surface(source)!
+            defer { cairo_pattern_destroy(pattern) }
+            cairo_pattern_set_filter(pattern, CAIRO_FILTER_GOOD)
+            cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
+            var matrix = bands.samplesMatrix(top: top, bandHeight: bandHeight, firstRow: taken.lowerBound)
+            cairo_pattern_set_matrix(pattern, &matrix)
+            band.draw { cr in
+                cairo_set_source_rgb(cr, 1, 1, 1)
+                cairo_paint(cr)
+                cairo_translate(cr, 0, -Double(top))
+                cairo_scale(cr, scale, scale)
+                // the page's clip, as poppler sets it before the page's content, then the picture filled
+                cairo_rectangle(cr, 0, 0, page.width, page.height)
+                cairo_clip(cr)
+                cairo_transform(cr, &placement)
+                cairo_rectangle(cr, 0, 0, 1, 1)
+                cairo_set_source(cr, pattern)
+                cairo_fill(cr)
+            }
+            body(top, count, band)
+        }
+        return true
+    }
+
+    /// Sample rows `rows` as cairo's RGB24 surface (grey: R = G = B), the caller's to destroy.
+    private func greySource(rows: Range<Int>) -> OpaquePointer? {
+        let source = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(Swift.max(1, rows.count)))!
+        guard cairo_surface_status(source) == CAIRO_STATUS_SUCCESS, let base = cairo_image_surface_get_data(source) else {
+            cairo_surface_destroy(source)
+            return nil
+        }
+        let stride = Int(cairo_image_surface_get_stride(source))
+        for (i, y) in rows.enumerated() {
+            let row = UnsafeMutableRawPointer(base + i * stride).assumingMemoryBound(to: UInt32.self)
+            let grey = samples + y * width
+            for x in 0..<width { row[x] = UInt32(grey[x]) &* 0x010101 }
+        }
+        cairo_surface_mark_dirty(source)
+        return source
+    }
+}
+
+/// The picture matrix of each band of `ScanPicture.drawBands`.
+///
+/// cairo hands pixman the device-to-samples matrix in 16.16 fixed point, its translation fitted so
+/// that the drawn area's centre lands exactly (`PixmanPlacement`). A band's drawn area has another
+/// centre, so its samples would fall elsewhere by the rounding of the matrix's entries; each band's
+/// picture matrix is moved so that pixman's fitted translation is the whole page's, moved by whole rows.
+struct BandPlacements {
+    /// The picture's matrix to its samples (PDF image space to sample rows from the top).
+    let toSamples: cairo_matrix_t
+    private let fromPlacement: cairo_matrix_t
+    private let scale: Double
+    /// The drawn area in device pixels: the picture within the page's clip, its edges in cairo's
+    /// 24.8 fixed point rounded out to whole pixels, within the surface.
+    private let area: (left: Double, right: Double, top: Double, bottom: Double)
+    private let whole: PixmanPlacement
+
+    init?(picture: ScanPicture, placement: cairo_matrix_t, columns: Int, rows: Int, scale: Double, page: (width: Double, height: Double)) {
+        var inverse = placement
+        guard cairo_matrix_invert(&inverse) == CAIRO_STATUS_SUCCESS else { return nil }
+        fromPlacement = inverse
+        var samples = cairo_matrix_t()
+        cairo_matrix_init_translate(&samples, 0, Double(picture.height))
+        cairo_matrix_scale(&samples, Double(picture.width), -Double(picture.height))
+        toSamples = samples
+        self.scale = scale
+        func edge(_ v: Double) -> Double { (v * 256).rounded() / 256 }
+        let t = picture.transform
+        let xs = [t[4] * scale, (t[4] + t[0]) * scale].map(edge), ys = [t[5] * scale, (t[5] + t[3]) * scale].map(edge)
+        area = (left: Swift.max(0, xs.min()!.rounded(.down)),
+                right: Swift.min(Double(columns), xs.max()!.rounded(.up), edge(page.width * scale).rounded(.up)),
+                top: Swift.max(0, ys.min()!.rounded(.down)),
+                bottom: Swift.min(Double(rows), ys.max()!.rounded(.up), edge(page.height * scale).rounded(.up)))
+        whole = PixmanPlacement(Self.deviceToSamples(fromPlacement: inverse, scale: scale, toSamples: samples, top: 0),
+                                centre: ((area.left + area.right) / 2, (area.top + area.bottom) / 2))
+    }
+
+    /// The sample rows the band of `count` device rows from `top` takes, with room for the filter:
+    /// the rows its pixels' centres fall between, widened by the rows a pixel averages when the
+    /// picture is shrunk, and two more each way; within the picture's `sampleRows`.
+    func sampleRows(top: Int, count: Int, of sampleRows: Int) -> Range<Int> {
+        let m = Self.deviceToSamples(fromPlacement: fromPlacement, scale: scale, toSamples: toSamples, top: 0)
+        let ends = [m.yy * Double(top) + m.y0, m.yy * Double(top + count) + m.y0]
+        let margin = abs(m.yy).rounded(.up) + 2
+        let first = Swift.max(0, Int((ends.min()! - margin).rounded(.down)))
+        let last = Swift.min(sampleRows, Int((ends.max()! + margin).rounded(.up)))
+        return first..<Swift.max(first + 1, last)
+    }
+
+    /// The picture matrix for the band of `bandHeight` rows from device row `top`, whose samples
+    /// start at row `firstRow` of the picture.
+    func samplesMatrix(top: Int, bandHeight: Int, firstRow: Int = 0) -> cairo_matrix_t {
+        let bandTop = Swift.max(0, area.top - Double(top)), bandBottom = Swift.min(Double(bandHeight), area.bottom - Double(top))
+        let centre = ((area.left + area.right) / 2, (bandTop + bandBottom) / 2)
+        var moved = toSamples, up = cairo_matrix_t(), next = cairo_matrix_t()
+        cairo_matrix_init_translate(&up, 0, -Double(firstRow))
+        cairo_matrix_multiply(&next, &moved, &up)
+        moved = next
+        for _ in 0..<5 {
+            let placed = PixmanPlacement(Self.deviceToSamples(fromPlacement: fromPlacement, scale: scale, toSamples: moved, top: top), centre: centre)
+            let dx = whole.offset.x - placed.offset.x
+            let dy = whole.offset.y + whole.fixedYY * Double(top) - 65536 * Double(firstRow) - placed.offset.y
+            if dx == 0 && dy == 0 { break }
+            var move = cairo_matrix_t(), next = cairo_matrix_t()
+            cairo_matrix_init_translate(&move, dx / 65536, dy / 65536)
+            cairo_matrix_multiply(&next, &moved, &move)
+            moved = next
+        }
+        return moved
+    }
+
+    /// The device-to-samples matrix cairo derives for a band drawn `top` rows up, computed as cairo
+    /// does (its inverse transformation kept step by step, the pattern's matrix after it): the same
+    /// doubles, so the same fixed point.
+    static func deviceToSamples(fromPlacement: cairo_matrix_t, scale: Double, toSamples: cairo_matrix_t, top: Int) -> cairo_matrix_t {
+        var inverse = cairo_matrix_t(), step = cairo_matrix_t(), next = cairo_matrix_t()
+        var fromPlacement = fromPlacement, toSamples = toSamples
+        cairo_matrix_init_identity(&inverse)
+        cairo_matrix_init_translate(&step, 0, Double(top))
+        cairo_matrix_multiply(&next, &inverse, &step); inverse = next
+        cairo_matrix_init_scale(&step, 1 / scale, 1 / scale)
+        cairo_matrix_multiply(&next, &inverse, &step); inverse = next
+        cairo_matrix_multiply(&next, &inverse, &fromPlacement); inverse = next
+        cairo_matrix_multiply(&next, &inverse, &toSamples)
+        return next
     }
 }
 

@@ -87,6 +87,22 @@ import Testing
         #expect(Self.differences(drawn, rendered) == 0)
     }
 
+    /// The raster the ruling scanner reads of a scan (2 pixels a point: the pictures shrunk) is the
+    /// render's too, pixel for pixel, drawn band by band.
+    @Test(arguments: ["scanned/scan-portrait-03.pdf", "scanned/scan-landscape-01.pdf", "scanned/scan-portrait-05.pdf"])
+    func corpusScansShrunkForTheirRulingsAreDrawnWithTheRendersPixels(file: String) throws {
+        let document = try PDFDocument(path: Fixtures.repoRoot.appendingPathComponent("Corpus/" + file).path)
+        let page = try document.page(1)
+        let picture = try #require(document.scanPicture(page: 1))
+        let scale = RulingSettings().scanRenderScale
+        let rendered = page.render(scale: scale, antialias: true, glyphs: false)
+        for bandRows in [ScanPicture.bandRows, 61] {
+            let drawn = try #require(picture.raster(scale: scale, page: page.size, bandRows: bandRows))
+            #expect(drawn.width == rendered.width && drawn.height == rendered.height)
+            #expect(Self.differences(drawn.luminance(), rendered.luminance()) == 0, "\(bandRows) rows a band")
+        }
+    }
+
     @Test func aColourPictureIsNotDrawnButRendered() {
         let picture = ScanPicture(width: 2, height: 2, samples: [10, 20, 30, 40], transform: [2, 0, 0, -2, 0, 2], isGrey: false)
         #expect(picture.drawn(columns: 3, rows: 3, scale: 1.5, page: (2, 2)) == nil)
