@@ -12,11 +12,15 @@ public final class PageRaster {
     public internal(set) var textDrawn = true
     private let surface: OpaquePointer
 
-    init(width: Int, height: Int, scale: Double) {
+    /// A white raster. `pooled`: its memory comes from and goes back to `RasterMemory` (page rasters,
+    /// made again page after page); a band drawn once a page (`ScanPicture.drawBands`) takes fresh
+    /// memory and frees it, so that no band waits idle through OCR.
+    init(width: Int, height: Int, scale: Double, pooled: Bool = true) {
         self.width = width
         self.height = height
         self.scale = scale
-        surface = RasterMemory.shared.surface(width: width, height: height)
+        surface = pooled ? RasterMemory.shared.surface(width: width, height: height)
+                         : cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(clamping: width), Int32(clamping: height))
         draw { cr in
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)

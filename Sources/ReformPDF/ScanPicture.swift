@@ -152,7 +152,7 @@ public final class ScanPicture {
                                        x0: transform[4], y0: transform[5])
         guard let bands = BandPlacements(picture: self, placement: placement, columns: columns, rows: rows, scale: scale, page: page) else { return false }
         let bandHeight = Swift.min(rows, bandRows)
-        let band = PageRaster(width: columns, height: bandHeight, scale: scale)
+        let band = PageRaster(width: columns, height: bandHeight, scale: scale, pooled: false)
         for top in stride(from: 0, to: rows, by: bandHeight) {
             let count = Swift.min(bandHeight, rows - top)
             let taken = bands.sampleRows(top: top, count: count, of: height)
