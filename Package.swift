@@ -49,7 +49,8 @@ let package = Package(
                           "-Xlinker", "--export-dynamic-symbol=_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC2ERNS_10UNICHARSETE"]),
         ]),
         // C++: a scanned page's one picture read from the PDF by poppler's core, in grey at its own
-        // resolution, for OCR instead of a 300 dpi colour render (scan_picture.cpp says why).
+        // resolution: a scan's pixels for OCR and its rulings without poppler-glib's page-sized
+        // colour surfaces (scan_picture.cpp says why).
         .target(name: "CScanPicture", dependencies: ["CPoppler"], linkerSettings: [.linkedLibrary("poppler")]),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
         .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CTesseractTemplates", "CGlyphGate", "CFontFiles", "CScanPicture"]),

@@ -13,8 +13,9 @@
 // at another resolution is drawn by cairo as poppler draws it, a band of rows at a time
 // (ScanPicture.swift). Either way the render's very pixels, without its page-sized surface.
 // Whatever else the page draws visibly after the picture (an annotation, a stamp, visible text, a
-// second picture), or a picture that is masked, clipped, translucent or short of the page, makes
-// it answer no, and the page is rendered as before. Text in an invisible render mode (a scanner's
+// second picture), a clip before it other than a rectangle around the page, or a picture that is
+// masked, translucent, turned against the page or short of it, makes it answer no, and the page is
+// rendered as before. Text in an invisible render mode (a scanner's
 // OCR layer) draws nothing and may lie on top.
 //
 // The document is poppler's core PDFDoc opened again from the same file or bytes (poppler-glib
@@ -36,17 +37,23 @@
 
 #include <poppler-config.h>
 #include <GfxState.h>
+#include <GlobalParams.h>
 #include <goo/GooString.h>
 #include <Object.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
 #include <Stream.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <vector>
 
 struct ReformScanSource {
+    // poppler's global parameters for as long as the document lives (page display reads them; a
+    // caller that opened no poppler-glib document first would find none)
+    GlobalParamsIniter params{nullptr};
     std::unique_ptr<PDFDoc> doc;
     // The bytes a document opened from memory reads (MemStream does not own them).
     char *bytes = nullptr;
@@ -82,9 +89,18 @@ public:
 
     void drawChar(GfxState *state, double, double, double, double, double, double, CharCode, int, const Unicode *, int) override
     {
-        // render modes 3 (invisible) and 7 (clip only) put no ink on the page
+        // render mode 3 (invisible) puts no ink on the page; 4-7 also clip what follows to the text
         const int mode = state->getRender() & 7;
+        if (mode >= 4 && pixels == nullptr) spoiled = true;
         if (mode != 3 && mode != 7) drawn();
+    }
+
+    // A clip before the picture must be a rectangle around the page (the page's own crop box is
+    // one); after it, a clip changes nothing already drawn.
+    void clip(GfxState *state) override { clipped(state); }
+    void eoClip(GfxState *state) override { clipped(state); }
+    void clipToStrokePath(GfxState *) override {
+        if (pixels == nullptr) spoiled = true;
     }
 
     void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert, bool interpolate, bool inlineImg) override
@@ -142,6 +158,9 @@ public:
         std::memcpy(ctm, state->getCTM(), sizeof ctm);
     }
 
+    // Whether the page can no longer be the one picture.
+    bool spoilt() const { return spoiled || drawnAfter; }
+
     // Whether the page was the one picture: read whole, nothing drawn over it, and covering the page.
     bool answered() const { return pixels != nullptr && !spoiled && !drawnAfter && covers(); }
 
@@ -160,6 +179,42 @@ private:
     bool spoiled = false, drawnAfter = false;
     double pageWidth = 0, pageHeight = 0;
 
+    // A clip path set before the picture: only a rectangle, axis-aligned in device space, around the page.
+    void clipped(GfxState *state) {
+        if (pixels != nullptr) return;
+        const GfxPath *path = state->getPath();
+        if (path == nullptr || path->getNumSubpaths() != 1) {
+            spoiled = true;
+            return;
+        }
+        const GfxSubpath *sub = path->getSubpath(0);
+        const int n = sub->getNumPoints();
+        if (n < 4 || n > 5) {
+            spoiled = true;
+            return;
+        }
+        double xs[5], ys[5];
+        for (int i = 0; i < n; ++i) {
+            if (sub->getCurve(i)) {
+                spoiled = true;
+                return;
+            }
+            state->transform(sub->getX(i), sub->getY(i), &xs[i], &ys[i]);
+        }
+        const double x0 = *std::min_element(xs, xs + n), x1 = *std::max_element(xs, xs + n);
+        const double y0 = *std::min_element(ys, ys + n), y1 = *std::max_element(ys, ys + n);
+        for (int i = 0; i < n; ++i) {
+            // a rectangle: every side runs along an axis (a bow tie through the same corners does not)
+            const int j = (i + 1) % n;
+            const bool alongX = std::fabs(ys[i] - ys[j]) < 1e-6, alongY = std::fabs(xs[i] - xs[j]) < 1e-6;
+            if (!alongX && !alongY) {
+                spoiled = true;
+                return;
+            }
+        }
+        if (x0 > 0.5 || y0 > 0.5 || x1 < pageWidth - 0.5 || y1 < pageHeight - 0.5) spoiled = true;
+    }
+
     // Marks before the picture are hidden under it (it is opaque and covers the page); after it they show.
     void drawn() {
         if (pixels != nullptr) drawnAfter = true;
@@ -170,6 +225,9 @@ private:
         if (maskColors != nullptr || colorMap == nullptr || !colorMap->isOk()) return false;
         if (width <= 0 || height <= 0 || static_cast<long>(width) * height > maxSamples) return false;
         if (state->getFillOpacity() < 1 || state->getBlendMode() != gfxBlendNormal) return false;
+        // turned against the page (a quarter turn, a skew): the caller cannot place it; render it
+        const double *m = state->getCTM();
+        if (m[1] != 0 || m[2] != 0) return false;
         double x0, y0, x1, y1;
         state->getClipBBox(&x0, &y0, &x1, &y1);
         return x0 <= 0.5 && y0 <= 0.5 && x1 >= pageWidth - 0.5 && y1 >= pageHeight - 0.5;
@@ -203,41 +261,59 @@ ReformScanSource *opened(std::unique_ptr<ReformScanSource> source) {
 
 } // namespace
 
+// The exported functions catch what poppler or the allocator throws: no C++ exception crosses into
+// Swift; the caller is told no (and renders the page).
+
 extern "C" ReformScanSource *reform_scan_source_open_file(const char *path, const char *password)
 {
-    auto source = std::make_unique<ReformScanSource>();
-    const auto pw = passwordString(password);
-    source->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
-    return opened(std::move(source));
+    try {
+        auto source = std::make_unique<ReformScanSource>();
+        const auto pw = passwordString(password);
+        source->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
+        return opened(std::move(source));
+    } catch (...) {
+        return nullptr;
+    }
 }
 
 extern "C" ReformScanSource *reform_scan_source_open_bytes(const void *bytes, size_t count, const char *password)
 {
-    auto source = std::make_unique<ReformScanSource>();
-    source->bytes = static_cast<char *>(std::malloc(count == 0 ? 1 : count));
-    if (source->bytes == nullptr) return nullptr;
-    std::memcpy(source->bytes, bytes, count);
-    const auto pw = passwordString(password);
-    auto *stream = new MemStream(source->bytes, 0, static_cast<Goffset>(count), Object(objNull));
-    source->doc = std::make_unique<PDFDoc>(stream, pw, pw);  // the document owns the stream
-    return opened(std::move(source));
+    try {
+        auto source = std::make_unique<ReformScanSource>();
+        source->bytes = static_cast<char *>(std::malloc(count == 0 ? 1 : count));
+        if (source->bytes == nullptr) return nullptr;
+        std::memcpy(source->bytes, bytes, count);
+        const auto pw = passwordString(password);
+        auto *stream = new MemStream(source->bytes, 0, static_cast<Goffset>(count), Object(objNull));
+        source->doc = std::make_unique<PDFDoc>(stream, pw, pw);  // the document owns the stream
+        return opened(std::move(source));
+    } catch (...) {
+        return nullptr;
+    }
 }
 
 extern "C" void reform_scan_source_close(ReformScanSource *source) { delete source; }
 
+// Stops interpreting a page once it cannot be the one picture.
+static bool abandoned(void *catcher) { return static_cast<const PictureCatcher *>(catcher)->spoilt(); }
+
 extern "C" int reform_scan_source_picture(ReformScanSource *source, int page, ReformScanPicture *picture)
 {
-    if (source == nullptr || picture == nullptr || page < 1 || page > source->doc->getNumPages()) return 0;
-    PictureCatcher catcher;
-    // as poppler_page_render draws: 72 dpi, unrotated, the crop box, not printing (annotations shown)
-    source->doc->displayPageSlice(&catcher, page, 72, 72, 0, false, true, false, -1, -1, -1, -1);
-    if (!catcher.answered()) return 0;
-    picture->width = catcher.pictureWidth;
-    picture->grey = catcher.allGrey ? 1 : 0;
-    picture->height = catcher.pictureHeight;
-    std::memcpy(picture->ctm, catcher.ctm, sizeof picture->ctm);
-    picture->pixels = catcher.take();
-    return 1;
+    try {
+        if (source == nullptr || picture == nullptr || page < 1 || page > source->doc->getNumPages()) return 0;
+        PictureCatcher catcher;
+        // as poppler_page_render draws: 72 dpi, unrotated, the crop box, not printing (annotations shown)
+        source->doc->displayPageSlice(&catcher, page, 72, 72, 0, false, true, false, -1, -1, -1, -1, abandoned, &catcher);
+        if (!catcher.answered()) return 0;
+        picture->width = catcher.pictureWidth;
+        picture->height = catcher.pictureHeight;
+        picture->grey = catcher.allGrey ? 1 : 0;
+        std::memcpy(picture->ctm, catcher.ctm, sizeof picture->ctm);
+        picture->pixels = catcher.take();
+        return 1;
+    } catch (...) {
+        return 0;
+    }
 }
 
 #else

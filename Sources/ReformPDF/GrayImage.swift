@@ -124,7 +124,7 @@ extension PDFPage {
         let center = Point(x: Double(columns) / scale / 2, y: Double(rows) / scale / 2)
         defer { document.forgetScanPicture() }
         if let picture = document.scanPicture(page: number),
-           let pixels = picture.onGrid(columns: columns, rows: rows, scale: scale)
+           let pixels = picture.onGrid(columns: columns, rows: rows, scale: scale, page: (w, h))
                ?? picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h)) {
             return GrayImage(width: columns, height: rows, pixels: pixels, scale: scale, center: center)
         }

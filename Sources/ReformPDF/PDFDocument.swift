@@ -146,7 +146,7 @@ public final class PDFDocument {
     }
 
     /// poppler's core over the same document, for the pictures of scanned pages (`ScanPicture`);
-    /// opened on the first page OCR reads, nil when it cannot be.
+    /// opened on the first scanned page, nil when it cannot be.
     private lazy var scanPictures = ScanPictureSource(origin: origin, password: password)
 
     /// The last page's picture asked for, kept for the next question about the same page: a scan's

@@ -8,7 +8,9 @@ import Testing
 /// plain picture over the whole page must still be rendered.
 @Suite struct ScanPictureTests {
     /// A 90 × 120 picture of grey stripes and a dark frame, on a page scanned at `dpi`.
-    static func picture(dpi: Double = 100, before: String = "", placement: String? = nil, after: String = "") throws -> (url: URL, pixels: [UInt8]) {
+    /// With `layer`, an invisible OCR layer over it (and its font, F1, for `before` and `after` to use).
+    static func picture(dpi: Double = 100, before: String = "", placement: String? = nil, after: String = "",
+                        layer: [(text: String, x: Double, y: Double)] = []) throws -> (url: URL, pixels: [UInt8]) {
         let width = 90, height = 120
         var pixels = [UInt8](repeating: 255, count: width * height)
         for y in 0..<height {
@@ -20,7 +22,7 @@ import Testing
         let pageWidth = Double(width) * 72 / dpi, pageHeight = Double(height) * 72 / dpi
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("reform-picture-\(UUID().uuidString).pdf")
         try MinimalPDF.grayImagePage(pixels, width: width, height: height, pageWidth: pageWidth, pageHeight: pageHeight,
-                                     before: before, placement: placement, after: after).write(to: url)
+                                     layer: layer, before: before, placement: placement, after: after).write(to: url)
         return (url, pixels)
     }
 
@@ -61,12 +63,16 @@ import Testing
         for dpi in [150.0, 83.0, 300.0] {
             let scale = dpi / 72
             let columns = Int((w * scale).rounded(.up)), rows = Int((h * scale).rounded(.up))
-            #expect(picture.onGrid(columns: columns, rows: rows, scale: scale) == nil)
+            #expect(picture.onGrid(columns: columns, rows: rows, scale: scale, page: (w, h)) == nil)
             let rendered = Self.rendered(page, dpi: dpi)
-            // bands of one row, a few rows, and the whole page at once
-            for bandRows in [1, 7, rows] {
+            // bands of a few rows and the whole page at once; of one row, where a band's centre may
+            // sit on a rounding tie that no placement fits (then nil, and the page is rendered)
+            for bandRows in [7, 64, rows] {
                 let drawn = try #require(picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h), bandRows: bandRows))
                 #expect(Self.differences(drawn, rendered) == 0, "\(dpi) dpi, \(bandRows) rows a band")
+            }
+            if let drawn = picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h), bandRows: 1) {
+                #expect(Self.differences(drawn, rendered) == 0, "\(dpi) dpi, 1 row a band")
             }
             #expect(Self.differences(page.grayImage(dpi: dpi).pixels, rendered) == 0, "\(dpi) dpi")
         }
@@ -107,7 +113,7 @@ import Testing
         let picture = ScanPicture(width: 2, height: 2, samples: [10, 20, 30, 40], transform: [2, 0, 0, -2, 0, 2], isGrey: false)
         #expect(picture.drawn(columns: 3, rows: 3, scale: 1.5, page: (2, 2)) == nil)
         // kept at its size it is still its samples: the grey of each colour is the render's
-        #expect(picture.onGrid(columns: 2, rows: 2, scale: 1) == [10, 20, 30, 40])
+        #expect(picture.onGrid(columns: 2, rows: 2, scale: 1, page: (2, 2)) == [10, 20, 30, 40])
     }
 
     @Test func somethingDrawnOverThePictureMakesTheRenderTheAnswer() throws {
@@ -137,6 +143,33 @@ import Testing
         #expect(document.scanPicture(page: 1) == nil)
     }
 
+    @Test func aClipBeforeThePictureThatIsNoRectangleAroundThePageMakesTheRenderTheAnswer() throws {
+        // a bow tie, and text clipping (render mode 7): the picture shows only in part
+        for clip in ["0 0 m 64.8 86.4 l 64.8 0 l 0 86.4 l h W n", "BT 7 Tr /F1 40 Tf 5 40 Td <4E00> Tj ET"] {
+            let (url, _) = try Self.picture(before: clip, layer: [(text: "一", x: 5, y: 20)])
+            defer { try? FileManager.default.removeItem(at: url) }
+            let document = try PDFDocument(path: url.path)
+            #expect(document.scanPicture(page: 1) == nil, "\(clip)")
+            let page = try document.page(1)
+            #expect(Self.differences(page.grayImage(dpi: 100).pixels, Self.rendered(page, dpi: 100)) == 0, "\(clip)")
+        }
+        // a rectangle around the page is no clip at all
+        let (url, pixels) = try Self.picture(before: "-1 -1 70 90 re W n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try PDFDocument(path: url.path).page(1).grayImage(dpi: 100).pixels == pixels)
+    }
+
+    @Test func aPictureEnlargedFourTimesIsRenderedNotDrawn() throws {
+        // 100 dpi samples read at 400 dpi: poppler's cairo device takes the nearest sample there
+        let (url, _) = try Self.picture(dpi: 100)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try PDFDocument(path: url.path)
+        let page = try document.page(1)
+        let picture = try #require(document.scanPicture(page: 1))
+        #expect(picture.drawn(columns: 360, rows: 480, scale: 400.0 / 72, page: page.size) == nil)
+        #expect(Self.differences(page.grayImage(dpi: 400).pixels, Self.rendered(page, dpi: 400)) == 0)
+    }
+
     @Test func aBornDigitalPageHasNoPicture() throws {
         #expect(try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).scanPicture(page: 1) == nil)
     }
@@ -144,16 +177,19 @@ import Testing
     @Test func samplesAreCopiedOntoTheGridWhereTheyFallOneForOne() {
         // 3 × 2 samples at 1 pixel a point, placed 1 point from the left and 2 from the top of a 5 × 5 grid
         let picture = ScanPicture(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6], transform: [3, 0, 0, -2, 1, 4])
-        let grid = picture.onGrid(columns: 5, rows: 5, scale: 1)
+        let grid = picture.onGrid(columns: 5, rows: 5, scale: 1, page: (5, 5))
         #expect(grid == [255, 255, 255, 255, 255,
                          255, 255, 255, 255, 255,
                          255, 1, 2, 3, 255,
                          255, 4, 5, 6, 255,
                          255, 255, 255, 255, 255])
         // upside down, half a pixel off, or at another scale: not one for one
-        #expect(ScanPicture(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6], transform: [3, 0, 0, 2, 1, 2]).onGrid(columns: 5, rows: 5, scale: 1) == nil)
-        #expect(ScanPicture(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6], transform: [3, 0, 0, -2, 1.5, 4]).onGrid(columns: 5, rows: 5, scale: 1) == nil)
-        #expect(picture.onGrid(columns: 10, rows: 10, scale: 2) == nil)
+        #expect(ScanPicture(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6], transform: [3, 0, 0, 2, 1, 2]).onGrid(columns: 5, rows: 5, scale: 1, page: (5, 5)) == nil)
+        #expect(ScanPicture(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6], transform: [3, 0, 0, -2, 1.5, 4]).onGrid(columns: 5, rows: 5, scale: 1, page: (5, 5)) == nil)
+        #expect(picture.onGrid(columns: 10, rows: 10, scale: 2, page: (5, 5)) == nil)
+        // reaching past a page edge that cuts a pixel (the render blends that pixel with the page)
+        #expect(picture.onGrid(columns: 4, rows: 5, scale: 1, page: (3.5, 5)) == nil)
+        #expect(picture.onGrid(columns: 4, rows: 5, scale: 1, page: (4, 5)) != nil)
     }
 }
 
