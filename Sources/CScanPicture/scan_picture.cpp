@@ -68,6 +68,12 @@ namespace {
 // The most samples a picture may have to be read here (a 600 dpi A3 scan has 70 million).
 constexpr long maxSamples = 120L * 1000 * 1000;
 
+// How far (points) a clip or picture may stop short of the page's edges and still count as around it.
+constexpr double pageSlack = 0.5;
+
+// How close (points) two device coordinates must be to count as the same (a rectangle's side).
+constexpr double sameCoordinate = 1e-6;
+
 // An output device that draws nothing and keeps the page's one picture, in grey.
 class PictureCatcher final : public OutputDev {
 public:
@@ -206,13 +212,18 @@ private:
         for (int i = 0; i < n; ++i) {
             // a rectangle: every side runs along an axis (a bow tie through the same corners does not)
             const int j = (i + 1) % n;
-            const bool alongX = std::fabs(ys[i] - ys[j]) < 1e-6, alongY = std::fabs(xs[i] - xs[j]) < 1e-6;
+            const bool alongX = std::fabs(ys[i] - ys[j]) < sameCoordinate, alongY = std::fabs(xs[i] - xs[j]) < sameCoordinate;
             if (!alongX && !alongY) {
                 spoiled = true;
                 return;
             }
         }
-        if (x0 > 0.5 || y0 > 0.5 || x1 < pageWidth - 0.5 || y1 < pageHeight - 0.5) spoiled = true;
+        if (!aroundPage(x0, y0, x1, y1)) spoiled = true;
+    }
+
+    // Whether a box (device points) takes in the whole page, within `pageSlack`.
+    bool aroundPage(double x0, double y0, double x1, double y1) const {
+        return x0 <= pageSlack && y0 <= pageSlack && x1 >= pageWidth - pageSlack && y1 >= pageHeight - pageSlack;
     }
 
     // Marks before the picture are hidden under it (it is opaque and covers the page); after it they show.
@@ -230,7 +241,7 @@ private:
         if (m[1] != 0 || m[2] != 0) return false;
         double x0, y0, x1, y1;
         state->getClipBBox(&x0, &y0, &x1, &y1);
-        return x0 <= 0.5 && y0 <= 0.5 && x1 >= pageWidth - 0.5 && y1 >= pageHeight - 0.5;
+        return aroundPage(x0, y0, x1, y1);
     }
 
     // Whether the picture reaches every corner of the page, within half a sample.

@@ -14,7 +14,12 @@ struct BandPlacements {
     /// The drawn area in device pixels: the picture within the page's clip, its edges in cairo's
     /// 24.8 fixed point rounded out to whole pixels, within the surface.
     private let area: (left: Double, right: Double, top: Double, bottom: Double)
+    /// The whole page's device-to-samples matrix, and how cairo hands it to pixman.
+    private let wholeMatrix: cairo_matrix_t
     private let whole: PixmanPlacement
+
+    /// Sample rows taken beyond those a band's pixels reach, each way, for the filter's reach.
+    static let filterMarginRows = 2.0
 
     init?(picture: ScanPicture, placement: cairo_matrix_t, columns: Int, rows: Int, scale: Double, page: (width: Double, height: Double)) {
         var inverse = placement
@@ -32,17 +37,17 @@ struct BandPlacements {
                 right: Swift.min(Double(columns), xs.max()!.rounded(.up), edge(page.width * scale).rounded(.up)),
                 top: Swift.max(0, ys.min()!.rounded(.down)),
                 bottom: Swift.min(Double(rows), ys.max()!.rounded(.up), edge(page.height * scale).rounded(.up)))
-        whole = PixmanPlacement(Self.deviceToSamples(fromPlacement: inverse, scale: scale, toSamples: samples, top: 0),
-                                centre: ((area.left + area.right) / 2, (area.top + area.bottom) / 2))
+        wholeMatrix = Self.deviceToSamples(fromPlacement: inverse, scale: scale, toSamples: samples, top: 0)
+        whole = PixmanPlacement(wholeMatrix, centre: ((area.left + area.right) / 2, (area.top + area.bottom) / 2))
     }
 
     /// The sample rows the band of `count` device rows from `top` takes, with room for the filter:
     /// the rows its pixels' centres fall between, widened by the rows a pixel averages when the
-    /// picture is shrunk, and two more each way; within the picture's `sampleRows`.
+    /// picture is shrunk, and `filterMarginRows` more each way; within the picture's `sampleRows`.
     func sampleRows(top: Int, count: Int, of sampleRows: Int) -> Range<Int> {
-        let m = Self.deviceToSamples(fromPlacement: fromPlacement, scale: scale, toSamples: toSamples, top: 0)
+        let m = wholeMatrix
         let ends = [m.yy * Double(top) + m.y0, m.yy * Double(top + count) + m.y0]
-        let margin = abs(m.yy).rounded(.up) + 2
+        let margin = abs(m.yy).rounded(.up) + Self.filterMarginRows
         let first = Swift.max(0, Int((ends.min()! - margin).rounded(.down)))
         let last = Swift.min(sampleRows, Int((ends.max()! + margin).rounded(.up)))
         return first..<Swift.max(first + 1, last)

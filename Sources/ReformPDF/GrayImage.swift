@@ -118,19 +118,15 @@ extension PDFPage {
     public func grayImage(dpi: Double) -> GrayImage {
         let scale = dpi / 72
         let (w, h) = size
-        // the grid a render at this scale has (`PDFPage.render`)
-        let columns = max(1, Int((w * scale).rounded(.up))), rows = max(1, Int((h * scale).rounded(.up)))
+        let (columns, rows) = PageRaster.grid(width: w, height: h, scale: scale)  // what a render draws on
         // Pixel (0, 0) is page point (0, 0): the centre is half the picture, in points.
         let center = Point(x: Double(columns) / scale / 2, y: Double(rows) / scale / 2)
         defer { document.forgetScanPicture() }
-        if let picture = document.scanPicture(page: number),
-           let pixels = picture.onGrid(columns: columns, rows: rows, scale: scale, page: (w, h))
-               ?? picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h)) {
-            return GrayImage(width: columns, height: rows, pixels: pixels, scale: scale, center: center)
-        }
-        let raster = render(scale: scale, antialias: true)
-        return GrayImage(width: raster.width, height: raster.height, pixels: raster.luminance(), scale: raster.scale,
-                         center: Point(x: Double(raster.width) / raster.scale / 2, y: Double(raster.height) / raster.scale / 2))
+        let pixels = document.scanPicture(page: number).flatMap { picture in
+            picture.onGrid(columns: columns, rows: rows, scale: scale, page: (w, h))
+                ?? picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h))
+        } ?? render(scale: scale, antialias: true).luminance()
+        return GrayImage(width: columns, height: rows, pixels: pixels, scale: scale, center: center)
     }
 }
 

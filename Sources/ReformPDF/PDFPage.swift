@@ -143,7 +143,8 @@ public final class PDFPage {
     /// knows whether the render with `glyphs` fills the text in.
     private func blankRaster(scale: Double, glyphs: Bool, turn: QuarterTurn = .upright) -> PageRaster {
         let (w, h) = turn.size(width: size.width, height: size.height)
-        let raster = PageRaster(width: max(1, Int((w * scale).rounded(.up))), height: max(1, Int((h * scale).rounded(.up))), scale: scale)
+        let grid = PageRaster.grid(width: w, height: h, scale: scale)
+        let raster = PageRaster(width: grid.columns, height: grid.rows, scale: scale)
         raster.textDrawn = glyphs || !GlyphGate.isActive
         return raster
     }

@@ -95,21 +95,29 @@ public final class PageRaster {
         cairo_surface_mark_dirty(surface)
     }
 
+    /// The pixel grid of a page `width` × `height` points at `scale` pixels per point: its size
+    /// rounded up, at least one pixel each way (what `PDFPage.render` draws on).
+    static func grid(width: Double, height: Double, scale: Double) -> (columns: Int, rows: Int) {
+        (max(1, Int((width * scale).rounded(.up))), max(1, Int((height * scale).rounded(.up))))
+    }
+
     /// The 8-bit luminance of every pixel, row-major, `width * height` bytes.
     public func luminance() -> [UInt8] {
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let base = cairo_image_surface_get_data(surface) else { return [] }
+        guard cairo_image_surface_get_data(surface) != nil else { return [] }
         var out = [UInt8](repeating: 255, count: width * height)
-        out.withUnsafeMutableBufferPointer { dst in
-            for y in 0..<height {
-                let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-                let o = y * width
-                for x in 0..<width {
-                    dst[o + x] = GrayImage.luma(row[x])
-                }
+        out.withUnsafeMutableBufferPointer { writeLuminance(rows: height, into: $0, fromRow: 0) }
+        return out
+    }
+
+    /// The luminance of this raster's first `rows` rows, written over rows `fromRow…` of `out`, a
+    /// row-major picture as wide as this raster.
+    func writeLuminance(rows: Int, into out: UnsafeMutableBufferPointer<UInt8>, fromRow: Int) {
+        withPixels { pixels, stride in
+            for y in 0..<rows {
+                let row = pixels + y * stride, o = (fromRow + y) * width
+                for x in 0..<width { out[o + x] = GrayImage.luma(row[x]) }
             }
         }
-        return out
     }
 
     /// The raster encoded as PNG, in memory (for self-contained reports).

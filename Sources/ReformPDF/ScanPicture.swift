@@ -90,14 +90,7 @@ public final class ScanPicture {
     public func drawn(columns: Int, rows: Int, scale: Double, page: (width: Double, height: Double), bandRows: Int = ScanPicture.bandRows) -> [UInt8]? {
         var out = [UInt8](repeating: 255, count: columns * rows)
         let drew = drawBands(columns: columns, rows: rows, scale: scale, page: page, bandRows: bandRows) { top, count, band in
-            band.withPixels { pixels, stride in
-                out.withUnsafeMutableBufferPointer { dst in
-                    for y in 0..<count {
-                        let row = pixels + y * stride, o = (top + y) * columns
-                        for x in 0..<columns { dst[o + x] = GrayImage.luma(row[x]) }
-                    }
-                }
-            }
+            out.withUnsafeMutableBufferPointer { band.writeLuminance(rows: count, into: $0, fromRow: top) }
         }
         return drew ? out : nil
     }
@@ -105,8 +98,8 @@ public final class ScanPicture {
     /// The picture as a raster of the page at `scale` pixels per point (the grid `PDFPage.render`
     /// makes), drawn as a render draws it (`drawBands`). Nil where `drawBands` cannot.
     func raster(scale: Double, page: (width: Double, height: Double), bandRows: Int = ScanPicture.bandRows) -> PageRaster? {
-        let raster = PageRaster(width: Swift.max(1, Int((page.width * scale).rounded(.up))),
-                                height: Swift.max(1, Int((page.height * scale).rounded(.up))), scale: scale)
+        let grid = PageRaster.grid(width: page.width, height: page.height, scale: scale)
+        let raster = PageRaster(width: grid.columns, height: grid.rows, scale: scale)
         let drew = drawBands(columns: raster.width, rows: raster.height, scale: scale, page: page, bandRows: bandRows) { top, count, band in
             raster.copyRows(from: band, count: count, to: top)
         }
