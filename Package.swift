@@ -39,14 +39,16 @@ let package = Package(
         // process (global_params.cpp). Linked in, not a library.
         .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"], linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("poppler")]),
         // C++: tesseract's adaptive-classifier templates built empty, the executable's own
-        // constructor: the LSTM recognizer never consults them, and chi_sim's are 48 MB an engine
-        // (adapt_templates.cpp says why). Linked in, not a library. libtesseract is opened on the first
+        // constructor, and its universal ambiguity table left unloaded: the LSTM recognizer never
+        // consults either, and chi_sim's templates are 48 MB an engine, the table's characters 9 MB
+        // (adapt_templates.cpp and universal_ambigs.cpp say why). Linked in, not a library. libtesseract is opened on the first
         // scan, not linked, so nothing in the link asks for the constructor: the linker is told to
-        // export it, or the library would never find it in a build without --export-dynamic.
+        // export them, or the library would never find them in a build without --export-dynamic.
         .target(name: "CTesseractTemplates", linkerSettings: [
             .linkedLibrary("dl"),
             .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC1ERNS_10UNICHARSETE",
-                          "-Xlinker", "--export-dynamic-symbol=_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC2ERNS_10UNICHARSETE"]),
+                          "-Xlinker", "--export-dynamic-symbol=_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC2ERNS_10UNICHARSETE",
+                          "-Xlinker", "--export-dynamic-symbol=_ZN9tesseract13UnicharAmbigs13LoadUniversalERKNS_10UNICHARSETEPS1_"]),
         ]),
         // C++: a scanned page's one picture read from the PDF by poppler's core, in grey at its own
         // resolution: a scan's pixels for OCR and its rulings without poppler-glib's page-sized

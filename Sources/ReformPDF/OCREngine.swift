@@ -193,6 +193,10 @@ public final class OCREngine {
     /// the legacy classifier's, which the LSTM recognizer never consults; chi_sim's are 48 MB.
     public static var emptiedTemplates: Int { reform_tesseract_templates_emptied() }
 
+    /// How many times an engine of the process started without tesseract's universal ambiguity table
+    /// (CTesseractTemplates): the legacy recognizer's, which adds 9 MB of characters to chi_sim's set.
+    public static var skippedUniversalAmbigs: Int { reform_tesseract_universal_ambigs_skipped() }
+
     /// The font name OCR glyphs carry.
     public static let fontName = "OCR"
     static let font = FontName(fontName)

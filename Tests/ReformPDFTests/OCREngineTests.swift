@@ -34,6 +34,20 @@ import Testing
         #expect(engine.read(try Self.crop("line-heiti.png"), layout: .line).text == "城市公园绿化养护经费")
     }
 
+    /// tesseract's universal ambiguity table, which only the legacy recognizer consults, is not
+    /// loaded (CTesseractTemplates): an engine of one language and one of two start without it and
+    /// read as before.
+    @Test func theUniversalAmbiguitiesAreNotLoaded() throws {
+        let before = OCREngine.skippedUniversalAmbigs
+        let engine = try OCREngine()
+        #expect(OCREngine.skippedUniversalAmbigs > before, "the engine started without the table")
+        #expect(engine.read(try Self.crop("line-songti.png"), layout: .line).text == "北京市体育局")
+        let mixed = OCREngine.skippedUniversalAmbigs
+        let numbers = try OCREngine(languages: "chi_sim+eng")
+        #expect(OCREngine.skippedUniversalAmbigs >= mixed + 2, "both languages of the engine started without it")
+        #expect(numbers.read(try Self.crop("line-heiti.png"), layout: .line).text == "城市公园绿化养护经费")
+    }
+
     /// Two lines set so close that they touch: tesseract's line finding runs them together (it reads
     /// nothing, or garbage); the rows part them, and each line reads on its own.
     @Test func touchingLinesArePartedByTheirRows() throws {

@@ -9,6 +9,10 @@ extern "C" {
 /// (adapt_templates.cpp): one or two an engine when the executable's constructor is in use.
 long reform_tesseract_templates_emptied(void);
 
+/// How many times an engine starting in this process left tesseract's universal ambiguities
+/// unloaded (universal_ambigs.cpp): once an engine and language when the executable's loader is in use.
+long reform_tesseract_universal_ambigs_skipped(void);
+
 #ifdef __cplusplus
 }
 #endif
