@@ -13,7 +13,7 @@ struct InkMask {
     /// from one pass over the pixels at the white-paper cut-off. The histogram decides the cut-off
     /// (`cutoff(_:settings:)`); where it calls for another (a scan's grey paper), the mask is made
     /// again at that one.
-    static func thresholded(_ raster: PageRaster, settings: RulingSettings) -> (mask: InkMask, histogram: [Int], cutoff: UInt32) {
+    static func thresholded(_ raster: any RulingRaster, settings: RulingSettings) -> (mask: InkMask, histogram: [Int], cutoff: UInt32) {
         var histogram = [Int](repeating: 0, count: 256)
         let guess = UInt32(settings.inkLuminance)
         var mask = histogram.withUnsafeMutableBufferPointer { InkMask(raster: raster, cutoff: guess, histogram: $0) }
@@ -24,9 +24,24 @@ struct InkMask {
 
     /// Thresholds a rendered page in one pass over its pixels: luminance below `cutoff` is ink. With
     /// `histogram`, the pass also counts the luminance of the sampled pixels into its 256 bins.
-    init(raster: PageRaster, cutoff: UInt32, histogram: UnsafeMutableBufferPointer<Int>? = nil) {
-        let w = raster.width, h = raster.height
-        var plane = InkPlane(width: w, height: h)
+    init(raster: any RulingRaster, cutoff: UInt32, histogram: UnsafeMutableBufferPointer<Int>? = nil) {
+        var plane = InkPlane(width: raster.width, height: raster.height)
+        let sampledWhite = raster.withLuma { pixels in
+            switch pixels.storage {
+            case .colour(let words): return Self.mark(words, stride: pixels.stride, into: &plane, cutoff: cutoff, histogram: histogram)
+            case .grey(let bytes): return Self.mark(bytes, stride: pixels.stride, into: &plane, cutoff: cutoff, histogram: histogram)
+            }
+        }
+        histogram?[Int(InkMask.luma(0xFF_FFFF))] += sampledWhite
+        self.plane = plane
+    }
+
+    /// Marks the pixels of a colour render (0x00RRGGBB words, `stride` a row) darker than `cutoff` in
+    /// `plane` (as wide and high), counting the sampled pixels' luminance into `histogram`; returns how
+    /// many sampled pixels were white, left out of the histogram so that the loop does not wait on one bin.
+    private static func mark(_ px: UnsafePointer<UInt32>, stride: Int, into plane: inout InkPlane, cutoff: UInt32,
+                             histogram: UnsafeMutableBufferPointer<Int>?) -> Int {
+        let w = plane.width, h = plane.height
         let wordsPerRow = plane.wordsPerRow
         // White (luminance 255) is never below a cut-off of at most 255: eight white pixels are skipped
         // with one comparison.
@@ -34,62 +49,105 @@ struct InkMask {
         let white = SIMD8<UInt32>(repeating: 0xFF_FFFF)
         let cut = SIMD8<UInt32>(repeating: cutoff)
         let weights = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
-        // Sampled white pixels are counted apart, so the loop does not wait on one bin.
         var sampledWhite = 0
         let step = Self.sampleColumns
-        // How many sampled columns lie in x..<x+n.
-        @inline(__always) func sampledCount(_ x: Int, _ n: Int) -> Int { (x + n + step - 1) / step - (x + step - 1) / step }
-        raster.withPixels { px, stride in
-            plane.words.withUnsafeMutableBufferPointer { out in
-                for y in 0..<h {
-                    let row = px + y * stride
-                    let o = y * wordsPerRow
-                    let bins = y % Self.sampleRows == 0 ? histogram : nil
-                    var x = 0
-                    // Eight pixels at a time; x stays a multiple of 8, so their bits never straddle two words.
-                    // A white stretch of 64 pixels (most of a page) is passed over after one comparison.
-                    while x + 8 <= w {
-                        if skipWhite && x & 63 == 0 && x + 64 <= w {
-                            var all = SIMD8<UInt32>(repeating: 0xFFFF_FFFF)
-                            var k = 0
-                            while k < 64 {
-                                all &= UnsafeRawPointer(row + x + k).loadUnaligned(as: SIMD8<UInt32>.self)
-                                k += 8
-                            }
-                            if all & white == white {
-                                if bins != nil { sampledWhite += sampledCount(x, 64) }
-                                x += 64
-                                continue
-                            }
+        plane.words.withUnsafeMutableBufferPointer { out in
+            for y in 0..<h {
+                let row = px + y * stride
+                let o = y * wordsPerRow
+                let bins = y % Self.sampleRows == 0 ? histogram : nil
+                var x = 0
+                // Eight pixels at a time; x stays a multiple of 8, so their bits never straddle two words.
+                // A white stretch of 64 pixels (most of a page) is passed over after one comparison.
+                while x + 8 <= w {
+                    if skipWhite && x & 63 == 0 && x + 64 <= w {
+                        var all = SIMD8<UInt32>(repeating: 0xFFFF_FFFF)
+                        var k = 0
+                        while k < 64 {
+                            all &= UnsafeRawPointer(row + x + k).loadUnaligned(as: SIMD8<UInt32>.self)
+                            k += 8
                         }
-                        let p = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self) & white
-                        if !skipWhite || p != white {
-                            let luma = Self.luma(p)
-                            let bits = UInt64(weights.replacing(with: 0, where: .!(luma .< cut)).wrappedSum())
-                            out[o + (x >> 6)] |= bits &<< UInt64(x & 63)
-                            if let bins {
-                                var k = (step - x % step) % step
-                                while k < 8 {
-                                    bins[Int(luma[k])] += 1
-                                    k += step
-                                }
-                            }
-                        } else if bins != nil {
-                            sampledWhite += sampledCount(x, 8)
+                        if all & white == white {
+                            if bins != nil { sampledWhite += sampledCount(x, 64, step: step) }
+                            x += 64
+                            continue
                         }
-                        x += 8
                     }
-                    while x < w {
-                        let l = InkMask.luma(row[x])
-                        if l < cutoff { out[o + (x >> 6)] |= 1 &<< UInt64(x & 63) }
-                        if let bins, x % step == 0 { bins[Int(l)] += 1 }
-                        x += 1
+                    let p = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self) & white
+                    if !skipWhite || p != white {
+                        let luma = Self.luma(p)
+                        let bits = UInt64(weights.replacing(with: 0, where: .!(luma .< cut)).wrappedSum())
+                        out[o + (x >> 6)] |= bits &<< UInt64(x & 63)
+                        if let bins { count(luma, at: x, step: step, into: bins) }
+                    } else if bins != nil {
+                        sampledWhite += sampledCount(x, 8, step: step)
                     }
+                    x += 8
+                }
+                while x < w {
+                    let l = InkMask.luma(row[x])
+                    if l < cutoff { out[o + (x >> 6)] |= 1 &<< UInt64(x & 63) }
+                    if let bins, x % step == 0 { bins[Int(l)] += 1 }
+                    x += 1
                 }
             }
         }
-        histogram?[Int(InkMask.luma(0xFF_FFFF))] += sampledWhite
-        self.plane = plane
+        return sampledWhite
+    }
+
+    /// `mark` over a grey raster (one luminance byte a pixel): the same marks and counts, eight
+    /// pixels at a time, a white eight skipped with one comparison.
+    private static func mark(_ px: UnsafePointer<UInt8>, stride: Int, into plane: inout InkPlane, cutoff: UInt32,
+                             histogram: UnsafeMutableBufferPointer<Int>?) -> Int {
+        let w = plane.width, h = plane.height
+        let wordsPerRow = plane.wordsPerRow
+        let skipWhite = cutoff <= 255
+        let white = SIMD8<UInt8>(repeating: 0xFF)
+        let cut = SIMD8<UInt32>(repeating: cutoff)
+        let weights = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
+        var sampledWhite = 0
+        let step = Self.sampleColumns
+        plane.words.withUnsafeMutableBufferPointer { out in
+            for y in 0..<h {
+                let row = px + y * stride
+                let o = y * wordsPerRow
+                let bins = y % Self.sampleRows == 0 ? histogram : nil
+                var x = 0
+                while x + 8 <= w {
+                    let p = UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt8>.self)
+                    if !skipWhite || p != white {
+                        let luma = SIMD8<UInt32>(truncatingIfNeeded: p)
+                        let bits = UInt64(weights.replacing(with: 0, where: .!(luma .< cut)).wrappedSum())
+                        out[o + (x >> 6)] |= bits &<< UInt64(x & 63)
+                        if let bins { count(luma, at: x, step: step, into: bins) }
+                    } else if bins != nil {
+                        sampledWhite += sampledCount(x, 8, step: step)
+                    }
+                    x += 8
+                }
+                while x < w {
+                    let l = UInt32(row[x])
+                    if l < cutoff { out[o + (x >> 6)] |= 1 &<< UInt64(x & 63) }
+                    if let bins, x % step == 0 { bins[Int(l)] += 1 }
+                    x += 1
+                }
+            }
+        }
+        return sampledWhite
+    }
+
+    /// How many sampled columns (every `step`-th from 0) lie in x..<x+n.
+    @inline(__always)
+    private static func sampledCount(_ x: Int, _ n: Int, step: Int) -> Int { (x + n + step - 1) / step - (x + step - 1) / step }
+
+    /// Counts the sampled ones of the eight pixels from column `x` into `bins` by their luminance.
+    @inline(__always)
+    private static func count(_ luma: SIMD8<UInt32>, at x: Int, step: Int, into bins: UnsafeMutableBufferPointer<Int>) {
+        var k = (step - x % step) % step
+        while k < 8 {
+            bins[Int(luma[k])] += 1
+            k += step
+        }
     }
 
     init(plane: InkPlane) {
@@ -104,25 +162,31 @@ struct InkMask {
     /// rows (horizontal lines: the pixels above and below), `columns` across columns (vertical lines).
     /// Light lines (white gaps between coloured fills) are not marked: on the peer suites marking them
     /// lost as many cases as it won (us-010, us-011a worse; background_lines_1 better).
-    static func contrast(_ raster: PageRaster, reach: Int, delta: Int) -> (rows: InkMask, columns: InkMask) {
+    static func contrast(_ raster: any RulingRaster, reach: Int, delta: Int) -> (rows: InkMask, columns: InkMask) {
         let w = raster.width, h = raster.height
         // Rows padded by `reach` white pixels either side, so every comparison is a plain load.
         let pad = reach, stride = w + 2 * pad + 16
         var luma = [UInt8](repeating: 255, count: stride * h + 64)
         // Luminance as `luma(_:)` computes it, eight pixels at a time, straight into the padded rows.
-        raster.withPixels { px, rasterStride in
+        raster.withLuma { pixels in
             luma.withUnsafeMutableBufferPointer { out in
                 for y in 0..<h {
-                    let row = px + y * rasterStride, o = y * stride + pad
-                    var x = 0
-                    while x + 8 <= w {
-                        let l = Self.luma(UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self))
-                        UnsafeMutableRawPointer(out.baseAddress! + o + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: l), as: SIMD8<UInt8>.self)
-                        x += 8
-                    }
-                    while x < w {
-                        out[o + x] = UInt8(truncatingIfNeeded: Self.luma(row[x]))
-                        x += 1
+                    let o = y * stride + pad
+                    switch pixels.storage {
+                    case .grey(let bytes):
+                        (out.baseAddress! + o).update(from: bytes + y * pixels.stride, count: w)
+                    case .colour(let words):
+                        let row = words + y * pixels.stride
+                        var x = 0
+                        while x + 8 <= w {
+                            let l = Self.luma(UnsafeRawPointer(row + x).loadUnaligned(as: SIMD8<UInt32>.self))
+                            UnsafeMutableRawPointer(out.baseAddress! + o + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: l), as: SIMD8<UInt8>.self)
+                            x += 8
+                        }
+                        while x < w {
+                            out[o + x] = UInt8(truncatingIfNeeded: Self.luma(row[x]))
+                            x += 1
+                        }
                     }
                 }
             }
@@ -228,3 +292,4 @@ struct InkMask {
         return cut + 1
     }
 }
+

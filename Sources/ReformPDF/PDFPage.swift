@@ -122,8 +122,9 @@ public final class PDFPage {
 
     /// What `render(scale:antialias: true, glyphs: false)` gives of a scan that is one grey picture
     /// over the page, drawn from the picture's samples a band at a time (`ScanPicture.raster`): the
-    /// same pixels without poppler's copy of the whole scan at 4 bytes a sample. Nil for any other page.
-    public func pictureRaster(scale: Double) -> PageRaster? {
+    /// luminance of the same pixels, without poppler's copy of the whole scan at 4 bytes a sample
+    /// and at a byte a pixel. Nil for any other page.
+    public func pictureRaster(scale: Double) -> GreyRaster? {
         guard let raster = document.scanPicture(page: number)?.raster(scale: scale, page: size) else { return nil }
         raster.textDrawn = !GlyphGate.isActive  // as a render without glyphs says
         return raster

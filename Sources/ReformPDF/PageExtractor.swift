@@ -21,7 +21,7 @@ public struct PageExtractor: Sendable {
         // Rendering first lets poppler collect the text layer in the same pass (it keeps it for the
         // page), instead of interpreting the page and loading its fonts once more for the text.
         var coverage = 0.0
-        var raster: PageRaster?
+        var raster: (any RulingRaster)?
         if findRulings && page.history.lastPageWasScan == false {
             // Most pages hold no image: the render at the born-digital scale notes whether one may have
             // been drawn, and only such a page pays for the image coverage and, when it is a scan, for
@@ -43,10 +43,10 @@ public struct PageExtractor: Sendable {
         page.history.lastPageWasScan = isScan
         if findRulings && (raster == nil || isScan) {
             raster = nil  // a born-digital-scale raster of a scan is let go before the larger render
-            // a scan that is one grey picture is drawn from its samples (the same pixels, less memory)
-            raster = timings.measure("render") {
-                (isScan ? page.pictureRaster(scale: rulingSettings.scanRenderScale) : nil)
-                    ?? page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
+            // a scan that is one grey picture is drawn from its samples (the same pixels in grey, less memory)
+            raster = timings.measure("render") { () -> any RulingRaster in
+                if isScan, let grey = page.pictureRaster(scale: rulingSettings.scanRenderScale) { return grey }
+                return page.render(scale: isScan ? rulingSettings.scanRenderScale : rulingSettings.renderScale,
                                    antialias: rulingSettings.antialias || isScan, glyphs: false)
             }
         }

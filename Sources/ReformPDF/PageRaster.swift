@@ -2,7 +2,7 @@ import CPoppler
 import Foundation
 
 /// A rendered page: a cairo image surface this value owns and destroys exactly once.
-public final class PageRaster {
+public final class PageRaster: RulingRaster {
     public let width: Int
     public let height: Int
     /// Pixels per point.
@@ -78,21 +78,8 @@ public final class PageRaster {
         return body(base, stride)
     }
 
-    /// Copies the first `count` rows of `band` (as wide as this raster) over rows `top…` of this one.
-    func copyRows(from band: PageRaster, count: Int, to top: Int) {
-        precondition(band.width == width && top >= 0 && top + count <= height && count <= band.height)
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let base = cairo_image_surface_get_data(surface) else { return }
-        cairo_surface_flush(surface)
-        band.withPixels { pixels, bandStride in
-            let bytes = width * 4
-            for y in 0..<count {
-                let to = UnsafeMutableRawPointer(base) + (top + y) * stride
-                let from = UnsafeRawPointer(pixels + y * bandStride)
-                to.copyMemory(from: from, byteCount: bytes)
-            }
-        }
-        cairo_surface_mark_dirty(surface)
+    public func withLuma<R>(_ body: (LumaPixels) -> R) -> R {
+        withPixels { body(LumaPixels(storage: .colour($0), stride: $1)) }
     }
 
     /// The pixel grid of a page `width` × `height` points at `scale` pixels per point: its size

@@ -24,7 +24,7 @@ public struct RulingScanner: Sendable {
     /// `glyphsAreExact`: the boxes are a born-digital text layer's, not an OCR layer's estimate;
     /// only exact boxes may cut a line's end back to where the text beside it ends.
     /// `finer`: the page rendered at `contrastRenderScale`, asked for only when the contrast scan runs.
-    public func scan(_ raster: PageRaster, glyphs: [Glyph], glyphsAreExact: Bool = true, estimateSkew: Bool = true,
+    public func scan(_ raster: any RulingRaster, glyphs: [Glyph], glyphsAreExact: Bool = true, estimateSkew: Bool = true,
                      finer: (() -> PageRaster)? = nil, timings: StageTimings? = nil) -> Result {
         let (mask, histogram, cut) = timings.measure("rulings.mask") { InkMask.thresholded(raster, settings: settings) }
         let slope = estimateSkew ? timings.measure("rulings.skew") { estimateSlope(mask) } : 0
@@ -83,14 +83,14 @@ public struct RulingScanner: Sendable {
 
     /// Whether a band of rows is a flat grey fill: along its middle, at least `shadingShare` of the
     /// pixels are grey (luminance in `from..<to`) and within `shadingFlatness` of one level.
-    func isShading(_ band: Segment, in raster: PageRaster, slope: Double, from: UInt32, to: UInt32) -> Bool {
-        raster.withPixels { pixels, stride in
+    func isShading(_ band: Segment, in raster: any RulingRaster, slope: Double, from: UInt32, to: UInt32) -> Bool {
+        raster.withLuma { pixels in
             var levels = [Int](repeating: 0, count: 256), count = 0
             for x in band.first...band.last {
                 let y = Int((band.centerRow + 0.5 + slope * Double(x)).rounded(.down))
                 guard y >= 0 && y < raster.height && x >= 0 && x < raster.width else { continue }
                 count += 1
-                let l = InkMask.luma(pixels[y * stride + x])
+                let l = pixels.luma(x: x, y: y)
                 if l >= from && l < to { levels[Int(l)] += 1 }
             }
             guard count > 0 else { return false }
@@ -427,10 +427,10 @@ public struct RulingScanner: Sendable {
     /// is dark right across (strokes and blur close the gaps between glyphs, and strands of it merge
     /// into one thick line), but the characters go on above and below it, as dark as the band itself,
     /// where a line has paper, grey shading, or at most the text of the cell on one side.
-    func dropTextBands(_ rulings: [Ruling], raster: PageRaster, paper: UInt8) -> [Ruling] {
+    func dropTextBands(_ rulings: [Ruling], raster: any RulingRaster, paper: UInt8) -> [Ruling] {
         guard rulings.contains(where: { $0.thickness >= settings.textBandMinThickness }) else { return rulings }
-        return raster.withPixels { pixels, stride in
-            let sampler = BandSampler(pixels: pixels, stride: stride, width: raster.width, height: raster.height, scale: raster.scale)
+        return raster.withLuma { pixels in
+            let sampler = BandSampler(pixels: pixels, width: raster.width, height: raster.height, scale: raster.scale)
             return rulings.filter { r in
                 guard r.thickness >= settings.textBandMinThickness else { return true }
                 let half = r.thickness / 2
@@ -446,8 +446,7 @@ public struct RulingScanner: Sendable {
 
     /// Reads luminance along and beside a ruling in a rendered page.
     private struct BandSampler {
-        let pixels: UnsafePointer<UInt32>
-        let stride: Int
+        let pixels: LumaPixels
         let width: Int
         let height: Int
         let scale: Double
@@ -466,7 +465,7 @@ public struct RulingScanner: Sendable {
         private func luma(_ r: Ruling, along t: Double, across c: Double) -> UInt8? {
             let (x, y) = r.orientation == .horizontal ? (Int(t), Int(c)) : (Int(c), Int(t))
             guard x >= 0, y >= 0, x < width, y < height else { return nil }
-            return GrayImage.luma(pixels[y * stride + x])
+            return UInt8(truncatingIfNeeded: pixels.luma(x: x, y: y))
         }
 
         /// The mean over the ruling's length of its darkest pixel across (strands of a merged line

@@ -72,7 +72,8 @@ public final class ScanPicture {
         return out
     }
 
-    /// Rows of the page grid drawn at a time by `drawBands`.
+    /// Rows of the page grid drawn at a time by `drawBands` (fewer for a shrunk picture: as many as
+    /// take this many of its sample rows).
     public static let bandRows = 256
 
     /// How many times its own size a picture may be drawn by `drawBands`. poppler's cairo device
@@ -95,11 +96,12 @@ public final class ScanPicture {
         return drew ? out : nil
     }
 
-    /// The picture as a raster of the page at `scale` pixels per point (the grid `PDFPage.render`
-    /// makes), drawn as a render draws it (`drawBands`). Nil where `drawBands` cannot.
-    func raster(scale: Double, page: (width: Double, height: Double), bandRows: Int = ScanPicture.bandRows) -> PageRaster? {
+    /// The picture as a grey raster of the page at `scale` pixels per point (the grid `PDFPage.render`
+    /// makes), drawn as a render draws it (`drawBands`): the luminance of the render's pixels, at one
+    /// byte a pixel. Nil where `drawBands` cannot.
+    func raster(scale: Double, page: (width: Double, height: Double), bandRows: Int = ScanPicture.bandRows) -> GreyRaster? {
         let grid = PageRaster.grid(width: page.width, height: page.height, scale: scale)
-        let raster = PageRaster(width: grid.columns, height: grid.rows, scale: scale)
+        let raster = GreyRaster(width: grid.columns, height: grid.rows, scale: scale)
         let drew = drawBands(columns: raster.width, rows: raster.height, scale: scale, page: page, bandRows: bandRows) { top, count, band in
             raster.copyRows(from: band, count: count, to: top)
         }
@@ -107,7 +109,7 @@ public final class ScanPicture {
     }
 
     /// Draws the picture on a page grid of `columns` × `rows` pixels at `scale` pixels per point,
-    /// on a page of `page` points, `bandRows` rows at a time, as poppler's cairo device draws an
+    /// on a page of `page` points, `bandRows` rows at a time (a shrunk picture as many as take `bandRows` sample rows), as poppler's cairo device draws an
     /// image onto a white page: the samples as an RGB24 surface, filter GOOD, edges extended, inside
     /// the page's clip, the picture's unit square filled. Each band is handed to `body` (its top row,
     /// its rows, the band) before the next is drawn on the same surface: the render's very pixels,
@@ -126,7 +128,11 @@ public final class ScanPicture {
         var placement = cairo_matrix_t(xx: transform[0], yx: transform[1], xy: transform[2], yy: transform[3],
                                        x0: transform[4], y0: transform[5])
         guard let bands = BandPlacements(picture: self, placement: placement, columns: columns, rows: rows, scale: scale, page: page) else { return false }
-        let bandHeight = Swift.min(rows, bandRows)
+        // A band of a shrunk picture takes more sample rows than it has rows (twice as many from 300 to
+        // 144 dpi, at 4 bytes a sample as colours): it is cut shorter so that its source holds about
+        // `bandRows` sample rows, not several times that.
+        let pixelsPerSampleRow = abs(transform[3]) * scale / Double(height)
+        let bandHeight = Swift.min(rows, Swift.max(1, Int(Double(bandRows) * Swift.min(1, pixelsPerSampleRow))))
         let band = PageRaster(width: columns, height: bandHeight, scale: scale, pooled: false)
         for top in stride(from: 0, to: rows, by: bandHeight) {
             let count = Swift.min(bandHeight, rows - top)

@@ -72,4 +72,25 @@ import Testing
         #expect(Self.bits(mask) == Self.plainMask(raster, cutoff: cutoff))
         #expect(Self.bits(mask) != Self.plainMask(raster, cutoff: UInt32(settings.inkLuminance)), "the first pass's mask would differ")
     }
+
+    /// The same page in grey (a scan's picture drawn for its rulings, `GreyRaster`): the same mask,
+    /// histogram and cut-off from the one pass, on white and on grey paper, and the same contrast
+    /// masks, as from the colour render whose luminance it holds.
+    @Test(arguments: [(203, 1.0), (611, 1.0), (301, 0.8)])
+    func aGreyRasterReadsAsTheColourOneItsLuminanceCameFrom(width: Int, paper: Double) {
+        let colour = PageRaster(width: width, height: 89, scale: 1)
+        Self.scatter(on: colour, paper: paper, count: 60)
+        let grey = GreyRaster(width: width, height: 89, scale: 1)
+        grey.copyRows(from: colour, count: colour.height, to: 0)
+        #expect(grey.luminance() == colour.luminance())
+        let settings = RulingSettings()
+        let a = InkMask.thresholded(colour, settings: settings), b = InkMask.thresholded(grey, settings: settings)
+        #expect(a.histogram == b.histogram)
+        #expect(a.cutoff == b.cutoff)
+        #expect(Self.bits(a.mask) == Self.bits(b.mask))
+        #expect(Self.bits(b.mask) == Self.plainMask(colour, cutoff: b.cutoff))
+        let c = InkMask.contrast(colour, reach: 2, delta: 12), d = InkMask.contrast(grey, reach: 2, delta: 12)
+        #expect(Self.bits(c.rows) == Self.bits(d.rows) && Self.bits(c.columns) == Self.bits(d.columns))
+        #expect(Self.bits(c.rows).contains(true), "the scatter's bars are lines by contrast")
+    }
 }
