@@ -55,12 +55,7 @@ struct ReformScanSource {
     // caller that opened no poppler-glib document first would find none)
     GlobalParamsIniter params{nullptr};
     std::unique_ptr<PDFDoc> doc;
-    // The bytes a document opened from memory reads (MemStream does not own them).
-    char *bytes = nullptr;
-    ~ReformScanSource() {
-        doc.reset();
-        std::free(bytes);
-    }
+    // A document opened from memory reads the caller's bytes in place (MemStream does not own them).
 };
 
 namespace {
@@ -74,10 +69,11 @@ constexpr double pageSlack = 0.5;
 // How close (points) two device coordinates must be to count as the same (a rectangle's side).
 constexpr double sameCoordinate = 1e-6;
 
-// An output device that draws nothing and keeps the page's one picture, in grey.
+// An output device that draws nothing and finds the page's one picture: where it lies, and, given
+// somewhere to put them (`into`, `capacity` bytes), its samples in grey.
 class PictureCatcher final : public OutputDev {
 public:
-    ~PictureCatcher() override { std::free(pixels); }
+    PictureCatcher(unsigned char *into, size_t capacity) : into(into), capacity(capacity) {}
 
     bool upsideDown() override { return true; }
     bool useDrawChar() override { return true; }
@@ -97,7 +93,7 @@ public:
     {
         // render mode 3 (invisible) puts no ink on the page; 4-7 also clip what follows to the text
         const int mode = state->getRender() & 7;
-        if (mode >= 4 && pixels == nullptr) spoiled = true;
+        if (mode >= 4 && !caught) spoiled = true;
         if (mode != 3 && mode != 7) drawn();
     }
 
@@ -106,7 +102,7 @@ public:
     void clip(GfxState *state) override { clipped(state); }
     void eoClip(GfxState *state) override { clipped(state); }
     void clipToStrokePath(GfxState *) override {
-        if (pixels == nullptr) spoiled = true;
+        if (!caught) spoiled = true;
     }
 
     void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert, bool interpolate, bool inlineImg) override
@@ -124,17 +120,21 @@ public:
 
     void drawImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap, bool interpolate, const int *maskColors, bool inlineImg) override
     {
-        if (pixels != nullptr || spoiled || !plain(state, width, height, colorMap, maskColors)) {
+        const bool fits = static_cast<size_t>(width) * static_cast<size_t>(height) <= capacity;
+        if (caught || spoiled || !plain(state, width, height, colorMap, maskColors) || (into != nullptr && !fits)) {
             spoiled = true;
             OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);  // skips inline data
             return;
         }
-        auto *grey = static_cast<unsigned char *>(std::malloc(static_cast<size_t>(width) * static_cast<size_t>(height)));
-        if (grey == nullptr) {
-            spoiled = true;
+        caught = true;
+        pictureWidth = width;
+        pictureHeight = height;
+        std::memcpy(ctm, state->getCTM(), sizeof ctm);
+        if (into == nullptr) {  // where it lies is all that is asked
             OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
             return;
         }
+        unsigned char *grey = into;
         // Each sample's colour as poppler's cairo device gives it (0x00RRGGBB), then the grey reform
         // takes of a rendered pixel: a picture kept at its size gives the render's very pixels.
         std::vector<unsigned int> colours(static_cast<size_t>(width));
@@ -143,7 +143,6 @@ public:
         for (int y = 0; y < height; ++y) {
             unsigned char *line = samples.getLine();
             if (line == nullptr) {  // the stream ended early: the render decides what that looks like
-                std::free(grey);
                 spoiled = true;
                 samples.close();
                 return;
@@ -158,36 +157,30 @@ public:
             }
         }
         samples.close();
-        pixels = grey;
-        pictureWidth = width;
-        pictureHeight = height;
-        std::memcpy(ctm, state->getCTM(), sizeof ctm);
+        decoded = true;
     }
 
     // Whether the page can no longer be the one picture.
     bool spoilt() const { return spoiled || drawnAfter; }
 
-    // Whether the page was the one picture: read whole, nothing drawn over it, and covering the page.
-    bool answered() const { return pixels != nullptr && !spoiled && !drawnAfter && covers(); }
-
-    unsigned char *take() {
-        unsigned char *p = pixels;
-        pixels = nullptr;
-        return p;
-    }
+    // Whether the page was the one picture: found (and read whole when asked to be), nothing drawn
+    // over it, and covering the page.
+    bool answered() const { return caught && (into == nullptr || decoded) && !spoiled && !drawnAfter && covers(); }
 
     int pictureWidth = 0, pictureHeight = 0;
     double ctm[6] = {0, 0, 0, 0, 0, 0};
     bool allGrey = true;
 
 private:
-    unsigned char *pixels = nullptr;
+    unsigned char *into;
+    size_t capacity;
+    bool caught = false, decoded = false;
     bool spoiled = false, drawnAfter = false;
     double pageWidth = 0, pageHeight = 0;
 
     // A clip path set before the picture: only a rectangle, axis-aligned in device space, around the page.
     void clipped(GfxState *state) {
-        if (pixels != nullptr) return;
+        if (caught) return;
         const GfxPath *path = state->getPath();
         if (path == nullptr || path->getNumSubpaths() != 1) {
             spoiled = true;
@@ -228,7 +221,7 @@ private:
 
     // Marks before the picture are hidden under it (it is opaque and covers the page); after it they show.
     void drawn() {
-        if (pixels != nullptr) drawnAfter = true;
+        if (caught) drawnAfter = true;
     }
 
     bool plain(GfxState *state, int width, int height, GfxImageColorMap *colorMap, const int *maskColors) const
@@ -290,12 +283,11 @@ extern "C" ReformScanSource *reform_scan_source_open_file(const char *path, cons
 extern "C" ReformScanSource *reform_scan_source_open_bytes(const void *bytes, size_t count, const char *password)
 {
     try {
+        if (bytes == nullptr) return nullptr;
         auto source = std::make_unique<ReformScanSource>();
-        source->bytes = static_cast<char *>(std::malloc(count == 0 ? 1 : count));
-        if (source->bytes == nullptr) return nullptr;
-        std::memcpy(source->bytes, bytes, count);
         const auto pw = passwordString(password);
-        auto *stream = new MemStream(source->bytes, 0, static_cast<Goffset>(count), Object(objNull));
+        // MemStream reads only; it takes a non-const pointer
+        auto *stream = new MemStream(static_cast<char *>(const_cast<void *>(bytes)), 0, static_cast<Goffset>(count), Object(objNull));
         source->doc = std::make_unique<PDFDoc>(stream, pw, pw);  // the document owns the stream
         return opened(std::move(source));
     } catch (...) {
@@ -308,23 +300,34 @@ extern "C" void reform_scan_source_close(ReformScanSource *source) { delete sour
 // Stops interpreting a page once it cannot be the one picture.
 static bool abandoned(void *catcher) { return static_cast<const PictureCatcher *>(catcher)->spoilt(); }
 
-extern "C" int reform_scan_source_picture(ReformScanSource *source, int page, ReformScanPicture *picture)
+// Page `page` as the one picture: found, and with `into`, decoded there (`capacity` bytes).
+static int catchPicture(ReformScanSource *source, int page, unsigned char *into, size_t capacity, ReformScanPicture *picture)
 {
     try {
         if (source == nullptr || picture == nullptr || page < 1 || page > source->doc->getNumPages()) return 0;
-        PictureCatcher catcher;
+        PictureCatcher catcher(into, capacity);
         // as poppler_page_render draws: 72 dpi, unrotated, the crop box, not printing (annotations shown)
         source->doc->displayPageSlice(&catcher, page, 72, 72, 0, false, true, false, -1, -1, -1, -1, abandoned, &catcher);
         if (!catcher.answered()) return 0;
         picture->width = catcher.pictureWidth;
         picture->height = catcher.pictureHeight;
-        picture->grey = catcher.allGrey ? 1 : 0;
+        picture->grey = into != nullptr && catcher.allGrey ? 1 : 0;
         std::memcpy(picture->ctm, catcher.ctm, sizeof picture->ctm);
-        picture->pixels = catcher.take();
         return 1;
     } catch (...) {
         return 0;
     }
+}
+
+extern "C" int reform_scan_source_picture(ReformScanSource *source, int page, ReformScanPicture *picture)
+{
+    return catchPicture(source, page, nullptr, 0, picture);
+}
+
+extern "C" int reform_scan_source_decode(ReformScanSource *source, int page, unsigned char *into, size_t capacity, ReformScanPicture *picture)
+{
+    if (into == nullptr) return 0;
+    return catchPicture(source, page, into, capacity, picture);
 }
 
 #else
@@ -335,12 +338,6 @@ extern "C" ReformScanSource *reform_scan_source_open_file(const char *, const ch
 extern "C" ReformScanSource *reform_scan_source_open_bytes(const void *, size_t, const char *) { return nullptr; }
 extern "C" void reform_scan_source_close(ReformScanSource *source) { delete source; }
 extern "C" int reform_scan_source_picture(ReformScanSource *, int, ReformScanPicture *) { return 0; }
+extern "C" int reform_scan_source_decode(ReformScanSource *, int, unsigned char *, size_t, ReformScanPicture *) { return 0; }
 
 #endif
-
-extern "C" void reform_scan_picture_free(ReformScanPicture *picture)
-{
-    if (picture == nullptr) return;
-    std::free(picture->pixels);
-    picture->pixels = nullptr;
-}

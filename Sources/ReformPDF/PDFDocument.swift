@@ -17,7 +17,7 @@ public final class PDFDocument {
     /// Where the document's bytes live, so parallel workers can open their own copies.
     enum Origin: Sendable {
         case file(String)
-        case bytes(Data)
+        case bytes(PDFBytes)
     }
 
     let origin: Origin
@@ -42,10 +42,11 @@ public final class PDFDocument {
         // parsed from memory: from a file poppler reads 256 bytes a system call (17,000 calls for the
         // 69 pages of Corpus/born-digital). Larger files are read by poppler as it goes, so they cost
         // no memory of their own size.
-        if size <= PDFDocument.inMemoryLimit, let data = try? handle.readToEnd(), UInt64(data.count) == size {
+        if size <= PDFDocument.inMemoryLimit, let bytes = PDFBytes(reading: handle.fileDescriptor, size: Int(size)) {
+            let data = bytes.data
             try PDFDocument.checkEnvelope(head: data.prefix(1024), tail: data.suffix(65536), path: path, isEmpty: data.isEmpty)
-            origin = .bytes(data)
-            document = try PDFDocument.open(data: data, path: path, password: password)
+            origin = .bytes(bytes)
+            document = try PDFDocument.open(bytes: bytes, path: path, password: password)
             pageCount = Int(poppler_document_get_n_pages(OpaquePointer(document.pointer)))
             if pageCount == 0 { throw .zeroPages(path: path) }
             return
@@ -72,12 +73,18 @@ public final class PDFDocument {
     }
 
     /// Opens a PDF held in memory (standard input, a database blob). `path` names it in errors.
-    public init(data: Data, path: String, password: String? = nil) throws(ExtractError) {
+    public convenience init(data: Data, path: String, password: String? = nil) throws(ExtractError) {
+        try self.init(bytes: PDFBytes(copying: data), path: path, password: password)
+    }
+
+    /// Opens a PDF whose bytes are in memory already (another document's, for a lane of its own).
+    init(bytes: PDFBytes, path: String, password: String?) throws(ExtractError) {
+        let data = bytes.data
         try PDFDocument.checkEnvelope(head: data.prefix(1024), tail: data.suffix(65536), path: path, isEmpty: data.isEmpty)
         self.path = path
         self.password = password
-        origin = .bytes(data)
-        document = try PDFDocument.open(data: data, path: path, password: password)
+        origin = .bytes(bytes)
+        document = try PDFDocument.open(bytes: bytes, path: path, password: password)
         pageCount = Int(poppler_document_get_n_pages(OpaquePointer(document.pointer)))
         if pageCount == 0 { throw .zeroPages(path: path) }
     }
@@ -85,21 +92,22 @@ public final class PDFDocument {
     /// The document's bytes when it holds them in memory (a file up to `inMemoryLimit`, or data it
     /// was opened from): what was parsed, to hash without reading the file again.
     public var bytes: Data? {
-        if case .bytes(let data) = origin { return data }
+        if case .bytes(let bytes) = origin { return bytes.data }
         return nil
     }
 
     /// Files up to this size (bytes) are read into memory to be parsed (see `init(path:password:)`).
     static let inMemoryLimit: UInt64 = 4 << 20
 
-    /// A poppler document over bytes in memory, through a memory input stream (over a GBytes copy of them).
-    private static func open(data: Data, path: String, password: String?) throws(ExtractError) -> GObjectReference {
-        let gbytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
+    /// A poppler document over bytes in memory, through a memory input stream over them (GBytes that
+    /// keep them alive, not a copy).
+    private static func open(bytes: PDFBytes, path: String, password: String?) throws(ExtractError) -> GObjectReference {
+        let gbytes = bytes.glibBytes()
         defer { g_bytes_unref(gbytes) }
         let stream = GObjectReference(taking: UnsafeMutableRawPointer(g_memory_input_stream_new_from_bytes(gbytes)))
         return try open(path: path, password: password) { err in
             password.withOptionalCString {
-                poppler_document_new_from_stream(stream.pointer.assumingMemoryBound(to: GInputStream.self), goffset(data.count), $0, nil, err)
+                poppler_document_new_from_stream(stream.pointer.assumingMemoryBound(to: GInputStream.self), goffset(bytes.count), $0, nil, err)
             }
         }
     }
@@ -141,7 +149,7 @@ public final class PDFDocument {
     convenience init(origin: Origin, path: String, password: String?) throws(ExtractError) {
         switch origin {
         case .file(let p): try self.init(path: p, password: password)
-        case .bytes(let d): try self.init(data: d, path: path, password: password)
+        case .bytes(let b): try self.init(bytes: b, path: path, password: password)
         }
     }
 
@@ -160,6 +168,13 @@ public final class PDFDocument {
         let picture = scanPictures?.picture(page: number)
         lastPicture = (number, picture)
         return picture
+    }
+
+    /// Whether page `number` is one picture over the whole page with nothing visible drawn after it
+    /// (`ScanPictureSource.isOnePicture`): found without decoding the picture.
+    func isOnePicture(page number: Int) -> Bool {
+        if let lastPicture, lastPicture.page == number { return lastPicture.picture != nil }
+        return scanPictures?.isOnePicture(page: number) ?? false
     }
 
     /// Lets the kept picture go (OCR has made its page image of it).
@@ -247,8 +262,11 @@ final class ReadingHistory {
     /// Whether the last page extracted was a scan (nil before the first, unless the document can
     /// hold none): a document's pages are mostly all scans or all born-digital.
     var lastPageWasScan: Bool?
+    /// Whether any page may be a scan (false for a document whose bytes name no image object).
+    let mayHoldScans: Bool
 
     init(lastPageWasScan: Bool?) {
         self.lastPageWasScan = lastPageWasScan
+        mayHoldScans = lastPageWasScan == nil
     }
 }

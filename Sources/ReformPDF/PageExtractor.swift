@@ -22,7 +22,12 @@ public struct PageExtractor: Sendable {
         // page), instead of interpreting the page and loading its fonts once more for the text.
         var coverage = 0.0
         var raster: (any RulingRaster)?
-        if findRulings && page.history.lastPageWasScan == false {
+        // A page after a born-digital one is guessed born-digital too, unless it is plainly a scan: one
+        // picture over the page, found without decoding it (the render at the born-digital scale would
+        // decode the whole scan into a colour surface, the peak memory of a mixed document, and be
+        // thrown away for the render at the scan scale).
+        if findRulings && page.history.lastPageWasScan == false
+            && !(page.history.mayHoldScans && page.document.isOnePicture(page: page.number)) {
             // Most pages hold no image: the render at the born-digital scale notes whether one may have
             // been drawn, and only such a page pays for the image coverage and, when it is a scan, for
             // a second render at the scan scale.
@@ -33,7 +38,8 @@ public struct PageExtractor: Sendable {
             }
             if mayHoldImages { coverage = timings.measure("images") { page.imageCoverage } }
         } else {
-            // The first page of a document that may hold image objects, or a page after a scan: its
+            // The first page of a document that may hold image objects, a page after a scan, or one
+            // that is one picture: its
             // image coverage first (a pass over the page's content that decodes no image), then one
             // render at the scale it calls for. A scan rendered at the born-digital scale first would
             // decode its image twice.

@@ -1,40 +1,26 @@
 import CPoppler
-import CScanPicture
 import Foundation
 
 /// A scanned page's picture: grey samples (255 white) at the scan's own resolution, each the grey
 /// reform takes of a rendered pixel of its colour, and the affine map `transform` ([a b c d e f],
 /// PDF's order) from the picture's unit square (its first row at v = 1, as PDF image space has it)
 /// to page points, origin at the page's top-left corner, y down. `isGrey`: every sample was grey in
-/// colour too. Owns its samples and frees them exactly once.
+/// colour too.
 public final class ScanPicture {
     public let width: Int
     public let height: Int
     public let transform: [Double]
     public let isGrey: Bool
-    private let samples: UnsafeMutablePointer<UInt8>
+    /// `width` × `height` bytes, row by row from the picture's first row.
+    private let samples: [UInt8]
 
-    /// Takes `samples` (`width` × `height` bytes from malloc).
-    init(samples: UnsafeMutablePointer<UInt8>, width: Int, height: Int, transform: [Double], isGrey: Bool) {
-        self.samples = samples
+    public init(width: Int, height: Int, samples: [UInt8], transform: [Double], isGrey: Bool = true) {
+        precondition(samples.count == width * height && transform.count == 6)
         self.width = width
         self.height = height
+        self.samples = samples
         self.transform = transform
         self.isGrey = isGrey
-    }
-
-    /// A picture of its own samples (copied), for building one without a PDF.
-    public convenience init(width: Int, height: Int, samples: [UInt8], transform: [Double], isGrey: Bool = true) {
-        precondition(samples.count == width * height && transform.count == 6)
-        let copy = malloc(samples.count).assumingMemoryBound(to: UInt8.self)
-        samples.withUnsafeBufferPointer { copy.update(from: $0.baseAddress!, count: $0.count) }
-        self.init(samples: copy, width: width, height: height, transform: transform, isGrey: isGrey)
-    }
-
-    deinit {
-        var raw = ReformScanPicture()
-        raw.pixels = samples
-        reform_scan_picture_free(&raw)
     }
 
     /// How close to a whole pixel a picture's edge, step or the page's edge must be to count as one.
@@ -61,12 +47,16 @@ public final class ScanPicture {
         if (Double(ox + width) > right + tolerance && cutsPixel(right)) || (Double(oy + height) > bottom + tolerance && cutsPixel(bottom)) {
             return nil
         }
+        // the samples are the page's pixels as they are: shared, not copied (the picture is let go after)
+        if ox == 0, oy == 0, width == columns, height == rows { return samples }
         var out = [UInt8](repeating: 255, count: columns * rows)
         let x0 = Swift.max(0, ox), x1 = Swift.min(columns, ox + width)
         guard x0 < x1 else { return out }
-        out.withUnsafeMutableBufferPointer { dst in
-            for y in Swift.max(0, oy)..<Swift.min(rows, oy + height) {
-                (dst.baseAddress! + y * columns + x0).update(from: samples + (y - oy) * width + (x0 - ox), count: x1 - x0)
+        samples.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in Swift.max(0, oy)..<Swift.min(rows, oy + height) {
+                    (dst.baseAddress! + y * columns + x0).update(from: src.baseAddress! + (y - oy) * width + (x0 - ox), count: x1 - x0)
+                }
             }
         }
         return out
@@ -171,10 +161,12 @@ public final class ScanPicture {
             return nil
         }
         let stride = Int(cairo_image_surface_get_stride(source))
-        for (i, y) in rows.enumerated() {
-            let row = UnsafeMutableRawPointer(base + i * stride).assumingMemoryBound(to: UInt32.self)
-            let grey = samples + y * width
-            for x in 0..<width { row[x] = UInt32(grey[x]) &* 0x010101 }
+        samples.withUnsafeBufferPointer { src in
+            for (i, y) in rows.enumerated() {
+                let row = UnsafeMutableRawPointer(base + i * stride).assumingMemoryBound(to: UInt32.self)
+                let grey = src.baseAddress! + y * width
+                for x in 0..<width { row[x] = UInt32(grey[x]) &* 0x010101 }
+            }
         }
         cairo_surface_mark_dirty(source)
         return source

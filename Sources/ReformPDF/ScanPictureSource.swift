@@ -7,30 +7,53 @@ import Foundation
 /// exactly once.
 final class ScanPictureSource {
     private let handle: OpaquePointer
+    /// The bytes a source opened from memory reads in place, kept until it is closed (in `deinit`,
+    /// before stored properties are let go).
+    private let bytes: PDFBytes?
 
     /// Nil when poppler's core cannot open the document (or reform was built without its headers).
     init?(origin: PDFDocument.Origin, password: String?) {
+        var kept: PDFBytes?
         let opened: OpaquePointer? = password.withOptionalCString { pw in
             switch origin {
             case .file(let path):
                 return reform_scan_source_open_file(path, pw)
-            case .bytes(let data):
-                return data.withUnsafeBytes { raw in reform_scan_source_open_bytes(raw.baseAddress, raw.count, pw) }
+            case .bytes(let bytes):
+                kept = bytes
+                return reform_scan_source_open_bytes(bytes.pointer, bytes.count, pw)
             }
         }
         guard let opened else { return nil }
         handle = opened
+        bytes = kept
     }
 
     deinit { reform_scan_source_close(handle) }
 
+    /// Whether page `number` (1-based) is one opaque picture over the whole page with nothing visible
+    /// drawn after it; the picture is not decoded.
+    func isOnePicture(page number: Int) -> Bool {
+        var found = ReformScanPicture()
+        return reform_scan_source_picture(handle, Int32(number), &found) == 1
+    }
+
     /// Page `number`'s (1-based) one picture, when the page is exactly that: one opaque picture over
-    /// the whole page with nothing visible drawn after it. Nil for any other page.
+    /// the whole page with nothing visible drawn after it. Nil for any other page. The page is looked
+    /// at once to find the picture and once more to decode it straight into the picture's own samples.
     func picture(page number: Int) -> ScanPicture? {
+        var found = ReformScanPicture()
+        guard reform_scan_source_picture(handle, Int32(number), &found) == 1 else { return nil }
+        let count = Int(found.width) * Int(found.height)
         var raw = ReformScanPicture()
-        guard reform_scan_source_picture(handle, Int32(number), &raw) == 1, let pixels = raw.pixels else { return nil }
+        var decoded = false
+        let samples = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            decoded = reform_scan_source_decode(handle, Int32(number), buffer.baseAddress, count, &raw) == 1
+                && raw.width == found.width && raw.height == found.height
+            initialized = decoded ? count : 0
+        }
+        guard decoded else { return nil }
         let c = raw.ctm
-        return ScanPicture(samples: pixels, width: Int(raw.width), height: Int(raw.height),
+        return ScanPicture(width: Int(raw.width), height: Int(raw.height), samples: samples,
                            transform: [c.0, c.1, c.2, c.3, c.4, c.5], isGrey: raw.grey != 0)
     }
 }

@@ -45,6 +45,25 @@ import Testing
         #expect(image.isScan)
     }
 
+    /// A scan after a born-digital page is seen to be one picture over the page without decoding it,
+    /// and is not rendered at the born-digital scale first (a render that would decode the whole scan
+    /// to be thrown away): its image mapping comes before its one render, as on a first page.
+    @Test func aScanAfterABornDigitalPageIsNotRenderedAtTheBornDigitalScale() throws {
+        let path = try Self.mixedDocument()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let document = try PDFDocument(path: path)
+        #expect(document.isOnePicture(page: 4) && !document.isOnePicture(page: 3))
+        #expect(!PageExtractor().extract(try document.page(3)).isScan)
+        #expect(document.history.lastPageWasScan == false)
+        let timings = StageTimings()
+        #expect(PageExtractor().extract(try document.page(4), timings: timings).isScan)
+        #expect(Array(timings.entries.map(\.stage).prefix(2)) == ["images", "render"])
+        // the born-digital page after it is guessed from the scan, as before
+        let after = StageTimings()
+        #expect(!PageExtractor().extract(try document.page(5), timings: after).isScan)
+        #expect(Array(after.entries.map(\.stage).prefix(2)) == ["images", "render"])
+    }
+
     /// A document whose bytes name no image object starts with the render (its first page needs
     /// no image mapping); one that does starts with the mapping, as after a scan.
     @Test func theFirstPageSkipsTheImageMappingOnlyWhenNoImageObjectIsNamed() throws {

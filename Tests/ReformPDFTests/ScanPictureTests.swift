@@ -46,6 +46,24 @@ import Testing
         #expect(image.pixels == Self.rendered(page, dpi: 100))
     }
 
+    /// A document read from memory (standard input, a database blob) is parsed in place by poppler-glib
+    /// and by poppler's core alike: the bytes, copied once from the caller's data, outlive the data and
+    /// give the same picture, and the checksum reads the same bytes.
+    @Test func aScanInMemoryIsReadInPlaceAsFromItsFile() throws {
+        let (url, pixels) = try Self.picture(dpi: 100)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var data: Data? = try Data(contentsOf: url)
+        let document = try PDFDocument(data: data!, path: "<stdin>")
+        let original = data!
+        data = nil
+        #expect(document.bytes == original)
+        let page = try document.page(1)
+        #expect(page.grayImage(dpi: 100).pixels == pixels)
+        let lane = try document.reopened()
+        #expect(try lane.page(1).grayImage(dpi: 100).pixels == pixels)
+        #expect(try lane.page(1).render(scale: 100 / 72, antialias: true).luminance() == pixels)
+    }
+
     @Test func aCorpusScanWithItsOCRLayerIsItsOwnSamples() throws {
         // 200 dpi, an invisible OCR layer drawn over the picture (render mode 3)
         let page = try PDFDocument(path: Fixtures.path("scanned-look.pdf")).page(1)

@@ -15,19 +15,17 @@ typedef struct ReformScanSource ReformScanSource;
 /// reform was built without libpoppler-private-dev's headers.
 ReformScanSource *reform_scan_source_open_file(const char *path, const char *password);
 
-/// Opens a PDF held in memory; the bytes are copied. NULL as above.
+/// Opens a PDF held in memory, read in place: the bytes must stay until the source is closed.
+/// NULL as above.
 ReformScanSource *reform_scan_source_open_bytes(const void *bytes, size_t count, const char *password);
 
 void reform_scan_source_close(ReformScanSource *source);
 
-/// The one picture a scanned page is: its samples in grey (255 white), `width` × `height` bytes
-/// row by row from the picture's first row, and where they land: `ctm` maps the picture's unit
-/// square (PDF image space: its first row at v = 1) to the page's points, origin at the page's
-/// top-left corner, y down (the space poppler_page_render draws in). A sample's grey is the one
-/// reform takes of a rendered pixel, (77 R + 150 G + 29 B) / 256 of the colour poppler gives it;
-/// `grey` is 1 when every sample was grey already (R = G = B).
+/// The one picture a scanned page is: `width` × `height` samples, and where they land: `ctm` maps
+/// the picture's unit square (PDF image space: its first row at v = 1) to the page's points, origin
+/// at the page's top-left corner, y down (the space poppler_page_render draws in). `grey` is 1 when
+/// every sample decoded was grey already (R = G = B); 0 when none were decoded.
 typedef struct {
-    unsigned char *pixels;
     int width;
     int height;
     double ctm[6];
@@ -36,12 +34,16 @@ typedef struct {
 
 /// Fills `picture` and returns 1 when page `page` (1-based) draws exactly one picture, opaque and
 /// unclipped over the whole page, and nothing visible after it (text in an invisible render mode
-/// is not drawn, so it may lie on top). Returns 0 otherwise, `picture` untouched: the page is
-/// rendered as usual then.
+/// is not drawn, so it may lie on top); decodes nothing. Returns 0 otherwise, `picture` untouched:
+/// the page is rendered as usual then.
 int reform_scan_source_picture(ReformScanSource *source, int page, ReformScanPicture *picture);
 
-/// Frees the pixels of a picture filled by reform_scan_source_picture.
-void reform_scan_picture_free(ReformScanPicture *picture);
+/// As reform_scan_source_picture, and decodes the picture's samples into `into` in grey (255 white),
+/// `width` × `height` bytes row by row from its first row: a sample's grey is the one reform takes of
+/// a rendered pixel, (77 R + 150 G + 29 B) / 256 of the colour poppler gives it. Returns 0 when the
+/// page is not one picture or its samples do not fit in `capacity` bytes (what `into` then holds is
+/// undefined).
+int reform_scan_source_decode(ReformScanSource *source, int page, unsigned char *into, size_t capacity, ReformScanPicture *picture);
 
 #ifdef __cplusplus
 }
