@@ -17,17 +17,11 @@
 // 5.3's, so any other version gets its own constructor with the real set. The records reform reads
 // from scans are the same either way (checked on every scanned, image-only and fixture PDF of the
 // corpus), and an engine starts and reads with 48 MB less.
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1
-#endif
-
-#include <dlfcn.h>
-
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 
+#include "tesseract_own.h"
 #include "tesseract_templates.h"
 
 namespace {
@@ -35,7 +29,6 @@ namespace {
 std::atomic<long> emptied{0};
 
 using Constructor = void (*)(void *self, void *unicharset);
-using Version = const char *(*)();
 
 struct Own {
     Constructor constructor = nullptr;
@@ -43,19 +36,12 @@ struct Own {
 };
 
 // libtesseract's own constructor, and whether its UNICHARSET starts with the vector of characters.
-// The library is loaded (its own code is what calls the constructor); it was opened RTLD_LOCAL, so
-// it is asked by its handle rather than RTLD_NEXT.
 const Own &own() {
     static const Own found = [] {
+        const auto lib = reform_tesseract::own("_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC2ERNS_10UNICHARSETE");
         Own o;
-        void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
-        if (lib == nullptr) lib = dlopen("libtesseract.so", RTLD_NOW | RTLD_NOLOAD);
-        if (lib != nullptr) {
-            o.constructor = reinterpret_cast<Constructor>(dlsym(lib, "_ZN9tesseract22ADAPT_TEMPLATES_STRUCTC2ERNS_10UNICHARSETE"));
-            auto version = reinterpret_cast<Version>(dlsym(lib, "TessVersion"));
-            const char *v = version != nullptr ? version() : nullptr;
-            o.knownLayout = v != nullptr && std::strncmp(v, "5.3.", 4) == 0;
-        }
+        o.constructor = reinterpret_cast<Constructor>(lib.symbol);
+        o.knownLayout = lib.isVersion53;
         if (o.constructor == nullptr) {
             std::fprintf(stderr, "reform: tesseract's ADAPT_TEMPLATES_STRUCT constructor not found: %s\n", dlerror());
             std::abort();

@@ -14,17 +14,11 @@
 // constructor in adapt_templates.cpp: libtesseract calls it through its PLT) and loads nothing for
 // tesseract 5.3, whose readings reform has checked with and without the table (every scanned,
 // image-only and fixture PDF of the corpus reads the same records); any other version loads it.
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1
-#endif
-
-#include <dlfcn.h>
-
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 
+#include "tesseract_own.h"
 #include "tesseract_templates.h"
 
 namespace {
@@ -32,7 +26,6 @@ namespace {
 std::atomic<long> skipped{0};
 
 using Loader = void (*)(void *self, const void *encoderSet, void *unicharset);
-using Version = const char *(*)();
 
 struct Own {
     Loader loader = nullptr;
@@ -40,18 +33,13 @@ struct Own {
 };
 
 // libtesseract's own LoadUniversal, and whether this tesseract is one whose readings were checked
-// without the table. Asked of the loaded library by its handle (it was opened RTLD_LOCAL).
+// without the table.
 const Own &own() {
     static const Own found = [] {
+        const auto lib = reform_tesseract::own("_ZN9tesseract13UnicharAmbigs13LoadUniversalERKNS_10UNICHARSETEPS1_");
         Own o;
-        void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
-        if (lib == nullptr) lib = dlopen("libtesseract.so", RTLD_NOW | RTLD_NOLOAD);
-        if (lib != nullptr) {
-            o.loader = reinterpret_cast<Loader>(dlsym(lib, "_ZN9tesseract13UnicharAmbigs13LoadUniversalERKNS_10UNICHARSETEPS1_"));
-            auto version = reinterpret_cast<Version>(dlsym(lib, "TessVersion"));
-            const char *v = version != nullptr ? version() : nullptr;
-            o.skip = v != nullptr && std::strncmp(v, "5.3.", 4) == 0;
-        }
+        o.loader = reinterpret_cast<Loader>(lib.symbol);
+        o.skip = lib.isVersion53;
         if (o.loader == nullptr && !o.skip) {
             std::fprintf(stderr, "reform: tesseract's UnicharAmbigs::LoadUniversal not found: %s\n", dlerror());
             std::abort();
