@@ -23,7 +23,6 @@
 // anything else answers no to every page.
 #include "scan_picture.h"
 
-#include <cstdlib>
 #include <cstring>
 
 #if __has_include(<poppler-features.h>) && __has_include(<OutputDev.h>) && __has_include(<PDFDoc.h>)
@@ -134,7 +133,6 @@ public:
             OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
             return;
         }
-        unsigned char *grey = into;
         // Each sample's colour as poppler's cairo device gives it (0x00RRGGBB), then the grey reform
         // takes of a rendered pixel: a picture kept at its size gives the render's very pixels.
         std::vector<unsigned int> colours(static_cast<size_t>(width));
@@ -148,7 +146,7 @@ public:
                 return;
             }
             colorMap->getRGBLine(line, colours.data(), width);
-            unsigned char *row = grey + static_cast<size_t>(y) * static_cast<size_t>(width);
+            unsigned char *row = into + static_cast<size_t>(y) * static_cast<size_t>(width);
             for (int x = 0; x < width; ++x) {
                 const unsigned int c = colours[static_cast<size_t>(x)];
                 const unsigned int r = (c >> 16) & 0xFF, g = (c >> 8) & 0xFF, b = c & 0xFF;

@@ -292,4 +292,3 @@ struct InkMask {
         return cut + 1
     }
 }
-

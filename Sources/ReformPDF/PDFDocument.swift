@@ -14,7 +14,8 @@ public final class PDFDocument {
 
     private var handle: OpaquePointer { OpaquePointer(document.pointer) }
 
-    /// Where the document's bytes live, so parallel workers can open their own copies.
+    /// Where the document's bytes live, so parallel workers can open documents of their own (over
+    /// the same bytes when they are in memory).
     enum Origin: Sendable {
         case file(String)
         case bytes(PDFBytes)

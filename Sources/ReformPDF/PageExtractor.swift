@@ -39,10 +39,9 @@ public struct PageExtractor: Sendable {
             if mayHoldImages { coverage = timings.measure("images") { page.imageCoverage } }
         } else {
             // The first page of a document that may hold image objects, a page after a scan, or one
-            // that is one picture: its
-            // image coverage first (a pass over the page's content that decodes no image), then one
-            // render at the scale it calls for. A scan rendered at the born-digital scale first would
-            // decode its image twice.
+            // that is one picture: its image coverage first (a pass over the page's content that
+            // decodes no image), then one render at the scale it calls for. A scan rendered at the
+            // born-digital scale first would decode its image twice.
             coverage = timings.measure("images") { page.imageCoverage }
         }
         let isScan = coverage >= PageContent.scanCoverage

@@ -99,9 +99,10 @@ public final class ScanPicture {
     }
 
     /// Draws the picture on a page grid of `columns` × `rows` pixels at `scale` pixels per point,
-    /// on a page of `page` points, `bandRows` rows at a time (a shrunk picture as many as take `bandRows` sample rows), as poppler's cairo device draws an
-    /// image onto a white page: the samples as an RGB24 surface, filter GOOD, edges extended, inside
-    /// the page's clip, the picture's unit square filled. Each band is handed to `body` (its top row,
+    /// on a page of `page` points, `bandRows` rows at a time (a shrunk picture as many as take
+    /// `bandRows` sample rows), as poppler's cairo device draws an image onto a white page: the
+    /// samples as an RGB24 surface, filter GOOD, edges extended, inside the page's clip, the
+    /// picture's unit square filled. Each band is handed to `body` (its top row,
     /// its rows, the band) before the next is drawn on the same surface: the render's very pixels,
     /// with a band instead of a page-sized surface, and of the samples only the rows a band takes
     /// as colours (the render holds all of them at 4 bytes a sample). False, drawing nothing, for a

@@ -32,17 +32,19 @@ final class ScanPictureSource {
 
     /// Whether page `number` (1-based) is one opaque picture over the whole page with nothing visible
     /// drawn after it; the picture is not decoded.
-    func isOnePicture(page number: Int) -> Bool {
+    func isOnePicture(page number: Int) -> Bool { found(page: number) != nil }
+
+    /// The size and place of page `number`'s one picture, found without decoding it.
+    private func found(page number: Int) -> ReformScanPicture? {
         var found = ReformScanPicture()
-        return reform_scan_source_picture(handle, Int32(number), &found) == 1
+        return reform_scan_source_picture(handle, Int32(number), &found) == 1 ? found : nil
     }
 
     /// Page `number`'s (1-based) one picture, when the page is exactly that: one opaque picture over
     /// the whole page with nothing visible drawn after it. Nil for any other page. The page is looked
     /// at once to find the picture and once more to decode it straight into the picture's own samples.
     func picture(page number: Int) -> ScanPicture? {
-        var found = ReformScanPicture()
-        guard reform_scan_source_picture(handle, Int32(number), &found) == 1 else { return nil }
+        guard let found = found(page: number) else { return nil }
         let count = Int(found.width) * Int(found.height)
         var raw = ReformScanPicture()
         var decoded = false
