@@ -208,9 +208,92 @@ public struct ScanReader: Sendable {
     }
 
     /// Reads `page` (whose extracted content is given) from its image, cell by ruled cell of the
-    /// grids `extractor` finds.
+    /// grids `extractor` finds. chi_sim reads the picture first (`readPicture`); the picture is let
+    /// go, and the cells that read as numbers are read again by chi_sim+eng. Each engine is started
+    /// for its part of the page and ended after it (`withPassingEngine`): a page's reading holds
+    /// one engine at a time, and never one beside the page's picture and chi_sim's search buffers.
+    /// What was read is then taken cell by cell, then strip by strip, in the page's order.
     public func read(_ page: PDFPage, content: PageContent, extractor: TableExtractor,
                      pool: OCREnginePool, timings: StageTimings? = nil) throws -> Result {
+        var read = try readPicture(page, content: content, extractor: extractor, pool: pool, timings: timings)
+        let numbers = read.cells.indices.flatMap { c in read.cells[c].crops.indices.map { (c, $0) } }
+            .filter { read.cells[$0.0].crops[$0.1].number != nil }
+        if !numbers.isEmpty {
+            try timings.measure("ocr.numbers") {
+                try pool.withPassingEngine(languages: numberLanguages) { engine in
+                    for (c, k) in numbers {
+                        let number = read.cells[c].crops[k].number!
+                        read.cells[c].crops[k].mixed = engine.read(number.crop, layout: number.layout)
+                    }
+                }
+            }
+        }
+        var glyphs = read.glyphs
+        var cells: [CellReading] = []
+        for cell in read.cells {
+            let readings = cell.crops.flatMap(finished)
+            guard let reading = choose(readings, layer: cell.layer) else { continue }
+            if !read.imageOnly { glyphs.removeAll { cell.frame.contains(read.deskew.level($0.box.center)) } }
+            glyphs += reading.glyphs()
+            cells.append(CellReading(page: read.content.number, box: cell.box, confidence: reading.confidence,
+                                     replacedLayer: !cell.layer.isEmpty))
+        }
+        for strip in read.strips {
+            if case .replacingYear(let layerYear) = strip.use {
+                guard let year = Self.sureYear(strip.reading), year != layerYear else { continue }
+                glyphs.removeAll { strip.box.contains($0.box.center) }
+            }
+            glyphs += strip.reading.glyphs()
+        }
+        var out = read.content
+        out.glyphs = glyphs
+        return Result(content: out, cells: cells, imageOnly: read.imageOnly, turn: read.turn)
+    }
+
+    /// What chi_sim read of a page's picture (`readPicture`), the picture itself let go.
+    struct PictureReading {
+        /// The page, turned as it was read.
+        var content: PageContent
+        var imageOnly: Bool
+        var turn: QuarterTurn
+        var deskew: Deskew
+        /// The text layer's glyphs as the picture was read (none when it is no text).
+        var glyphs: [Glyph]
+        var cells: [CellCrops]
+        var strips: [StripReading]
+    }
+
+    /// A ruled cell read from the picture: the first readings of each of its crops (the whole lines
+    /// of text that overflow it first, then the cell's own crop).
+    struct CellCrops {
+        var box: Rect
+        var frame: LevelFrame
+        /// The text layer's text of the cell ("" on an image-only page).
+        var layer: String
+        var crops: [FirstReadings]
+    }
+
+    /// A band outside the tables read as a page.
+    struct StripReading {
+        var box: Rect
+        var reading: OCRReading
+        var use: StripUse
+    }
+
+    /// What a strip's reading does to the page's text.
+    enum StripUse {
+        /// Added: the page has no text layer.
+        case added
+        /// Replaces the layer's text of the strip, which shows a year line stating `layer` (nil:
+        /// none it can read), when the reading states a year, sure of each digit, that the layer
+        /// does not: the layer misreads digits as it does any (2021 for 2023, `202年3度`).
+        case replacingYear(layer: Int?)
+    }
+
+    /// Reads the page's picture with chi_sim: the orientation of a scan, each ruled cell's crop (as
+    /// `firstReadings`), and the bands outside the tables; the picture is let go on return.
+    func readPicture(_ page: PDFPage, content: PageContent, extractor: TableExtractor,
+                     pool: OCREnginePool, timings: StageTimings?) throws -> PictureReading {
         var imageOnly = !content.hasTextLayer
         var image = timings.measure("ocr.render") { page.grayImage(dpi: dpi) }
         // The cells read are the ruled ones: a layer's misplaced words must not cut a cell in two
@@ -221,9 +304,10 @@ public struct ScanReader: Sendable {
         var grids = ruled.tables(in: content, mode: .lattice).filter { $0.mode == .lattice }
         var deskew = Deskew(page: content)
         var glyphs = imageOnly ? [] : content.glyphs
-        var cells: [CellReading] = []
+        var cells: [CellCrops] = []
+        var stripReadings: [StripReading] = []
         var turn = QuarterTurn.upright
-        try pool.withEngine { engine in
+        try pool.withPassingEngine(languages: pool.languages) { engine in
             // A scan may have been fed sideways or upside down: its grid is a grid either way, its
             // text reads only one way. Asked of a scan with no text layer, and of one whose layer
             // names none of the form's fixed words (a layer read from the turned picture is
@@ -250,18 +334,14 @@ public struct ScanReader: Sendable {
                     // Where the layer saw nothing, a box that cuts a line of text (a grid missing a rule) gives no reading.
                     guard let ink = crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk,
                                                    rejectingCuts: !imageOnly && cell.text.isEmpty, faintThreshold: markThreshold) else { continue }
-                    let layerText = imageOnly ? "" : cell.text
-                    var readings = try timings.measure("ocr.cells") { try read(ink, layer: layerText, engine: engine, pool: pool) }
+                    let layer = imageOnly ? "" : cell.text
+                    var crops = [timings.measure("ocr.cells") { firstReadings(ink, layer: layer, engine: engine) }]
                     // Text that overflows its cell (a row too low for its lines) is cut by the box: the
                     // whole lines are read too, and the grammar chooses.
                     if let whole = overflow(of: crop, image: image, skew: content.skewDegrees) {
-                        readings = try timings.measure("ocr.cells") { try read(whole, layer: layerText, engine: engine, pool: pool) } + readings
+                        crops.insert(timings.measure("ocr.cells") { firstReadings(whole, layer: layer, engine: engine) }, at: 0)
                     }
-                    guard let reading = choose(readings, layer: layerText) else { continue }
-                    if !imageOnly { glyphs.removeAll { frame.contains(deskew.level($0.box.center)) } }
-                    glyphs += reading.glyphs()
-                    cells.append(CellReading(page: content.number, box: cell.box, confidence: reading.confidence,
-                                             replacedLayer: !layerText.isEmpty))
+                    cells.append(CellCrops(box: cell.box, frame: frame, layer: layer, crops: crops))
                 }
             }
             if imageOnly {
@@ -269,30 +349,24 @@ public struct ScanReader: Sendable {
                 for strip in strips(outside: grids, content: content) {
                     let crop = image.crop(center: strip.center, width: strip.width, height: strip.height, degrees: 0)
                     guard crop.inkBounds(threshold: inkThreshold, minimumShare: minimumInk) != nil else { continue }
-                    glyphs += timings.measure("ocr.page") { engine.read(crop, layout: .page) }.glyphs()
+                    let reading = timings.measure("ocr.page") { engine.read(crop, layout: .page) }
+                    stripReadings.append(StripReading(box: strip, reading: reading, use: .added))
                 }
             } else {
-                // The year under a form's title is read from the picture too: the layer misreads its
-                // digits as it does any (2021 for 2023, `202年3度`), and nothing else states it. Where
-                // the picture states a year, sure of each digit, that the layer does not, its reading
-                // of the strip replaces the layer's.
+                // The year under a form's title is read from the picture too: nothing else states it.
                 for strip in strips(outside: grids, content: content) {
                     let layer = glyphs.filter { strip.contains($0.box.center) }
                     let layerText = String(String.UnicodeScalarView(layer.map(\.scalar)))
                     // only a strip the layer shows a year line in, however garbled (not page numbers)
                     guard layerText.contains(where: Self.yearLineCharacters.contains) else { continue }
-                    let layerYear = FormFinder.statedYear(layerText)
                     let crop = image.crop(center: strip.center, width: strip.width, height: strip.height, degrees: content.skewDegrees)
                     let reading = timings.measure("ocr.page") { engine.read(crop, layout: .page) }
-                    guard let read = Self.sureYear(reading), read != layerYear else { continue }
-                    glyphs.removeAll { strip.contains($0.box.center) }
-                    glyphs += reading.glyphs()
+                    stripReadings.append(StripReading(box: strip, reading: reading, use: .replacingYear(layer: FormFinder.statedYear(layerText))))
                 }
             }
         }
-        var out = content
-        out.glyphs = glyphs
-        return Result(content: out, cells: cells, imageOnly: imageOnly, turn: turn)
+        return PictureReading(content: content, imageOnly: imageOnly, turn: turn, deskew: deskew, glyphs: glyphs,
+                              cells: cells, strips: stripReadings)
     }
 
     /// Whether a text layer holds one of the form's fixed words of at least `orientation.namingLength`
@@ -370,12 +444,37 @@ public struct ScanReader: Sendable {
     /// Characters of a year line (`（2024年度）`) that a misread layer still shows.
     static let yearLineCharacters: Set<Character> = ["年", "度"]
 
-    /// Reads a cell crop, as one line or as a block as its ink says. A cell that reads as a number
-    /// (an amount, a date, a target) is read again by chi_sim with eng beside it, which reads digits,
-    /// `%` and separators far better (`=]100.009%` → `=100.00%`); that reading is kept unless the
-    /// grammar likes it less. (tesseract's character whitelist is no help: with chi_sim's LSTM it
-    /// garbles readings, `1.516.000.00` as `5650098909`.)
+    /// Reads a cell crop, as one line or as a block as its ink says (`firstReadings`). A cell that
+    /// reads as a number (an amount, a date, a target) is read again by chi_sim with eng beside it,
+    /// which reads digits, `%` and separators far better (`=]100.009%` → `=100.00%`); that reading is
+    /// kept unless the grammar likes it less (`finished`). (tesseract's character whitelist is no
+    /// help: with chi_sim's LSTM it garbles readings, `1.516.000.00` as `5650098909`.)
     public func read(_ crop: GrayImage, layer: String = "", engine: OCREngine, pool: OCREnginePool) throws -> [OCRReading] {
+        var first = firstReadings(crop, layer: layer, engine: engine)
+        if let number = first.number {
+            first.mixed = try pool.withEngine(languages: numberLanguages) { $0.read(number.crop, layout: number.layout) }
+        }
+        return finished(first)
+    }
+
+    /// A cell crop's readings by chi_sim, best first, and the crop to read again as a number.
+    struct FirstReadings {
+        var readings: [OCRReading]
+        /// Set when the cell reads as a number (by chi_sim's reading or the text layer's).
+        var number: NumberRead?
+        /// chi_sim+eng's reading of `number`, once made.
+        var mixed: OCRReading?
+    }
+
+    /// A crop for chi_sim+eng: read as `layout`; the comparison sign is judged on `firstLine`.
+    struct NumberRead {
+        var crop: GrayImage
+        var layout: OCRLayout
+        var firstLine: GrayImage?
+    }
+
+    /// chi_sim's readings of a cell crop, and whether it is to be read as a number (`read`).
+    func firstReadings(_ crop: GrayImage, layer: String, engine: OCREngine) -> FirstReadings {
         var extra: [OCRReading] = []
         let bands = crop.lineBands(threshold: crop.lineThreshold(atLeast: inkThreshold))
         let layout: OCRLayout = bands.count <= 1 ? .line : .block
@@ -410,10 +509,17 @@ public struct ScanReader: Sendable {
             readings.append(engine.read(crop, layout: .word))
         }
         // A number by its reading, or by the text layer's when chi_sim made characters of it.
-        if looksNumeric(reading.text) || looksNumeric(layer) {
-            var mixed = try pool.withEngine(languages: numberLanguages) { $0.read(crop, layout: layout) }
-            if let firstLine { mixed = withComparisonSign(mixed, firstLine) }
-            readings = candidates(chinese: reading, mixed: mixed, pointing: firstLine.flatMap(pointingSign))
+        let number = looksNumeric(reading.text) || looksNumeric(layer) ? NumberRead(crop: crop, layout: layout, firstLine: firstLine) : nil
+        return FirstReadings(readings: readings, number: number)
+    }
+
+    /// A crop's readings for `choose`: chi_sim's, or once chi_sim+eng has read a number crop, the
+    /// candidates made of both readings.
+    func finished(_ first: FirstReadings) -> [OCRReading] {
+        var readings = first.readings
+        if let number = first.number, var mixed = first.mixed {
+            if let firstLine = number.firstLine { mixed = withComparisonSign(mixed, firstLine) }
+            readings = candidates(chinese: readings[0], mixed: mixed, pointing: number.firstLine.flatMap(pointingSign))
         }
         return readings.map { Self.timesSigns(Self.chineseBrackets($0)) }
     }

@@ -277,3 +277,32 @@ private func crop(_ name: String) throws -> GrayImage { try #require(Fixtures.oc
         }
     }
 }
+
+/// How a scanned page holds its OCR engines.
+@Suite struct ScanEngineTests {
+    /// A page is read by one engine at a time (chi_sim for the picture, then chi_sim+eng for its
+    /// number cells once the picture is let go), each started for its part and ended after it: no
+    /// engine outlives the page, and a page reads the same whatever the lane read before it.
+    @Test func aPageHoldsOneEngineAtATimeAndReadsTheSameAfterAnother() throws {
+        let document = try PDFDocument(path: Fixtures.repoRoot.appendingPathComponent("Corpus/scanned/scan-portrait-03.pdf").path)
+        let reader = ScanReader()
+        let extractor = FormExtractor().tableExtractor
+        func read(_ number: Int, _ pool: OCREnginePool) throws -> ScanReader.Result {
+            let page = try document.page(number)
+            return try reader.read(page, content: PageExtractor().extract(page), extractor: extractor, pool: pool)
+        }
+        let pool = OCREnginePool(words: reader.words)
+        let alone = try read(1, pool)
+        #expect(alone.cells.count > 20, "the page's cells were read")
+        #expect(pool.engines.started == 2, "one engine for the picture, one for the number cells")
+        #expect(pool.engines.mostAlive == 1)
+        #expect(pool.engines.alive == 0, "no engine outlives the page")
+
+        let lane = OCREnginePool(words: reader.words)
+        _ = try read(2, lane)
+        let after = try read(1, lane)
+        #expect(after.cells == alone.cells)
+        #expect(after.content.glyphs == alone.content.glyphs)
+        #expect(lane.engines.started == 4 && lane.engines.alive == 0)
+    }
+}
