@@ -29,7 +29,9 @@ struct EvalCommand: ParsableCommand {
     var ocr: OCRPolicy = .auto
 
     func run() throws {
-        let extractor = FormExtractor(workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, ocr: ocr)
+        let lanes = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        AllocatorPolicy.limitArenas(toLanes: lanes)
+        let extractor = FormExtractor(workers: lanes, ocr: ocr)
         // Built once, every argument given: a fresh reader per file with default arguments was
         // miscompiled in release builds (a copy of an unbuilt temporary).
         let reader = RecordReader(pdf: extractor, text: TextFormExtractor(), password: nil)

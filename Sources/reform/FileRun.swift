@@ -100,6 +100,7 @@ struct RunOptions: ParsableArguments {
     /// Lanes for `files` inputs and the page workers each file gets: many files, one file per lane,
     /// read page after page; one file, its pages over the lanes.
     func lanes(files: Int) -> (files: FileLanes, pageWorkers: Int) {
+        AllocatorPolicy.limitArenas(toLanes: workers)
         let lanes = FileLanes(lanes: min(workers, files))
         return (lanes, lanes.lanes > 1 ? 1 : workers)
     }

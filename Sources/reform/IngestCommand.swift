@@ -50,7 +50,9 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         do {
             let database = try IngestDatabase.openForWriting(db)
-            let ingester = Ingester(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, password: password,
+            let lanes = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            AllocatorPolicy.limitArenas(toLanes: lanes)
+            let ingester = Ingester(jobs: lanes, password: password,
                                     retryFailed: retryFailed, reuseIdenticalFiles: reuse, toolVersion: ReformVersion.string)
             let display = IngestDisplay(terminal: isatty(STDERR_FILENO) != 0)
             let tally = try ingester.run(paths, into: database) { event, tally in display.show(event, tally) }
