@@ -28,6 +28,7 @@ typedef struct {
     __typeof__(&TessPageIteratorBoundingBox) boundingBox;
     __typeof__(&TessPageIteratorIsAtBeginningOf) isAtBeginningOf;
     __typeof__(&TessDeleteText) deleteText;
+    __typeof__(&TessBaseAPIClearPersistentCache) clearPersistentCache;
     /* leptonica's message threshold (tesseract's dependency): its notes about image boxes are noise. */
     int (*setMsgSeverity)(int);
 } ReformTesseract;
@@ -56,6 +57,7 @@ static inline int reform_tesseract_load(ReformTesseract *api) {
     REFORM_TESS_LOAD(boundingBox, TessPageIteratorBoundingBox)
     REFORM_TESS_LOAD(isAtBeginningOf, TessPageIteratorIsAtBeginningOf)
     REFORM_TESS_LOAD(deleteText, TessDeleteText)
+    REFORM_TESS_LOAD(clearPersistentCache, TessBaseAPIClearPersistentCache)
     REFORM_TESS_LOAD(setMsgSeverity, setMsgSeverity)
 #undef REFORM_TESS_LOAD
     return 1;

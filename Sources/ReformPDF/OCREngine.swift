@@ -232,6 +232,10 @@ public final class OCREngine {
 
     deinit {
         tess.end(handle)
+        // tesseract keeps the dictionaries of every engine it started in a cache of the process,
+        // after the last engine using them ended too (eng's word list alone is 3.7 MB, held through
+        // every later page's picture once a number cell was read): those no engine uses are freed.
+        tess.clearPersistentCache(handle)
         tess.destroy(handle)
     }
 
