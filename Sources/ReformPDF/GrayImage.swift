@@ -122,6 +122,7 @@ extension PDFPage {
         // Pixel (0, 0) is page point (0, 0): the centre is half the picture, in points.
         let center = Point(x: Double(columns) / scale / 2, y: Double(rows) / scale / 2)
         defer { document.forgetScanPicture() }
+        RasterMemory.shared.releaseIdle()
         let pixels = document.scanPicture(page: number).flatMap { picture in
             picture.onGrid(columns: columns, rows: rows, scale: scale, page: (w, h))
                 ?? picture.drawn(columns: columns, rows: rows, scale: scale, page: (w, h))

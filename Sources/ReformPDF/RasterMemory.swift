@@ -111,6 +111,16 @@ final class RasterMemory: @unchecked Sendable {
         for d in dropped { free(d.pointer) }
     }
 
+    /// Frees the waiting blocks: a page about to be read by OCR has no use for them, and they would
+    /// sit beside its picture and engines in the run's peak memory (a new one is made on need).
+    func releaseIdle() {
+        let waiting: [Block] = lock.withLock {
+            defer { idle.removeAll() }
+            return idle
+        }
+        for block in waiting { free(block.pointer) }
+    }
+
     /// The address cairo files the block under (its value is never read).
     nonisolated(unsafe) private static let key = UnsafeMutablePointer<cairo_user_data_key_t>.allocate(capacity: 1)
 }

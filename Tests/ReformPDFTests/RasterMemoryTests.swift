@@ -37,6 +37,20 @@ import Testing
         #expect(memory.idleCount == 2)
     }
 
+    /// Before a page is read by OCR the waiting blocks are freed; the next surface gets a new one.
+    @Test func waitingBlocksAreReleasedBeforeOCR() {
+        let memory = RasterMemory(blocks: 2, bytes: 1 << 20)
+        cairo_surface_destroy(memory.surface(width: 100, height: 50))
+        cairo_surface_destroy(memory.surface(width: 200, height: 50))
+        #expect(memory.idleCount == 2)
+        memory.releaseIdle()
+        #expect(memory.idleCount == 0)
+        let surface = memory.surface(width: 100, height: 50)
+        #expect(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS)
+        cairo_surface_destroy(surface)
+        #expect(memory.idleCount == 1)
+    }
+
     /// A recycled raster is painted white again: the last page's ink does not show through.
     @Test func aRecycledRasterStartsWhite() throws {
         let page = try PDFDocument(path: Fixtures.path("ruled-cjk.pdf")).page(1)
