@@ -216,14 +216,14 @@ public struct ScanReader: Sendable {
     public func read(_ page: PDFPage, content: PageContent, extractor: TableExtractor,
                      pool: OCREnginePool, timings: StageTimings? = nil) throws -> Result {
         var read = try readPicture(page, content: content, extractor: extractor, pool: pool, timings: timings)
-        let numbers = read.cells.indices.flatMap { c in read.cells[c].crops.indices.map { (c, $0) } }
-            .filter { read.cells[$0.0].crops[$0.1].number != nil }
-        if !numbers.isEmpty {
+        if read.cells.contains(where: { $0.crops.contains { $0.number != nil } }) {
             try timings.measure("ocr.numbers") {
                 try pool.withPassingEngine(languages: numberLanguages) { engine in
-                    for (c, k) in numbers {
-                        let number = read.cells[c].crops[k].number!
-                        read.cells[c].crops[k].mixed = engine.read(number.crop, layout: number.layout)
+                    for c in read.cells.indices {
+                        for k in read.cells[c].crops.indices {
+                            guard let number = read.cells[c].crops[k].number else { continue }
+                            read.cells[c].crops[k].mixed = engine.read(number.crop, layout: number.layout)
+                        }
                     }
                 }
             }
