@@ -5,7 +5,7 @@
    (about 11 ms of start-up and 10 MB resident in every process when linked). The header gives
    the declarations; the functions are looked up with dlsym into the table below. */
 #include <dlfcn.h>
-/* malloc_trim: freed engines' memory goes back to the system (OCREnginePool.withPassingEngine). */
+/* malloc_trim: freed engines' memory goes back to the system (OCREnginePool.releaseFreedMemory). */
 #include <malloc.h>
 #include <tesseract/capi.h>
 

@@ -212,9 +212,11 @@ public struct ScanReader: Sendable {
     /// go, and the cells that read as numbers are read again by chi_sim+eng. Each engine is started
     /// for its part of the page and ended after it (`withPassingEngine`): a page's reading holds
     /// one engine at a time, and never one beside the page's picture and chi_sim's search buffers.
-    /// What was read is then taken cell by cell, then strip by strip, in the page's order.
+    /// What was read is then taken cell by cell, then strip by strip, in the page's order; what
+    /// the engines freed goes back to the system when the page is done.
     public func read(_ page: PDFPage, content: PageContent, extractor: TableExtractor,
                      pool: OCREnginePool, timings: StageTimings? = nil) throws -> Result {
+        defer { pool.releaseFreedMemory() }
         var read = try readPicture(page, content: content, extractor: extractor, pool: pool, timings: timings)
         if read.cells.contains(where: { $0.crops.contains { $0.number != nil } }) {
             try timings.measure("ocr.numbers") {
