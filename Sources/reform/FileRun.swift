@@ -105,6 +105,13 @@ struct RunOptions: ParsableArguments {
         return (lanes, lanes.lanes > 1 ? 1 : workers)
     }
 
+    /// Page workers for a command that reads one file at a time over its pages (`reform text`), the
+    /// heaps limited to them as `lanes(files:)` does.
+    func pageWorkers() -> Int {
+        AllocatorPolicy.limitArenas(toLanes: workers)
+        return workers
+    }
+
     /// A tally when `--timings` was given.
     func tally() -> StageTimings? { timings ? StageTimings() : nil }
 }

@@ -33,6 +33,7 @@ struct TextCommand: ParsableCommand {
         let extractor = PageExtractor(findRulings: !noRulings)
         let layout = TextLayout()
         let tally = options.tally()
+        let workers = options.pageWorkers()
         let format = self.format, includeGlyphs = glyphs
         // One input is one JSON object; several are an array of them, each written one level deeper.
         let level = files.count == 1 ? 0 : 1
@@ -48,7 +49,7 @@ struct TextCommand: ParsableCommand {
                     json.value(document.pageCount)
                     json.key("pages")
                     try json.array { pages in
-                        try PageStream(workers: options.workers).run(document, pages: selected, read: { page in
+                        try PageStream(workers: workers).run(document, pages: selected, read: { page in
                             let content = extractor.extract(page, timings: tally)
                             let lines = tally.measure("layout") { layout.lines(glyphs: content.glyphs, rulings: content.rulings) }
                             // Each page's JSON is written on the thread that read it.
