@@ -29,9 +29,7 @@ struct EvalCommand: ParsableCommand {
     var ocr: OCRPolicy = .auto
 
     func run() throws {
-        let lanes = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        AllocatorPolicy.limitArenas(toLanes: lanes)
-        let extractor = FormExtractor(workers: lanes, ocr: ocr)
+        let extractor = FormExtractor(workers: AllocatorPolicy.lanes(jobs: jobs), ocr: ocr)
         // Built once, every argument given: a fresh reader per file with default arguments was
         // miscompiled in release builds (a copy of an unbuilt temporary).
         let reader = RecordReader(pdf: extractor, text: TextFormExtractor(), password: nil)

@@ -94,23 +94,17 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print the time spent in each stage to standard error.")
     var timings = false
 
-    /// Worker count for page streams.
-    var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
-
     /// Lanes for `files` inputs and the page workers each file gets: many files, one file per lane,
     /// read page after page; one file, its pages over the lanes.
     func lanes(files: Int) -> (files: FileLanes, pageWorkers: Int) {
-        AllocatorPolicy.limitArenas(toLanes: workers)
+        let workers = AllocatorPolicy.lanes(jobs: jobs)
         let lanes = FileLanes(lanes: min(workers, files))
         return (lanes, lanes.lanes > 1 ? 1 : workers)
     }
 
     /// Page workers for a command that reads one file at a time over its pages (`reform text`), the
     /// heaps limited to them as `lanes(files:)` does.
-    func pageWorkers() -> Int {
-        AllocatorPolicy.limitArenas(toLanes: workers)
-        return workers
-    }
+    func pageWorkers() -> Int { AllocatorPolicy.lanes(jobs: jobs) }
 
     /// A tally when `--timings` was given.
     func tally() -> StageTimings? { timings ? StageTimings() : nil }

@@ -50,9 +50,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         do {
             let database = try IngestDatabase.openForWriting(db)
-            let lanes = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            AllocatorPolicy.limitArenas(toLanes: lanes)
-            let ingester = Ingester(jobs: lanes, password: password,
+            let ingester = Ingester(jobs: AllocatorPolicy.lanes(jobs: jobs), password: password,
                                     retryFailed: retryFailed, reuseIdenticalFiles: reuse, toolVersion: ReformVersion.string)
             let display = IngestDisplay(terminal: isatty(STDERR_FILENO) != 0)
             let tally = try ingester.run(paths, into: database) { event, tally in display.show(event, tally) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReformPDF
 #if canImport(Glibc)
 import Glibc
@@ -52,8 +53,15 @@ enum AllocatorPolicy {
     /// thread each kept their own, and what one freed stayed resident, unused by the other (the
     /// 500-page mixed PDF peaked 5–8 MB higher). A lane seldom waits: its small blocks come from
     /// its own thread cache.
-    static func limitArenas(toLanes lanes: Int) {
+    private static func limitArenas(toLanes lanes: Int) {
         _ = mallopt(-8, Int32(clamping: max(1, lanes)))
+    }
+
+    /// The lanes a run's `--jobs` asks for (one a core when not given), the heaps limited to them.
+    static func lanes(jobs: Int?) -> Int {
+        let lanes = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        limitArenas(toLanes: lanes)
+        return lanes
     }
 
     /// glibc's mallopt, declared in <malloc.h>, which the Glibc module leaves out: its parameter
