@@ -32,12 +32,14 @@ let package = Package(
         // C: the glyph gate, a cairo_show_glyphs of the executable's own that skips glyphs while a
         // page is rendered for its table lines (glyph_gate.c says how). Linked in, not a library.
         .target(name: "CGlyphGate", linkerSettings: [.linkedLibrary("dl")]),
-        // C++: poppler's FoFiTrueType::load, GfxFont::locateFont and GfxResources' constructor of the
+        // C++: poppler's FoFiTrueType::load, GfxFont::locateFont, GfxResources' constructor and Stream::makeFilter of the
         // executable's own: system font files mapped instead of read whole, an empty stand-in font for
         // renders that draw no glyphs, and a page's fonts built once a document (font_files.cpp,
-        // font_stubs.cpp, font_dicts.cpp say why); and poppler's global parameters kept for the
-        // process (global_params.cpp). Linked in, not a library.
-        .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"], linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("poppler")]),
+        // font_stubs.cpp, font_dicts.cpp say why); poppler's global parameters kept for the process
+        // (global_params.cpp); and flate streams inflated by zlib (flate_streams.cpp). Linked in,
+        // not a library.
+        .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"],
+                linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("poppler"), .linkedLibrary("z")]),
         // C++: tesseract's adaptive-classifier templates built empty, the executable's own
         // constructor, and its universal ambiguity table left unloaded: the LSTM recognizer never
         // consults either, and chi_sim's templates are 48 MB an engine, the table's characters 9 MB

@@ -78,6 +78,26 @@ public enum FontDicts {
     public static var reused: Int { reform_font_dicts_reused() }
 }
 
+/// Flate streams inflated by zlib (CFontFiles' flate_streams.cpp): poppler's own inflater decodes a
+/// Huffman code a call, 4% of reading a folder of born-digital forms; a /FlateDecode filter without a
+/// predictor is zlib's instead, the same bytes.
+public enum ZlibStreams {
+    /// Whether poppler's calls reach the executable's Stream::makeFilter. When they do not (another
+    /// poppler, or built without libpoppler-private-dev's headers), poppler inflates every stream:
+    /// slower, same output.
+    public static let isActive: Bool = reform_zlib_streams_is_active() != 0
+
+    /// How many streams the calling thread has had inflated by zlib so far.
+    public static var made: Int { reform_zlib_streams_made() }
+
+    /// Runs `body` with the streams the calling thread makes inflated by zlib or, `false`, by poppler.
+    public static func using<R>(_ zlib: Bool, _ body: () throws -> R) rethrows -> R {
+        reform_zlib_streams_enable(zlib ? 1 : 0)
+        defer { reform_zlib_streams_enable(1) }
+        return try body()
+    }
+}
+
 /// poppler's global parameters (the character and Unicode maps it loaded, the font files it
 /// substituted, poppler-data's name tables), kept for the process from the first document on
 /// (CFontFiles' global_params.cpp): poppler frees them with the last open document, and a folder

@@ -5,8 +5,9 @@ REFORM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # Packages the build and the tests need (headers for the system-library targets, tesseract and its Chinese and English models, pdftotext for tests, fonts for rendering,
 # libpoppler-private-dev: poppler's own headers, for the fonts a document's pages share and the global parameters kept for the process (Sources/CFontFiles/font_dicts.cpp, global_params.cpp);
+# zlib1g-dev: zlib's header, for the flate streams inflated by zlib (Sources/CFontFiles/flate_streams.cpp);
 # and poppler-data: the character maps without which poppler drops all text in a CJK font the PDF does not embed; apt only recommends it, and we install without recommends).
-REFORM_APT_PACKAGES=(pkg-config libpoppler-glib-dev libpoppler-private-dev libcairo2-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng libsqlite3-dev sqlite3 poppler-utils poppler-data fonts-noto-cjk fonts-wqy-microhei)
+REFORM_APT_PACKAGES=(pkg-config libpoppler-glib-dev libpoppler-private-dev zlib1g-dev libcairo2-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng libsqlite3-dev sqlite3 poppler-utils poppler-data fonts-noto-cjk fonts-wqy-microhei)
 
 reform_ensure_apt() {
     local missing=()

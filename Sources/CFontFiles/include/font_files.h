@@ -46,6 +46,17 @@ void reform_global_params_keep(void);
 /// poppler's current GlobalParams (NULL while no document holds them), to tell whether they were kept.
 const void *reform_global_params_current(void);
 
+/// 1 when poppler's Stream::makeFilter reaches the executable's own (flate_streams.cpp), which
+/// inflates /FlateDecode streams without a predictor with zlib; 0 when poppler makes them all.
+int reform_zlib_streams_is_active(void);
+
+/// How many streams the calling thread has had inflated with zlib so far.
+long reform_zlib_streams_made(void);
+
+/// Turns the zlib streams on (the default) or off for the streams the calling thread makes from now
+/// on: off, poppler inflates them itself (the tests compare the two).
+void reform_zlib_streams_enable(int on);
+
 /// The name of collection bit `bit` ("Adobe-GB1"), or NULL past the last.
 const char *reform_font_maps_collection(int bit);
 
