@@ -56,8 +56,10 @@ let package = Package(
         // resolution: a scan's pixels for OCR and its rulings without poppler-glib's page-sized
         // colour surfaces (scan_picture.cpp says why).
         .target(name: "CScanPicture", dependencies: ["CPoppler"], linkerSettings: [.linkedLibrary("poppler")]),
+        // C: the ink mask of a colour render with the processor's AVX2 instructions, when it has them (ink_mark.c).
+        .target(name: "CInkMask"),
         // Stage 1, extract: the only code that touches poppler, cairo or tesseract.
-        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CTesseractTemplates", "CGlyphGate", "CFontFiles", "CScanPicture"]),
+        .target(name: "ReformPDF", dependencies: ["CPoppler", "CTesseract", "CTesseractTemplates", "CGlyphGate", "CFontFiles", "CScanPicture", "CInkMask"]),
         // Stage 2, reconstruct: words, lines, grids, tables.
         .target(name: "ReformLayout", dependencies: ["ReformPDF"]),
         // C: SHA-256 blocks with the processor's SHA instructions, when it has them (sha256.c).

@@ -1,3 +1,5 @@
+import CInkMask
+
 /// Where a rendered page has ink: luminance below a cut-off, one bit a pixel (`InkPlane`).
 struct InkMask {
     var plane: InkPlane
@@ -24,16 +26,38 @@ struct InkMask {
 
     /// Thresholds a rendered page in one pass over its pixels: luminance below `cutoff` is ink. With
     /// `histogram`, the pass also counts the luminance of the sampled pixels into its 256 bins.
-    init(raster: any RulingRaster, cutoff: UInt32, histogram: UnsafeMutableBufferPointer<Int>? = nil) {
+    /// `processor`: a colour render is marked with the processor's AVX2 instructions where it has
+    /// them (CInkMask, the same bits and counts); the tests turn it off to compare the two.
+    init(raster: any RulingRaster, cutoff: UInt32, histogram: UnsafeMutableBufferPointer<Int>? = nil, processor: Bool = true) {
         var plane = InkPlane(width: raster.width, height: raster.height)
         let sampledWhite = raster.withLuma { pixels in
             switch pixels.storage {
-            case .colour(let words): return Self.mark(words, stride: pixels.stride, into: &plane, cutoff: cutoff, histogram: histogram)
+            case .colour(let words):
+                if processor, let whites = Self.markWithProcessor(words, stride: pixels.stride, into: &plane, cutoff: cutoff, histogram: histogram) {
+                    return whites
+                }
+                return Self.mark(words, stride: pixels.stride, into: &plane, cutoff: cutoff, histogram: histogram)
             case .grey(let bytes): return Self.mark(bytes, stride: pixels.stride, into: &plane, cutoff: cutoff, histogram: histogram)
             }
         }
         histogram?[Int(InkMask.luma(0xFF_FFFF))] += sampledWhite
         self.plane = plane
+    }
+
+    /// Whether colour renders are marked with the processor's vector instructions (AVX2).
+    static var processorMarks: Bool { reform_ink_mark_has_instructions() != 0 }
+
+    /// `mark` of a colour render by CInkMask's AVX2 loop; nil, nothing touched, on a processor without AVX2.
+    private static func markWithProcessor(_ px: UnsafePointer<UInt32>, stride: Int, into plane: inout InkPlane, cutoff: UInt32,
+                                          histogram: UnsafeMutableBufferPointer<Int>?) -> Int? {
+        let (w, h, wordsPerRow) = (plane.width, plane.height, plane.wordsPerRow)
+        var whites: Int64 = 0
+        let done = plane.words.withUnsafeMutableBufferPointer { out in
+            let bins = histogram.flatMap { UnsafeMutableRawPointer($0.baseAddress)?.assumingMemoryBound(to: Int64.self) }
+            return reform_ink_mark_rgb(px, stride, w, h, out.baseAddress!, wordsPerRow, cutoff, bins,
+                                       Self.sampleColumns, Self.sampleRows, &whites)
+        }
+        return done != 0 ? Int(whites) : nil
     }
 
     /// Marks the pixels of a colour render (0x00RRGGBB words, `stride` a row) darker than `cutoff` in

@@ -58,6 +58,26 @@ import Testing
         #expect(Self.bits(mask) == Self.plainMask(raster, cutoff: cutoff))
     }
 
+    /// The processor's AVX2 loop (CInkMask) marks the same bits and counts the same histogram as
+    /// the Swift loop, at every width's tail and on white and grey paper, at the hairline cut-off
+    /// and at one above white (nothing skipped). Without AVX2 both are the Swift loop.
+    @Test(arguments: [(203, 1.0), (256, 1.0), (611, 1.0), (301, 0.8), (67, 0.9)])
+    func theProcessorsMaskIsTheSwiftLoops(width: Int, paper: Double) {
+        let raster = PageRaster(width: width, height: 61, scale: 1)
+        Self.scatter(on: raster, paper: paper, count: 50)
+        for cutoff in [UInt32(RulingSettings().inkLuminance), 256] {
+            func marked(processor: Bool) -> (bits: [Bool], histogram: [Int]) {
+                var histogram = [Int](repeating: 0, count: 256)
+                let mask = histogram.withUnsafeMutableBufferPointer { InkMask(raster: raster, cutoff: cutoff, histogram: $0, processor: processor) }
+                return (Self.bits(mask), histogram)
+            }
+            let fast = marked(processor: true), plain = marked(processor: false)
+            #expect(fast.bits == plain.bits, "cut-off \(cutoff)")
+            #expect(fast.histogram == plain.histogram, "cut-off \(cutoff)")
+            #expect(fast.histogram == Self.plainHistogram(raster), "cut-off \(cutoff)")
+        }
+    }
+
     /// Grey paper (a scan): the histogram calls for a cut-off under the paper's grey, and the mask is
     /// made at that one, not at the hairline cut-off of the first pass.
     @Test func onGreyPaperTheMaskIsRemadeAtTheHistogramsCutoff() {
