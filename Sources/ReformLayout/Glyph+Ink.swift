@@ -5,13 +5,13 @@ extension Glyph {
     /// format control (the bidi embeddings and marks that right-to-left text carries, which poppler
     /// reports with boxes of their own and which would otherwise split words and columns).
     var isInk: Bool {
-        !isWhitespace && box.height > 0 && scalar.properties.generalCategory != .format
+        !isWhitespace && box.height > 0 && !scalar.isFormatControl
     }
 }
 
 extension Glyph {
     /// Whether the glyph is a decimal digit: what figures are made of (CJK numerals such as 二 are words).
     var isFigure: Bool {
-        scalar.properties.generalCategory == .decimalNumber
+        scalar.isDecimalDigit
     }
 }

@@ -55,6 +55,24 @@ extension Unicode.Scalar {
         default: false
         }
     }
+
+    /// Whether the scalar is an invisible format control (general category Cf), what
+    /// `properties.generalCategory == .format` answers, without Unicode's tables for the scalars a
+    /// form is made of: ASCII and Latin-1 below the soft hyphen, and CJK from U+3000 to U+9FFF hold
+    /// none (layout asks it of every glyph of every cell; a test checks every scalar).
+    @inlinable public var isFormatControl: Bool {
+        if value < 0xAD || (0x3000...0x9FFF).contains(value) { return false }
+        return properties.generalCategory == .format
+    }
+
+    /// Whether the scalar is a decimal digit (general category Nd), what
+    /// `properties.generalCategory == .decimalNumber` answers: ASCII's ten, none elsewhere below
+    /// U+0660 nor from U+3000 to U+9FFF, the rest from Unicode's tables (a test checks every scalar).
+    @inlinable public var isDecimalDigit: Bool {
+        if value < 0x660 { return (0x30...0x39).contains(value) }
+        if (0x3000...0x9FFF).contains(value) { return false }
+        return properties.generalCategory == .decimalNumber
+    }
 }
 
 /// A font's name, interned for the process: equal names are equal numbers.

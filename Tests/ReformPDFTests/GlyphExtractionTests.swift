@@ -71,4 +71,19 @@ import Testing
         #expect(disagreements.isEmpty)
         #expect(Unicode.Scalar(0x3000)!.isUnicodeWhiteSpace && !Unicode.Scalar("财").isUnicodeWhiteSpace)
     }
+
+    /// The fast format-control and decimal-digit tests agree with Unicode's tables on every scalar.
+    @Test func formatAndDigitShortcutsMatchUnicodesTables() {
+        var disagreements: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let category = scalar.properties.generalCategory
+            if scalar.isFormatControl != (category == .format) || scalar.isDecimalDigit != (category == .decimalNumber) {
+                disagreements.append(v)
+            }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(Unicode.Scalar(0x200B)!.isFormatControl && Unicode.Scalar(0xAD)!.isFormatControl && !Unicode.Scalar("财").isFormatControl)
+        #expect(Unicode.Scalar("7").isDecimalDigit && Unicode.Scalar(0xFF17)!.isDecimalDigit && !Unicode.Scalar("七").isDecimalDigit)
+    }
 }
