@@ -36,8 +36,8 @@ let package = Package(
         // executable's own: system font files mapped instead of read whole, an empty stand-in font for
         // renders that draw no glyphs, and a page's fonts built once a document (font_files.cpp,
         // font_stubs.cpp, font_dicts.cpp say why); poppler's global parameters kept for the process
-        // (global_params.cpp); and flate streams inflated by zlib (flate_streams.cpp). Linked in,
-        // not a library.
+        // (global_params.cpp); flate streams inflated by zlib (flate_streams.cpp); and the hex
+        // numbers of poppler-data's maps read without stdio (hex_scan.cpp). Linked in, not a library.
         .target(name: "CFontFiles", dependencies: ["CPoppler", "CGlyphGate"],
                 linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("poppler"), .linkedLibrary("z")]),
         // C++: tesseract's adaptive-classifier templates built empty, the executable's own

@@ -98,6 +98,28 @@ public enum ZlibStreams {
     }
 }
 
+/// poppler's sscanf(line, "%x") over poppler-data's character maps, answered by the executable
+/// (CFontFiles' hex_scan.cpp): a CJK font a PDF does not embed makes poppler read ~58,000 such lines,
+/// a quarter of reading a small form in a process of its own. Plain hex is read there with glibc's
+/// result; everything else is glibc's.
+public enum HexScan {
+    /// How many "%x" reads the process has answered itself so far.
+    public static var answered: Int { reform_hex_scan_answered() }
+
+    /// The executable's reading of `text` with "%x": nil where it leaves the call to glibc.
+    static func own(_ text: String) -> UInt32? {
+        var value: UInt32 = 0
+        return reform_hex_scan(text, &value) != 0 ? value : nil
+    }
+
+    /// glibc's own sscanf(text, "%x"): its count (1, 0 or EOF) and the value stored.
+    static func libc(_ text: String) -> (count: Int32, value: UInt32) {
+        var value: UInt32 = 0xDEAD_BEEF
+        let count = reform_hex_scan_libc(text, &value)
+        return (count, value)
+    }
+}
+
 /// poppler's global parameters (the character and Unicode maps it loaded, the font files it
 /// substituted, poppler-data's name tables), kept for the process from the first document on
 /// (CFontFiles' global_params.cpp): poppler frees them with the last open document, and a folder

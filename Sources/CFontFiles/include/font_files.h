@@ -57,6 +57,16 @@ long reform_zlib_streams_made(void);
 /// on: off, poppler inflates them itself (the tests compare the two).
 void reform_zlib_streams_enable(int on);
 
+/// What the executable's sscanf (hex_scan.cpp) reads of `s` with the format "%x": 1 and the value
+/// where it answers the call itself, 0 where it leaves it to glibc.
+int reform_hex_scan(const char *s, unsigned *value);
+
+/// glibc's own sscanf(s, "%x", value): its count (1, 0, or EOF) and value.
+int reform_hex_scan_libc(const char *s, unsigned *value);
+
+/// How many sscanf("%x") calls the process has answered itself so far.
+long reform_hex_scan_answered(void);
+
 /// The name of collection bit `bit` ("Adobe-GB1"), or NULL past the last.
 const char *reform_font_maps_collection(int bit);
 
