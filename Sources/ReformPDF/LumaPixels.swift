@@ -14,10 +14,14 @@ public struct LumaPixels {
 
     /// The luminance of pixel (`x`, `y`).
     @inline(__always)
-    func luma(x: Int, y: Int) -> UInt32 {
+    func luma(x: Int, y: Int) -> UInt32 { luma(at: y * stride + x) }
+
+    /// The luminance of the pixel `offset` pixels from the first (`y * stride + x`).
+    @inline(__always)
+    func luma(at offset: Int) -> UInt32 {
         switch storage {
-        case .colour(let words): return InkMask.luma(words[y * stride + x])
-        case .grey(let bytes): return UInt32(bytes[y * stride + x])
+        case .colour(let words): return InkMask.luma(words[offset])
+        case .grey(let bytes): return UInt32(bytes[offset])
         }
     }
 }

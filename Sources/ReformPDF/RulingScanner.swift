@@ -451,33 +451,62 @@ public struct RulingScanner: Sendable {
         let height: Int
         let scale: Double
 
-        /// Calls `body(along, centre)` in pixels for every pixel step along the ruling.
+        /// Calls `body(along, centre)` in pixels for every pixel step along the ruling. A level ruling
+        /// (every born-digital one) has one centre across, its position: `value(at:)` gives exactly that.
         private func forEachStep(_ r: Ruling, _ body: (Double, Double) -> Void) {
             let horizontal = r.orientation == .horizontal
             let a0 = r.extent.lo * scale, a1 = r.extent.hi * scale
+            let level = horizontal ? r.start.y == r.end.y : r.start.x == r.end.x
+            let levelCentre = (horizontal ? r.start.y : r.start.x) * scale
             var t = a0.rounded(.down)
             while t < a1 {
-                body(t, (horizontal ? r.value(atX: t / scale) : r.value(atY: t / scale)) * scale)
+                body(t, level ? levelCentre : (horizontal ? r.value(atX: t / scale) : r.value(atY: t / scale)) * scale)
                 t += 1
             }
         }
 
-        private func luma(_ r: Ruling, along t: Double, across c: Double) -> UInt8? {
-            let (x, y) = r.orientation == .horizontal ? (Int(t), Int(c)) : (Int(c), Int(t))
-            guard x >= 0, y >= 0, x < width, y < height else { return nil }
-            return UInt8(truncatingIfNeeded: pixels.luma(x: x, y: y))
+        /// The page's pixels across a ruling at step `t` (a whole pixel along it): the offset of the
+        /// pixel at 0 across and the offset from one pixel across to the next; nil where the step is
+        /// off the page.
+        private func across(_ r: Ruling, along t: Double) -> (base: Int, step: Int)? {
+            let a = Int(t)
+            if r.orientation == .horizontal {
+                guard a >= 0 && a < width else { return nil }
+                return (a, pixels.stride)
+            }
+            guard a >= 0 && a < height else { return nil }
+            return (a * pixels.stride, 1)
+        }
+
+        /// How many pixels lie across a ruling on the page.
+        private func acrossCount(_ r: Ruling) -> Int { r.orientation == .horizontal ? height : width }
+
+        /// The whole pixels across from `lo` to `hi` (pixels; `hi` in when `closed`), cut to the page:
+        /// first ..< end, empty when none.
+        private func wholePixels(from lo: Double, to hi: Double, closed: Bool, count: Int) -> Range<Int> {
+            let start = lo.rounded(.down)
+            guard closed ? start <= hi : start < hi else { return 0..<0 }
+            let first = max(0, Int(start))
+            let end = min(count, closed ? Int(hi.rounded(.down)) + 1 : Int(hi.rounded(.up)))
+            return first < end ? first..<end : 0..<0
         }
 
         /// The mean over the ruling's length of its darkest pixel across (strands of a merged line
-        /// leave paper between them; the line is as dark as its strands).
+        /// leave paper between them; the line is as dark as its strands): at each step, the whole
+        /// pixels from `centre - halfWidth` to `centre + halfWidth` (points, both ends in) on the page.
         func darkness(along r: Ruling, halfWidth: Double) -> UInt8 {
             var sum = 0, count = 0
+            let n = acrossCount(r)
+            var levelRange: Range<Int>?
+            let level = r.orientation == .horizontal ? r.start.y == r.end.y : r.start.x == r.end.x
             forEachStep(r) { t, centre in
                 var darkest: UInt8 = 255
-                var c = (centre - halfWidth * scale).rounded(.down)
-                while c <= centre + halfWidth * scale {
-                    if let l = luma(r, along: t, across: c) { darkest = min(darkest, l) }
-                    c += 1
+                if let line = across(r, along: t) {
+                    let range = levelRange ?? wholePixels(from: centre - halfWidth * scale, to: centre + halfWidth * scale, closed: true, count: n)
+                    if level { levelRange = range }
+                    for c in range {
+                        darkest = min(darkest, UInt8(truncatingIfNeeded: pixels.luma(at: line.base + c * line.step)))
+                    }
                 }
                 sum += Int(darkest)
                 count += 1
@@ -485,18 +514,20 @@ public struct RulingScanner: Sendable {
             return count == 0 ? 255 : UInt8(sum / count)
         }
 
-        /// The share of pixels darker than `cut` in the strip from `from` to `to` points across the ruling.
+        /// The share of pixels darker than `cut` in the strip from `from` to `to` points across the
+        /// ruling: at each step, the whole pixels from `from` up to (not at) `to` on the page.
         func share(along r: Ruling, from: Double, to: Double, darkerThan cut: UInt8) -> Double {
             var dark = 0, count = 0
+            let cutLevel = UInt32(cut)
+            let n = acrossCount(r)
+            var levelRange: Range<Int>?
+            let level = r.orientation == .horizontal ? r.start.y == r.end.y : r.start.x == r.end.x
             forEachStep(r) { t, centre in
-                var c = (centre + from * scale).rounded(.down)
-                while c < centre + to * scale {
-                    if let l = luma(r, along: t, across: c) {
-                        count += 1
-                        if l < cut { dark += 1 }
-                    }
-                    c += 1
-                }
+                guard let line = across(r, along: t) else { return }
+                let range = levelRange ?? wholePixels(from: centre + from * scale, to: centre + to * scale, closed: false, count: n)
+                if level { levelRange = range }
+                count += range.count
+                for c in range where pixels.luma(at: line.base + c * line.step) < cutLevel { dark += 1 }
             }
             return count == 0 ? 0 : Double(dark) / Double(count)
         }
