@@ -186,9 +186,9 @@ def main(argv=None):
         report.write_docs(REPO, results)
         return 0
     started = time.time()
-    if not a.no_install:
-        # the 500-page PDF is cut by qpdf; pdftotext is the floor measured against
-        ensure_tools([("qpdf", "qpdf"), ("pdftotext", "poppler-utils")])
+    # the pages are counted and the 500-page PDF is cut by qpdf; pdftotext is the floor measured
+    # against: both installed when missing, whatever --no-install says of the peers' environment
+    ensure_tools([("qpdf", "qpdf"), ("pdftotext", "poppler-utils")])
     reform = build_reform(a)
     py = peer_python(a)
     peers = [p for p in (a.peer_list.split(",") if a.peer_list else PEERS)] if py else []
