@@ -181,6 +181,16 @@ public final class PDFDocument {
     /// Lets the kept picture go (OCR has made its page image of it).
     func forgetScanPicture() { lastPicture = nil }
 
+    /// Lets the kept picture go unless it is page `number`'s: the pages read after a scan have no
+    /// use for its samples, which sat under their renders in the run's peak memory until the next
+    /// scan (with `--ocr never`, or where OCR made no page image of it).
+    func keepScanPicture(onlyFor number: Int) {
+        if let lastPicture, lastPicture.page != number { self.lastPicture = nil }
+    }
+
+    /// The page whose picture is kept, if any (for tests).
+    var keptScanPicturePage: Int? { lastPicture?.page }
+
     /// What the pages read so far were, for guessing what the next one is (`PageExtractor`). A
     /// document held in memory whose bytes name no image object has no scanned page to guess at.
     private(set) lazy var history = ReadingHistory(lastPageWasScan: bytes.flatMap { PDFDocument.namesImageObject($0) ? nil : false })

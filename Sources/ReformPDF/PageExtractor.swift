@@ -14,6 +14,7 @@ public struct PageExtractor: Sendable {
 
     public func extract(_ page: PDFPage, timings: StageTimings? = nil) -> PageContent {
         let size = page.size
+        page.document.keepScanPicture(onlyFor: page.number)
         // poppler reports a missing character map on the thread that loads the font, this one
         _ = CharacterMaps.takeMissing()
         var rulings: [Ruling] = []

@@ -71,6 +71,23 @@ import Testing
         #expect(page.grayImage(dpi: 200).pixels == Self.rendered(page, dpi: 200))
     }
 
+    /// A scan's decoded picture is kept for the questions about its own page (its rulings, then
+    /// OCR) and let go as soon as another page is read: with `--ocr never` it sat under the next
+    /// pages' renders until the next scan (9 MB of the 500-page mixed PDF's peak).
+    @Test func aScansPictureIsLetGoWhenAnotherPageIsRead() throws {
+        let document = try PDFDocument(path: Fixtures.repoRoot.appendingPathComponent("Corpus/scanned/scan-portrait-01.pdf").path)
+        #expect(document.pageCount >= 2)
+        _ = PageExtractor().extract(try document.page(1))
+        #expect(document.keptScanPicturePage == 1, "kept for page 1's OCR")
+        document.keepScanPicture(onlyFor: 1)
+        #expect(document.keptScanPicturePage == 1)
+        document.keepScanPicture(onlyFor: 2)
+        #expect(document.keptScanPicturePage == nil)
+        #expect(document.scanPicture(page: 1) != nil, "decoded again on need")
+        _ = PageExtractor(findRulings: false).extract(try document.page(2))
+        #expect(document.keptScanPicturePage != 1, "page 2's reading let page 1's picture go")
+    }
+
     @Test func aScanAtAnotherResolutionIsDrawnBandByBandWithTheRendersPixels() throws {
         let (url, _) = try Self.picture(dpi: 100)
         defer { try? FileManager.default.removeItem(at: url) }
