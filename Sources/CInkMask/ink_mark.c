@@ -91,8 +91,6 @@ static void markRows(const uint32_t *px, size_t stride, size_t w, size_t h, uint
     *sampledWhite = whites;
 }
 
-int reform_ink_mark_has_instructions(void) { return hasAVX2(); }
-
 int reform_ink_mark_rgb(const uint32_t *pixels, size_t stride, size_t width, size_t height, uint64_t *plane,
                         size_t wordsPerRow, uint32_t cutoff, int64_t *histogram, size_t sampleColumns,
                         size_t sampleRows, int64_t *sampledWhite) {
@@ -102,8 +100,6 @@ int reform_ink_mark_rgb(const uint32_t *pixels, size_t stride, size_t width, siz
 }
 
 #else
-
-int reform_ink_mark_has_instructions(void) { return 0; }
 
 int reform_ink_mark_rgb(const uint32_t *pixels, size_t stride, size_t width, size_t height, uint64_t *plane,
                         size_t wordsPerRow, uint32_t cutoff, int64_t *histogram, size_t sampleColumns,

@@ -44,9 +44,6 @@ struct InkMask {
         self.plane = plane
     }
 
-    /// Whether colour renders are marked with the processor's vector instructions (AVX2).
-    static var processorMarks: Bool { reform_ink_mark_has_instructions() != 0 }
-
     /// `mark` of a colour render by CInkMask's AVX2 loop; nil, nothing touched, on a processor without AVX2.
     private static func markWithProcessor(_ px: UnsafePointer<UInt32>, stride: Int, into plane: inout InkPlane, cutoff: UInt32,
                                           histogram: UnsafeMutableBufferPointer<Int>?) -> Int? {

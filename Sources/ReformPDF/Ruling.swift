@@ -30,6 +30,12 @@ public struct Ruling: Sendable, Hashable {
         orientation == .horizontal ? (start.y + end.y) / 2 : (start.x + end.x) / 2
     }
 
+    /// Whether the line runs exactly along its orientation (every ruling of a born-digital page):
+    /// then `value(atX:)` / `value(atY:)` is its position across everywhere.
+    public var isLevel: Bool {
+        orientation == .horizontal ? start.y == end.y : start.x == end.x
+    }
+
     /// y of the line at `x` (for horizontal rulings; extrapolated beyond the ends).
     public func value(atX x: Double) -> Double {
         let dx = end.x - start.x

@@ -456,7 +456,7 @@ public struct RulingScanner: Sendable {
         private func forEachStep(_ r: Ruling, _ body: (Double, Double) -> Void) {
             let horizontal = r.orientation == .horizontal
             let a0 = r.extent.lo * scale, a1 = r.extent.hi * scale
-            let level = horizontal ? r.start.y == r.end.y : r.start.x == r.end.x
+            let level = r.isLevel
             let levelCentre = (horizontal ? r.start.y : r.start.x) * scale
             var t = a0.rounded(.down)
             while t < a1 {
@@ -465,21 +465,27 @@ public struct RulingScanner: Sendable {
             }
         }
 
-        /// The page's pixels across a ruling at step `t` (a whole pixel along it): the offset of the
-        /// pixel at 0 across and the offset from one pixel across to the next; nil where the step is
-        /// off the page.
-        private func across(_ r: Ruling, along t: Double) -> (base: Int, step: Int)? {
-            let a = Int(t)
-            if r.orientation == .horizontal {
-                guard a >= 0 && a < width else { return nil }
-                return (a, pixels.stride)
+        /// Calls `body(line, across)` for every pixel step along the ruling: `line` the offset of the
+        /// page's pixel at 0 across and the offset from one pixel across to the next (nil where the
+        /// step is off the page), `across` the whole pixels from `lo` to `hi` pixels off the centre
+        /// (`hi` in when `closed`) cut to the page, worked out once for a level ruling.
+        private func forEachStrip(_ r: Ruling, from lo: Double, to hi: Double, closed: Bool,
+                                  _ body: (_ line: (base: Int, step: Int)?, _ across: Range<Int>) -> Void) {
+            let horizontal = r.orientation == .horizontal
+            let count = horizontal ? height : width
+            let level = r.isLevel
+            var levelRange: Range<Int>?
+            forEachStep(r) { t, centre in
+                let a = Int(t)
+                guard a >= 0 && a < (horizontal ? width : height) else {
+                    body(nil, 0..<0)
+                    return
+                }
+                let range = levelRange ?? wholePixels(from: centre + lo, to: centre + hi, closed: closed, count: count)
+                if level { levelRange = range }
+                body(horizontal ? (a, pixels.stride) : (a * pixels.stride, 1), range)
             }
-            guard a >= 0 && a < height else { return nil }
-            return (a * pixels.stride, 1)
         }
-
-        /// How many pixels lie across a ruling on the page.
-        private func acrossCount(_ r: Ruling) -> Int { r.orientation == .horizontal ? height : width }
 
         /// The whole pixels across from `lo` to `hi` (pixels; `hi` in when `closed`), cut to the page:
         /// first ..< end, empty when none.
@@ -496,17 +502,10 @@ public struct RulingScanner: Sendable {
         /// pixels from `centre - halfWidth` to `centre + halfWidth` (points, both ends in) on the page.
         func darkness(along r: Ruling, halfWidth: Double) -> UInt8 {
             var sum = 0, count = 0
-            let n = acrossCount(r)
-            var levelRange: Range<Int>?
-            let level = r.orientation == .horizontal ? r.start.y == r.end.y : r.start.x == r.end.x
-            forEachStep(r) { t, centre in
+            forEachStrip(r, from: -halfWidth * scale, to: halfWidth * scale, closed: true) { line, across in
                 var darkest: UInt8 = 255
-                if let line = across(r, along: t) {
-                    let range = levelRange ?? wholePixels(from: centre - halfWidth * scale, to: centre + halfWidth * scale, closed: true, count: n)
-                    if level { levelRange = range }
-                    for c in range {
-                        darkest = min(darkest, UInt8(truncatingIfNeeded: pixels.luma(at: line.base + c * line.step)))
-                    }
+                if let line {
+                    for c in across { darkest = min(darkest, UInt8(truncatingIfNeeded: pixels.luma(at: line.base + c * line.step))) }
                 }
                 sum += Int(darkest)
                 count += 1
@@ -519,15 +518,10 @@ public struct RulingScanner: Sendable {
         func share(along r: Ruling, from: Double, to: Double, darkerThan cut: UInt8) -> Double {
             var dark = 0, count = 0
             let cutLevel = UInt32(cut)
-            let n = acrossCount(r)
-            var levelRange: Range<Int>?
-            let level = r.orientation == .horizontal ? r.start.y == r.end.y : r.start.x == r.end.x
-            forEachStep(r) { t, centre in
-                guard let line = across(r, along: t) else { return }
-                let range = levelRange ?? wholePixels(from: centre + from * scale, to: centre + to * scale, closed: false, count: n)
-                if level { levelRange = range }
-                count += range.count
-                for c in range where pixels.luma(at: line.base + c * line.step) < cutLevel { dark += 1 }
+            forEachStrip(r, from: from * scale, to: to * scale, closed: false) { line, across in
+                guard let line else { return }
+                count += across.count
+                for c in across where pixels.luma(at: line.base + c * line.step) < cutLevel { dark += 1 }
             }
             return count == 0 ? 0 : Double(dark) / Double(count)
         }

@@ -20,9 +20,6 @@ int reform_ink_mark_rgb(const uint32_t *pixels, size_t stride, size_t width, siz
                         size_t wordsPerRow, uint32_t cutoff, int64_t *histogram, size_t sampleColumns,
                         size_t sampleRows, int64_t *sampledWhite);
 
-/// 1 when reform_ink_mark_rgb runs, 0 when it declines (no AVX2).
-int reform_ink_mark_has_instructions(void);
-
 #ifdef __cplusplus
 }
 #endif
