@@ -137,7 +137,7 @@ private:
         next = end = 0;
         while (!finished) {
             if (z.avail_in == 0) {
-                const int n = readSource();
+                const int n = str->doGetChars(sizeof in, in);
                 if (n <= 0) {
                     finished = true; // broken off: what was inflated is all there is
                     break;
@@ -162,8 +162,6 @@ private:
         }
         return false;
     }
-
-    int readSource() { return str->doGetChars(sizeof in, in); }
 
     Stream *str;
     z_stream z;
