@@ -11,9 +11,15 @@
 // dictionary of indirect fonts, the fonts built for the first page with that resource are kept for
 // the document (its XRef) and handed to the next pages with the same resource; the rest of the
 // resources are built by poppler as before. The fonts' own objects are poppler's, immutable once
-// built (GfxState, the text device and the cairo device hold them by shared_ptr). Kept fonts are
-// freed when their document's XRef is (XRef's destructor, interposed too). Character maps missing
-// while a kept dictionary was built (font_maps.cpp) are noted again for every page that reuses it.
+// built (GfxState, the text device and the cairo device hold them by shared_ptr). A kept dictionary
+// counts the pages using it; of those no page uses, a document keeps the most recently used within
+// a budget (idleBudget) and frees the rest, as poppler would have at the end of their pages: a
+// document whose pages each name fonts of their own (Chrome writes ~95 Type 3 fonts a page) or that
+// gathers many forms' pages would otherwise hold every page's fonts to its end. Before an OCR
+// engine loads its models, the largest allocation of a process, the idle ones the lane's pages
+// used last are freed (reform_font_dicts_release_idle). The rest are freed when their document's XRef is (XRef's
+// destructor, interposed too). Character maps missing while a kept dictionary was built
+// (font_maps.cpp) are noted again for every page that reuses it.
 //
 // GfxResources' layout and GfxFontDict's are poppler's private ABI, read from libpoppler-private-dev's
 // headers; the interposition is compiled for poppler 22.12 with those headers only. Anything else
@@ -21,8 +27,6 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1
 #endif
-
-#include <atomic>
 
 #include "font_files.h"
 
@@ -34,7 +38,7 @@
 #endif
 
 namespace {
-std::atomic<long> reuses{0};
+thread_local long reuses = 0; // on the calling thread
 }
 
 #ifdef REFORM_SHARED_FONT_DICTS
@@ -46,11 +50,13 @@ std::atomic<long> reuses{0};
 #include <Object.h>
 #include <Dict.h>
 #include <XRef.h>
+#include <CharCodeToUnicode.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
-#include <unordered_set>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -75,11 +81,24 @@ GfxFontDict *&fontsOf(GfxResources *resources) { return resources->*fontsMember(
 struct Kept {
     GfxFontDict *fonts;
     unsigned missingMaps; // character collections poppler missed while building them
+    unsigned users;       // pages (GfxResources) holding them now
+    unsigned long lastUse;
+    std::size_t weight;   // bytes they hold, roughly (weight())
+    std::thread::id lastUser;
 };
 
+// What the idle dictionaries a document keeps for pages still to come may hold (weight()). A
+// form's pages share one or two font resources of a few kilobytes to a few hundred; a document
+// gathered from two dozen forms' pages keeps all of theirs within it. Past it, the least recently
+// used idle ones are freed (a later page with them builds them again): a page of Chrome's ~100
+// Type 3 fonts holds over a megabyte, and its fonts are the page's own.
+constexpr std::size_t idleBudget = std::size_t(8) << 20;
+
+using Key = std::pair<const XRef *, std::string>;
 std::mutex lock;
-std::map<std::pair<const XRef *, std::string>, Kept> kept;
-std::unordered_set<const GfxFontDict *> shared;
+std::map<Key, Kept> kept;
+std::map<const GfxFontDict *, Key> keyOf; // every kept dictionary, to find its entry from a page
+unsigned long ticks = 0; // orders the uses
 
 // What identifies a font resource within a document: the reference of its dictionary, or its
 // names and the references of their fonts. A resource with a font written out in place has no
@@ -105,6 +124,50 @@ bool fontKey(Dict *resources, std::string &key) {
     return true;
 }
 
+// Roughly the bytes a dictionary's fonts hold: their character maps (a 16-bit font's reach 65,536
+// entries) and, measured with mallinfo2 on the corpus, 5–11 KB a font besides (names, widths,
+// encoding, a Type 3 font's procedures).
+std::size_t weight(GfxFontDict *dict) {
+    constexpr std::size_t perFont = 8192;
+    std::size_t bytes = 0;
+    for (int i = 0; i < dict->getNumFonts(); i++) {
+        const GfxFont *font = dict->getFont(i).get();
+        if (font == nullptr) continue;
+        bytes += perFont;
+        if (const CharCodeToUnicode *map = font->getToUnicode()) bytes += map->getLength() * sizeof(Unicode);
+        if (font->isCIDFont()) bytes += static_cast<const GfxCIDFont *>(font)->getCIDToGIDLen() * sizeof(int);
+    }
+    return bytes;
+}
+
+// Takes out of `kept` the least recently used idle dictionaries of `xref` (when null: of every
+// document, those the calling thread's pages used last) until those left weigh at most `budget`;
+// the caller deletes them once the lock is released. Called with the lock held.
+void evictIdle(const XRef *xref, std::size_t budget, std::vector<GfxFontDict *> &dropped) {
+    std::vector<std::map<Key, Kept>::iterator> idle;
+    std::size_t idleWeight = 0;
+    const std::thread::id caller = std::this_thread::get_id();
+    auto it = xref == nullptr ? kept.begin() : kept.lower_bound(Key(xref, std::string()));
+    for (; it != kept.end() && (xref == nullptr || it->first.first == xref); ++it) {
+        if (it->second.users != 0 || (xref == nullptr && it->second.lastUser != caller)) continue;
+        idle.push_back(it);
+        idleWeight += it->second.weight;
+    }
+    if (idleWeight <= budget) return;
+    std::sort(idle.begin(), idle.end(), [](auto a, auto b) { return a->second.lastUse < b->second.lastUse; });
+    for (auto entry : idle) {
+        if (idleWeight <= budget) break;
+        idleWeight -= entry->second.weight;
+        dropped.push_back(entry->second.fonts);
+        keyOf.erase(entry->second.fonts);
+        kept.erase(entry);
+    }
+}
+
+void release(const std::vector<GfxFontDict *> &dropped) {
+    for (GfxFontDict *fonts : dropped) delete fonts;
+}
+
 using Constructor = void (*)(GfxResources *, XRef *, Dict *, GfxResources *);
 using Destructor = void (*)(void *);
 
@@ -114,12 +177,17 @@ void construct(Constructor own, GfxResources *self, XRef *xref, Dict *resources,
         own(self, xref, resources, next);
         return;
     }
-    const auto id = std::make_pair(static_cast<const XRef *>(xref), key);
-    Kept found{nullptr, 0};
+    Key id(xref, key);
+    Kept found{};
     {
         std::lock_guard<std::mutex> hold(lock);
         auto it = kept.find(id);
-        if (it != kept.end()) found = it->second;
+        if (it != kept.end()) {
+            it->second.users += 1; // held from here: no eviction takes it
+            it->second.lastUse = ++ticks;
+            it->second.lastUser = std::this_thread::get_id();
+            found = it->second;
+        }
     }
     if (found.fonts != nullptr) {
         // The other resources as poppler builds them, from a copy without the fonts.
@@ -128,7 +196,7 @@ void construct(Constructor own, GfxResources *self, XRef *xref, Dict *resources,
         own(self, xref, rest.getDict(), next);
         fontsOf(self) = found.fonts;
         if (found.missingMaps != 0) reform_font_maps_note_missing(found.missingMaps);
-        reuses.fetch_add(1, std::memory_order_relaxed);
+        reuses += 1;
         return;
     }
     const unsigned before = reform_font_maps_take_missing();
@@ -138,33 +206,49 @@ void construct(Constructor own, GfxResources *self, XRef *xref, Dict *resources,
     GfxFontDict *built = fontsOf(self);
     if (built == nullptr) return;
     std::lock_guard<std::mutex> hold(lock);
-    if (kept.emplace(id, Kept{built, raised}).second) shared.insert(built);
+    if (kept.emplace(id, Kept{built, raised, 1, ++ticks, weight(built), std::this_thread::get_id()}).second) keyOf.emplace(built, std::move(id));
 }
 
 void destroy(Destructor own, GfxResources *self) {
     GfxFontDict *&fonts = fontsOf(self);
+    std::vector<GfxFontDict *> dropped;
     if (fonts != nullptr) {
         std::lock_guard<std::mutex> hold(lock);
-        if (shared.count(fonts) != 0) fonts = nullptr; // the document's, not this page's
+        auto owner = keyOf.find(fonts);
+        if (owner != keyOf.end()) { // the document's, not this page's
+            fonts = nullptr;
+            const Key id = owner->second;
+            Kept &entry = kept.at(id);
+            entry.users -= 1;
+            entry.lastUse = ++ticks;
+            entry.lastUser = std::this_thread::get_id();
+            if (entry.users == 0) evictIdle(id.first, idleBudget, dropped);
+        }
     }
     own(self);
+    release(dropped);
 }
 
 void forget(const XRef *xref) {
     std::vector<GfxFontDict *> dropped;
     {
         std::lock_guard<std::mutex> hold(lock);
-        for (auto it = kept.begin(); it != kept.end();) {
-            if (it->first.first == xref) {
-                dropped.push_back(it->second.fonts);
-                shared.erase(it->second.fonts);
-                it = kept.erase(it);
-            } else {
-                ++it;
-            }
+        for (auto it = kept.lower_bound(Key(xref, std::string())); it != kept.end() && it->first.first == xref;) {
+            dropped.push_back(it->second.fonts);
+            keyOf.erase(it->second.fonts);
+            it = kept.erase(it);
         }
     }
-    for (GfxFontDict *fonts : dropped) delete fonts;
+    release(dropped);
+}
+
+void releaseIdle() {
+    std::vector<GfxFontDict *> dropped;
+    {
+        std::lock_guard<std::mutex> hold(lock);
+        evictIdle(nullptr, 0, dropped);
+    }
+    release(dropped);
 }
 
 } // namespace reform
@@ -213,10 +297,14 @@ extern "C" void reform_xref_d2(XRef *self) {
 
 extern "C" int reform_font_dicts_is_active(void) { return 1; }
 
+extern "C" void reform_font_dicts_release_idle(void) { reform::releaseIdle(); }
+
 #else
 
 extern "C" int reform_font_dicts_is_active(void) { return 0; }
 
+extern "C" void reform_font_dicts_release_idle(void) {}
+
 #endif
 
-extern "C" long reform_font_dicts_reused(void) { return reuses.load(std::memory_order_relaxed); }
+extern "C" long reform_font_dicts_reused(void) { return reuses; }

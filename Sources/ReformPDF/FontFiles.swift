@@ -74,8 +74,14 @@ public enum FontDicts {
     /// slower, same output.
     public static let isActive: Bool = reform_font_dicts_is_active() != 0
 
-    /// How many times the process has handed a page the fonts built for an earlier one.
+    /// How many times the calling thread has handed a page the fonts built for an earlier one.
     public static var reused: Int { reform_font_dicts_reused() }
+
+    /// Frees the kept fonts no page is using now that the calling thread's pages used last (a lane's
+    /// own, in every document it has open); a later page with them builds them again (a
+    /// millisecond or two). Called before an OCR engine loads its models, so
+    /// that the process's largest allocation takes their place rather than adding to them.
+    public static func releaseIdle() { reform_font_dicts_release_idle() }
 }
 
 /// Flate streams inflated by zlib (CFontFiles' flate_streams.cpp): poppler's own inflater decodes a

@@ -385,6 +385,7 @@ public final class OCREnginePool: @unchecked Sendable {
 
     /// A new engine for `languages`; a failure is kept, and thrown to every later caller.
     private func start(_ languages: String) throws(OCRError) -> OCREngine {
+        FontDicts.releaseIdle() // the engine's models then take the fonts' memory, not memory beside it
         do {
             let engine = try OCREngine(languages: languages, words: words())
             lock.lock()

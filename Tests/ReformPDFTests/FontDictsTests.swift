@@ -51,4 +51,42 @@ import Testing
             }
         }
     }
+
+    /// A document whose pages each name fonts of their own keeps the idle ones within a budget, not
+    /// to its end: fifteen pages of 100 fonts each hold more than it, so the first page's fonts are
+    /// freed by the time the last page is read, and page 1 read again builds them anew, reading the
+    /// same.
+    @Test func aDocumentLetsGoOfIdleFontsPastItsBudget() throws {
+        var pdf = MinimalPDF()
+        let faces = ["Helvetica", "Times-Roman", "Courier"]
+        let pages = (0..<15).map { page in
+            let fonts = (0..<100).map { k in
+                ("F\(k)", pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /\(faces[(page + k) % 3]) /Encoding /WinAnsiEncoding >>"))
+            }
+            let text = (0..<5).map { "BT /F\($0 * 20) 12 Tf 72 \(760 - 20 * $0) Td (Page \(page + 1) line \($0)) Tj ET" }
+            return pdf.addPage(content: text.joined(separator: " "), fonts: Dictionary(uniqueKeysWithValues: fonts))
+        }
+        let document = try PDFDocument(data: pdf.data(pages: pages), path: "fonts-of-their-own.pdf")
+        let first = try document.page(1).glyphs()
+        for page in 2...document.pageCount { _ = try document.page(page).glyphs() }
+        let before = FontDicts.reused
+        let again = try document.page(1).glyphs()
+        #expect(FontDicts.reused == before, "page 1's fonts were built again")
+        #expect(first.count >= 20)
+        #expect(again == first)
+    }
+
+    /// Before an OCR engine starts, the fonts no page is using go (`FontDicts.releaseIdle`): the next
+    /// page builds its fonts again and reads as it does alone.
+    @Test func idleFontsLetGoReadTheSame() throws {
+        let path = Fixtures.repoRoot.appendingPathComponent("Corpus/born-digital/lo-landscape-01.pdf").path
+        let document = try PDFDocument(path: path)
+        _ = try document.page(1).glyphs()
+        FontDicts.releaseIdle()
+        let before = FontDicts.reused
+        let second = try document.page(2).glyphs()
+        #expect(FontDicts.reused == before, "page 1's fonts were freed, and page 2 built its own")
+        #expect(!second.isEmpty)
+        #expect(second == (try PDFDocument(path: path).page(2).glyphs()))
+    }
 }

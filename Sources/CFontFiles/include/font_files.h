@@ -35,8 +35,13 @@ void reform_font_maps_note_missing(unsigned collections);
 /// hands the fonts built for a page to the document's later pages with the same font resource.
 int reform_font_dicts_is_active(void);
 
-/// How many times the process handed a page fonts built for an earlier one.
+/// How many times the calling thread handed a page fonts built for an earlier one.
 long reform_font_dicts_reused(void);
+
+/// Frees the kept font dictionaries no page is using now whose last page was read on the calling
+/// thread, in every open document (later pages with them build them again). For before a large
+/// allocation: an OCR engine's models.
+void reform_font_dicts_release_idle(void);
 
 /// Keeps poppler's GlobalParams for the rest of the process (global_params.cpp). Call only while a
 /// document is open; once is enough, later calls do nothing. Built without libpoppler-private-dev's
