@@ -17,9 +17,9 @@
 // document whose pages each name fonts of their own (Chrome writes ~95 Type 3 fonts a page) or that
 // gathers many forms' pages would otherwise hold every page's fonts to its end. Before an OCR
 // engine loads its models, the largest allocation of a process, the idle ones the lane's pages
-// used last are freed (reform_font_dicts_release_idle). The rest are freed when their document's XRef is (XRef's
-// destructor, interposed too). Character maps missing while a kept dictionary was built
-// (font_maps.cpp) are noted again for every page that reuses it.
+// used last are freed (reform_font_dicts_release_idle). The rest are freed when their document's
+// XRef is (XRef's destructor, interposed too). Character maps missing while a kept dictionary was
+// built (font_maps.cpp) are noted again for every page that reuses it.
 //
 // GfxResources' layout and GfxFontDict's are poppler's private ABI, read from libpoppler-private-dev's
 // headers; the interposition is compiled for poppler 22.12 with those headers only. Anything else
@@ -206,7 +206,8 @@ void construct(Constructor own, GfxResources *self, XRef *xref, Dict *resources,
     GfxFontDict *built = fontsOf(self);
     if (built == nullptr) return;
     std::lock_guard<std::mutex> hold(lock);
-    if (kept.emplace(id, Kept{built, raised, 1, ++ticks, weight(built), std::this_thread::get_id()}).second) keyOf.emplace(built, std::move(id));
+    const Kept entry{built, raised, 1, ++ticks, weight(built), std::this_thread::get_id()};
+    if (kept.emplace(id, entry).second) keyOf.emplace(built, std::move(id));
 }
 
 void destroy(Destructor own, GfxResources *self) {
