@@ -82,9 +82,9 @@ struct Kept {
     GfxFontDict *fonts;
     unsigned missingMaps; // character collections poppler missed while building them
     unsigned users;       // pages (GfxResources) holding them now
-    unsigned long lastUse;
-    std::size_t weight;   // bytes they hold, roughly (weight())
-    std::thread::id lastUser;
+    unsigned long lastUse;    // when a page last let them go (ticks)
+    std::size_t weight;       // bytes they hold, roughly (weight())
+    std::thread::id lastUser; // the thread of that page
 };
 
 // What the idle dictionaries a document keeps for pages still to come may hold (weight()). A
@@ -183,9 +183,7 @@ void construct(Constructor own, GfxResources *self, XRef *xref, Dict *resources,
         std::lock_guard<std::mutex> hold(lock);
         auto it = kept.find(id);
         if (it != kept.end()) {
-            it->second.users += 1; // held from here: no eviction takes it
-            it->second.lastUse = ++ticks;
-            it->second.lastUser = std::this_thread::get_id();
+            it->second.users += 1; // held from here: no eviction takes it (its last use is its page's end)
             found = it->second;
         }
     }
@@ -218,12 +216,11 @@ void destroy(Destructor own, GfxResources *self) {
         auto owner = keyOf.find(fonts);
         if (owner != keyOf.end()) { // the document's, not this page's
             fonts = nullptr;
-            const Key id = owner->second;
-            Kept &entry = kept.at(id);
+            Kept &entry = kept.at(owner->second);
             entry.users -= 1;
             entry.lastUse = ++ticks;
             entry.lastUser = std::this_thread::get_id();
-            if (entry.users == 0) evictIdle(id.first, idleBudget, dropped);
+            if (entry.users == 0) evictIdle(owner->second.first, idleBudget, dropped);
         }
     }
     own(self);
