@@ -37,41 +37,83 @@ public struct TextLayout: Sendable {
             var top: Double, bottom: Double
             var centerSum: Double, heightSum: Double
             var count: Int
+            /// The horizontal span of the band's glyphs and the narrowest of them: a glyph clear of the
+            /// span overlaps none of them (see `stacked`).
+            var left: Double, right: Double, narrowest: Double
+            /// The band's first and last glyph (indices into `sorted`), the rest chained by `next`.
+            var first: Int, last: Int
             var center: Double { centerSum / Double(count) }
             var height: Double { heightSum / Double(count) }
         }
+        let sorted = glyphs.sorted(by: { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) })
         var bands: [Band] = []
-        var members: [[Glyph]] = []
-        for g in glyphs.sorted(by: { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) }) {
+        var band = [Int](repeating: 0, count: sorted.count)
+        var next = [Int](repeating: -1, count: sorted.count)
+        // Whether `g` sits over (and clearly above or below) a glyph of band `b`. Overlaps are never
+        // negative, so a glyph clear of the band's span overlaps none of its glyphs, and with no box of
+        // negative width the bar for overlapping is not below zero.
+        func stacked(_ g: Glyph, _ b: Band) -> Bool {
+            if (g.box.left >= b.right || g.box.right <= b.left) && min(b.narrowest, g.box.width) >= 0 { return false }
+            var k = b.first
+            while k >= 0 {
+                let m = sorted[k]
+                if m.box.horizontalOverlap(g.box) > settings.stackedOverlap * min(m.box.width, g.box.width)
+                    && abs(m.box.midY - g.box.midY) > settings.stackedShift * min(m.box.height, g.box.height) {
+                    return true
+                }
+                k = next[k]
+            }
+            return false
+        }
+        // The bands a glyph may still join, oldest first. Glyphs come top first, so a band whose bottom
+        // is above this glyph's top is above every later glyph too (and only a joining glyph moves a
+        // bottom): it is passed over for good.
+        var open: [Int] = []
+        for (k, g) in sorted.enumerated() {
             var best = -1, bestDistance = Double.infinity
-            for i in bands.indices.reversed() {
+            var passed = false
+            for i in open.reversed() {
                 let b = bands[i]
-                if b.bottom < g.box.top { continue }
+                if b.bottom < g.box.top {
+                    passed = true
+                    continue
+                }
                 let distance = abs(b.center - g.box.midY)
                 // Characters of one line sit side by side: a glyph over (and clearly above or below) one
                 // already in the band is on another line, however close (an OCR layer's boxes are taller
                 // than the line pitch; its boxes on one line jitter and touch, but stay level).
-                if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance
-                    && !members[i].contains(where: {
-                        $0.box.horizontalOverlap(g.box) > settings.stackedOverlap * min($0.box.width, g.box.width)
-                            && abs($0.box.midY - g.box.midY) > settings.stackedShift * min($0.box.height, g.box.height)
-                    }) {
+                if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance && !stacked(g, b) {
                     best = i
                     bestDistance = distance
                 }
             }
             if best >= 0 {
-                members[best].append(g)
+                next[bands[best].last] = k
+                band[k] = best
+                bands[best].last = k
                 bands[best].top = min(bands[best].top, g.box.top)
                 bands[best].bottom = max(bands[best].bottom, g.box.bottom)
                 bands[best].centerSum += g.box.midY
                 bands[best].heightSum += g.box.height
                 bands[best].count += 1
+                bands[best].left = min(bands[best].left, g.box.left)
+                bands[best].right = max(bands[best].right, g.box.right)
+                bands[best].narrowest = min(bands[best].narrowest, g.box.width)
             } else {
-                bands.append(Band(top: g.box.top, bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, count: 1))
-                members.append([g])
+                band[k] = bands.count
+                open.append(bands.count)
+                bands.append(Band(top: g.box.top, bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, count: 1,
+                                  left: g.box.left, right: g.box.right, narrowest: g.box.width, first: k, last: k))
             }
+            if passed { open.removeAll { bands[$0].bottom < g.box.top } }
         }
+        // Each band's glyphs in the order they joined, gathered once into arrays of their final size.
+        var members = bands.map { b -> [Glyph] in
+            var glyphs: [Glyph] = []
+            glyphs.reserveCapacity(b.count)
+            return glyphs
+        }
+        for (k, g) in sorted.enumerated() { members[band[k]].append(g) }
         return bands.indices.sorted { bands[$0].center < bands[$1].center }.map { members[$0] }
     }
 

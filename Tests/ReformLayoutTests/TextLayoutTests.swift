@@ -1,5 +1,5 @@
 import Foundation
-import ReformLayout
+@testable import ReformLayout
 import ReformPDF
 import ReformTestSupport
 import Testing
@@ -58,4 +58,59 @@ import Testing
         }
         #expect(TextLayout().words(glyphs: glyphs).map(\.text) == ["ab", "cd"])
     }
+
+    /// Row bands as every glyph against every band and every glyph of it: the reading `bands`
+    /// must give, however it narrows the search.
+    static func plainBands(_ glyphs: [Glyph], _ settings: TextLayoutSettings) -> [[Glyph]] {
+        var members: [[Glyph]] = []
+        func center(_ band: [Glyph]) -> Double { band.map(\.box.midY).reduce(0, +) / Double(band.count) }
+        func height(_ band: [Glyph]) -> Double { band.map(\.box.height).reduce(0, +) / Double(band.count) }
+        for g in glyphs.sorted(by: { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) }) {
+            var best = -1, bestDistance = Double.infinity
+            for i in members.indices.reversed() {
+                let band = members[i]
+                if band.map(\.box.bottom).max()! < g.box.top { continue }
+                let distance = abs(center(band) - g.box.midY)
+                if distance <= settings.lineOverlap * min(height(band), g.box.height) && distance < bestDistance
+                    && !band.contains(where: {
+                        $0.box.horizontalOverlap(g.box) > settings.stackedOverlap * min($0.box.width, g.box.width)
+                            && abs($0.box.midY - g.box.midY) > settings.stackedShift * min($0.box.height, g.box.height)
+                    }) {
+                    best = i
+                    bestDistance = distance
+                }
+            }
+            if best >= 0 { members[best].append(g) } else { members.append([g]) }
+        }
+        return members.indices.sorted { center(members[$0]) < center(members[$1]) }.map { members[$0] }
+    }
+
+    /// Random pages of lines that jitter, touch, overlap, stack tall boxes and hold boxes of no or
+    /// negative width: `bands` reads them as the plain search does.
+    @Test func bandsAreThoseOfThePlainSearch() {
+        var generator = SplitMix(seed: 0xBA4D5)
+        let settings = TextLayoutSettings()
+        for page in 0..<400 {
+            var glyphs: [Glyph] = []
+            var y = 0.0
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                let size = Double.random(in: 4...14, using: &generator)
+                var x = Double.random(in: 0...40, using: &generator)
+                for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                    let top = y + Double.random(in: -0.6...0.6, using: &generator) * size
+                    let width = [size, size * 0.5, 0, -size * 0.3].randomElement(using: &generator)!
+                    let height = size * Double.random(in: 0.5...2.2, using: &generator)
+                    glyphs.append(Glyph(scalar: "字", box: Rect(left: x, top: top, right: x + width, bottom: top + height),
+                                        fontName: "F", fontSize: size))
+                    x += Double.random(in: -0.5...1.3, using: &generator) * size
+                }
+                y += Double.random(in: 0.3...1.6, using: &generator) * size
+            }
+            glyphs.shuffle(using: &generator)
+            let bands = TextLayout(settings: settings).bands(glyphs), plain = Self.plainBands(glyphs, settings)
+            let same = bands == plain
+            #expect(same, "page \(page): \(bands.map(\.count)) glyphs a band, plainly \(plain.map(\.count))")
+        }
+    }
 }
+
