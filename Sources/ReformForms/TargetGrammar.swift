@@ -95,12 +95,15 @@ public enum TargetGrammar {
         ComparisonOperator.spellings.contains { $0.printed.unicodeScalars.first == scalar }
     }
 
+    /// ``ComparisonOperator/spellings`` as scalars, in their order.
+    static let operatorSpellings: [(scalars: [Unicode.Scalar], op: ComparisonOperator)] =
+        ComparisonOperator.spellings.map { (Array($0.printed.unicodeScalars), $0.op) }
+
     static func readOperator(_ scalars: [Unicode.Scalar], at cursor: inout Int) -> ComparisonOperator? {
         // Spellings are listed two-character forms first, so `>=` wins over `>`.
-        for (printed, op) in ComparisonOperator.spellings {
-            let pattern = Array(printed.unicodeScalars)
+        for (pattern, op) in operatorSpellings {
             let end = cursor + pattern.count
-            if end <= scalars.count, Array(scalars[cursor..<end]) == pattern {
+            if end <= scalars.count, scalars[cursor..<end].elementsEqual(pattern) {
                 cursor = end
                 return op
             }
@@ -146,28 +149,34 @@ public enum TargetGrammar {
     /// The exact value of a number as read, or `nil` when it is malformed: thousands groups must
     /// be of three digits, and a decimal point needs digits on both sides.
     static func decimal(fromNumber number: String) -> Decimal? {
-        var body = Substring(number)
-        let negative = body.hasPrefix("-")
+        // Read as UTF-8 bytes: a number is ASCII, and any other byte is no digit, comma or point.
+        var body = Array(number.utf8)[...]
+        let negative = body.first == UInt8(ascii: "-")
         if negative { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = body.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return nil }
         let integer = parts[0]
         let fraction = parts.count == 2 ? parts[1] : nil
-        if let fraction, fraction.isEmpty || !fraction.allSatisfy(\.isASCIIDigit) { return nil }
-        let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
-        guard let first = groups.first, !first.isEmpty, first.allSatisfy(\.isASCIIDigit) else { return nil }
+        func allDigits(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.allSatisfy { (0x30...0x39).contains($0) } }
+        if let fraction, fraction.isEmpty || !allDigits(fraction) { return nil }
+        let groups = integer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        guard let first = groups.first, !first.isEmpty, allDigits(first) else { return nil }
         if groups.count > 1 {
-            guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+            guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && allDigits($0) }) else { return nil }
         }
         // Up to 18 digits fit a UInt64 exactly, and the value is built from them: Decimal(string:locale:)
         // with a locale asks ICU about it on every call.
-        let whole = groups.joined(), digits = whole + (fraction ?? "")
+        let whole = groups.joined(), digits = Array(whole) + (fraction ?? [])
         // (Zero is left to Foundation: it keeps the exponent of "0.00", which building normalizes away.)
-        if digits.count <= 18, let value = UInt64(digits), value != 0 {
-            return Decimal(sign: negative ? .minus : .plus, exponent: -(fraction?.count ?? 0), significand: Decimal(value))
+        if digits.count <= 18 {
+            let value = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) }
+            if value != 0 {
+                return Decimal(sign: negative ? .minus : .plus, exponent: -(fraction?.count ?? 0), significand: Decimal(value))
+            }
         }
         // Without a locale Foundation's decimal separator is the period, and no locale is consulted.
-        let plain = (negative ? "-" : "") + whole + (fraction.map { "." + $0 } ?? "")
+        let plain = (negative ? "-" : "") + String(decoding: Array(whole), as: UTF8.self)
+            + (fraction.map { "." + String(decoding: $0, as: UTF8.self) } ?? "")
         return Decimal(string: plain)
     }
 
@@ -179,19 +188,18 @@ public enum TargetGrammar {
 
     /// The unit after the number: `nil` for none, the bracket content, or a short bare unit.
     static func readUnit(_ rest: [Unicode.Scalar]) -> UnitReading {
-        let text = String(String.UnicodeScalarView(rest.trimmingWhiteSpace()))
-        guard !text.isEmpty else { return .unit(nil) }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Array(rest.trimmingWhiteSpace())
+        guard !scalars.isEmpty else { return .unit(nil) }
         if openBrackets.contains(scalars[0]) {
             guard let close = matchingBracket(scalars, openingAt: 0) else { return .rejected(.unclosedBracket) }
-            let after = String(String.UnicodeScalarView(scalars[(close + 1)...].trimmingWhiteSpace()))
-            guard after.isEmpty else { return .rejected(.trailingText(TextNormalizer.normalize(after))) }
+            let after = scalars[(close + 1)...].trimmingWhiteSpace()
+            guard after.isEmpty else { return .rejected(.trailingText(TextNormalizer.normalize(String(String.UnicodeScalarView(after))))) }
             return .unit(unitText(scalars[1..<close]))
         }
         let bare = String(String.UnicodeScalarView(scalars.filter { !$0.isUnicodeWhiteSpace }))
         let looksLikeUnit = bare.count <= maxBareUnitLength
             && !bare.unicodeScalars.contains { isDigit($0) || notInBareUnit.contains($0) }
-        return looksLikeUnit ? .unit(bare) : .rejected(.trailingText(TextNormalizer.normalize(text)))
+        return looksLikeUnit ? .unit(bare) : .rejected(.trailingText(TextNormalizer.normalize(String(String.UnicodeScalarView(scalars)))))
     }
 
     /// The index of the bracket closing the one at `open`, counting nested brackets of either width.
@@ -212,8 +220,4 @@ public enum TargetGrammar {
         let unit = String(String.UnicodeScalarView(scalars.filter { !$0.isUnicodeWhiteSpace }))
         return unit.isEmpty ? nil : unit
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

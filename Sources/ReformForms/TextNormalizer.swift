@@ -23,6 +23,13 @@ public enum TextNormalizer {
 
     /// Normalizes `text` as described on the type.
     public static func normalize(_ text: String) -> String {
+        // Record strings are normalized again where they are read (the target grammar, the checks):
+        // text with nothing to change is returned as it is.
+        isNormalized(text) ? text : rebuilt(text)
+    }
+
+    /// `normalize`, scalar by scalar.
+    static func rebuilt(_ text: String) -> String {
         let folded = foldWidth(composed(text), keepingChinesePunctuation: true)
         // Chinese text wraps anywhere, inside numbers too (`5997.8` / `5平方米`): in a mostly Chinese
         // cell no wrap stood for a space.
@@ -49,6 +56,25 @@ public enum TextNormalizer {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// Whether `normalize` leaves `text` as it is: every scalar one that NFC keeps alone, none to
+    /// fold, drop or break a line at, and spaces only single ASCII ones between other characters.
+    static func isNormalized(_ text: String) -> Bool {
+        var afterSpace = true   // a space first would be trimmed
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if afterSpace { return false }
+                afterSpace = true
+                continue
+            }
+            if scalar.isUnicodeWhiteSpace || !isComposedAlone(scalar) || invisible.contains(scalar)
+                || (fullWidthRange.contains(scalar.value) && !preservedFullWidth.contains(scalar)) {
+                return false
+            }
+            afterSpace = false
+        }
+        return !afterSpace || text.isEmpty
     }
 
     /// `text` in Unicode normalization form C. Most cells are in it already: every scalar is one

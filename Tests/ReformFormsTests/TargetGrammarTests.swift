@@ -88,6 +88,13 @@ struct TargetGrammarTests {
         #expect(value.exponent == parsed.exponent && value.significand == parsed.significand)
     }
 
+    /// Malformed numbers, and digits other than ASCII's, are no value.
+    @Test(arguments: ["", "-", "--1", ",100", "1,00", "1,0000", "1,000.", ".5", "5.", "1..2", "1.2.3", "1.2,3", "-,1",
+                      "１２", "١٢", "1\u{301}", "1\u{301}.5", "2.5\u{301}", "-\u{301}1", "1 2", "1a"])
+    func malformedNumbersHaveNoValue(_ number: String) {
+        #expect(TargetGrammar.decimal(fromNumber: number) == nil)
+    }
+
     static let failures: [(String, TargetParseError.Reason)] = [
         ("", .empty),
         ("   ", .empty),

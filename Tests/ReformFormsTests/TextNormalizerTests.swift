@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReformForms
+import ReformTestSupport
 
 @Suite("TextNormalizer")
 struct TextNormalizerTests {
@@ -73,6 +74,27 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalizeOptional("  \n ") == nil)
         #expect(TextNormalizer.normalizeOptional(nil) == nil)
         #expect(TextNormalizer.normalizeOptional(" 安全 ") == "安全")
+    }
+
+    /// Text returned as it is must be what the full normalization gives: strings drawn from the
+    /// characters each step acts on (spaces of every kind at either end and doubled, breaks, marks,
+    /// full-width and kept Chinese punctuation, invisible ones) and ones it leaves alone.
+    @Test func textReturnedAsItIsIsNormalized() {
+        let alphabet: [Unicode.Scalar] = ["a", "Z", "1", "%", ".", " ", " ", "\t", "\n", "\r", "\u{3000}", "\u{A0}", "\u{2002}",
+                                          "\u{200B}", "\u{00AD}", "\u{FEFF}", "\u{301}", "e", "\u{E9}", "\u{F900}", "\u{212B}",
+                                          "Ａ", "１", "％", "（", "）", "，", "：", "；", "项", "目", "≥", "①", "\u{2028}", "\u{85}"]
+        var generator = SplitMix(seed: 0x5EED)
+        var kept = 0
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...6, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            let string = String(text)
+            guard TextNormalizer.isNormalized(string) else { continue }   // (a few it leaves to the full path: marks NFC keeps)
+            #expect(TextNormalizer.rebuilt(string).unicodeScalars.elementsEqual(string.unicodeScalars),
+                    "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+            kept += 1
+        }
+        #expect(kept > 1_000)
     }
 }
 
