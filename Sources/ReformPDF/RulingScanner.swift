@@ -214,6 +214,21 @@ public struct RulingScanner: Sendable {
         var centerRow: Double { rowSum / weight }
     }
 
+    /// A run of ink along a row being bridged over small gaps: where it starts, its last ink pixel
+    /// and how many of its pixels are ink.
+    struct BridgedRun {
+        var start = -1, lastInk = -1, inked = 0
+
+        /// Appends the run to `runs` if it is long enough and, bridged as it is, still mostly ink (a
+        /// pixel row through a line of text is not).
+        func close(into runs: inout [(Int, Int)], minLength: Int, minInkDensity: Double) {
+            let len = lastInk - start + 1
+            if start >= 0 && len >= minLength && Double(inked) >= minInkDensity * Double(len) {
+                runs.append((start, lastInk))
+            }
+        }
+    }
+
     /// Ink runs along rows sheared by `slope` (pixel (x, r + round(slope·x))), bridged over small gaps,
     /// stacked across neighbouring rows into segments.
     func segments(in mask: InkMask, slope: Double, minLength: Int, maxGap: Int) -> [Segment] {
@@ -236,31 +251,24 @@ public struct RulingScanner: Sendable {
         var next: [Segment] = []
         var runs: [(Int, Int)] = []
         var movedTo: [Int] = []
+        let minInkDensity = settings.minInkDensity
         plane.words.withUnsafeBufferPointer { words in
             for r in lowRow..<highRow {
                 runs.removeAll(keepingCapacity: true)
-                var start = -1, lastInk = -1, inked = 0
-                // A run bridged over gaps must still be mostly ink: a pixel row through a line of text is not.
-                func close() {
-                    let len = lastInk - start + 1
-                    if start >= 0 && len >= minLength && Double(inked) >= settings.minInkDensity * Double(len) {
-                        runs.append((start, lastInk))
-                    }
-                }
+                var row = BridgedRun()
                 for piece in pieces {
                     let y = r + piece.shift
                     guard y >= 0 && y < h else { continue }
                     InkPlane.forEachRun(words, wordsPerRow: plane.wordsPerRow, row: y, from: piece.from, to: piece.to) { first, last in
-                        if start < 0 || first - lastInk - 1 > maxGap {
-                            close()
-                            start = first
-                            inked = 0
+                        if row.start < 0 || first - row.lastInk - 1 > maxGap {
+                            row.close(into: &runs, minLength: minLength, minInkDensity: minInkDensity)
+                            row = BridgedRun(start: first)
                         }
-                        lastInk = last
-                        inked += last - first + 1
+                        row.lastInk = last
+                        row.inked += last - first + 1
                     }
                 }
-                close()
+                row.close(into: &runs, minLength: minLength, minInkDensity: minInkDensity)
                 if runs.isEmpty && active.isEmpty { continue }
 
                 next.removeAll(keepingCapacity: true)
