@@ -146,35 +146,73 @@ public enum RecordJSON {
     static func block(_ members: [(String, String)], layout: Layout, depth: Int) -> String {
         guard layout == .pretty else { return inline(members, layout: layout) }
         guard !members.isEmpty else { return "{}" }
-        let inner = String(repeating: "  ", count: depth + 1)
-        let lines = members.map { "\(inner)\(string($0.0)): \($0.1)" }
-        return "{\n" + lines.joined(separator: ",\n") + "\n" + String(repeating: "  ", count: depth) + "}"
+        // Appended piece by piece into one string: records are written as fast as they are read.
+        var out = "{\n"
+        for (i, member) in members.enumerated() {
+            if i > 0 { out += ",\n" }
+            indent(&out, depth + 1)
+            out += string(member.0)
+            out += ": "
+            out += member.1
+        }
+        out += "\n"
+        indent(&out, depth)
+        out += "}"
+        return out
     }
 
     /// An object on one line: `{"a": 1, "b": 2}` (pretty) or `{"a":1,"b":2}` (compact).
     static func inline(_ members: [(String, String)], layout: Layout) -> String {
         let (colon, comma) = layout == .pretty ? (": ", ", ") : (":", ",")
-        return "{" + members.map { string($0.0) + colon + $0.1 }.joined(separator: comma) + "}"
+        var out = "{"
+        for (i, member) in members.enumerated() {
+            if i > 0 { out += comma }
+            out += string(member.0)
+            out += colon
+            out += member.1
+        }
+        out += "}"
+        return out
     }
 
     /// An array of already written elements, one per line at `depth` (pretty), or on one line.
     static func list(_ elements: [String], layout: Layout, depth: Int) -> String {
         guard !elements.isEmpty else { return "[]" }
         guard layout == .pretty else { return "[" + elements.joined(separator: ",") + "]" }
-        let inner = String(repeating: "  ", count: depth + 1)
-        return "[\n" + elements.map { inner + $0 }.joined(separator: ",\n") + "\n" + String(repeating: "  ", count: depth) + "]"
+        var out = "[\n"
+        for (i, element) in elements.enumerated() {
+            if i > 0 { out += ",\n" }
+            indent(&out, depth + 1)
+            out += element
+        }
+        out += "\n"
+        indent(&out, depth)
+        out += "]"
+        return out
+    }
+
+    /// Two spaces for each level of `depth`.
+    static func indent(_ out: inout String, _ depth: Int) {
+        for _ in 0..<depth { out += "  " }
     }
 
     /// `text` with `indent` at the start of every line (the empty ones too).
     static func indentLines(_ text: String, by indent: String) -> String {
         let prefix = Array(indent.utf8)
-        var out = prefix
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        for byte in text.utf8 {
-            out.append(byte)
-            if byte == UInt8(ascii: "\n") { out.append(contentsOf: prefix) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var out = prefix
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var start = 0
+            // Whole lines are copied at once.
+            while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                out.append(contentsOf: bytes[start...newline])
+                out.append(contentsOf: prefix)
+                start = newline + 1
+            }
+            out.append(contentsOf: bytes[start...])
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Scalars
