@@ -150,13 +150,13 @@ public enum RecordJSON {
         var out = "{\n"
         for (i, member) in members.enumerated() {
             if i > 0 { out += ",\n" }
-            indent(&out, depth + 1)
+            appendIndent(&out, depth + 1)
             out += string(member.0)
             out += ": "
             out += member.1
         }
         out += "\n"
-        indent(&out, depth)
+        appendIndent(&out, depth)
         out += "}"
         return out
     }
@@ -182,17 +182,17 @@ public enum RecordJSON {
         var out = "[\n"
         for (i, element) in elements.enumerated() {
             if i > 0 { out += ",\n" }
-            indent(&out, depth + 1)
+            appendIndent(&out, depth + 1)
             out += element
         }
         out += "\n"
-        indent(&out, depth)
+        appendIndent(&out, depth)
         out += "]"
         return out
     }
 
     /// Two spaces for each level of `depth`.
-    static func indent(_ out: inout String, _ depth: Int) {
+    static func appendIndent(_ out: inout String, _ depth: Int) {
         for _ in 0..<depth { out += "  " }
     }
 

@@ -47,7 +47,7 @@ public struct TextLayout: Sendable {
         }
         let sorted = glyphs.sorted(by: { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) })
         var bands: [Band] = []
-        var band = [Int](repeating: 0, count: sorted.count)
+        var bandOf = [Int](repeating: 0, count: sorted.count)   // each glyph's band
         var next = [Int](repeating: -1, count: sorted.count)
         // Whether `g` sits over (and clearly above or below) a glyph of band `b`. Overlaps are never
         // negative, so a glyph clear of the band's span overlaps none of its glyphs, and with no box of
@@ -89,7 +89,7 @@ public struct TextLayout: Sendable {
             }
             if best >= 0 {
                 next[bands[best].last] = k
-                band[k] = best
+                bandOf[k] = best
                 bands[best].last = k
                 bands[best].top = min(bands[best].top, g.box.top)
                 bands[best].bottom = max(bands[best].bottom, g.box.bottom)
@@ -100,7 +100,7 @@ public struct TextLayout: Sendable {
                 bands[best].right = max(bands[best].right, g.box.right)
                 bands[best].narrowest = min(bands[best].narrowest, g.box.width)
             } else {
-                band[k] = bands.count
+                bandOf[k] = bands.count
                 open.append(bands.count)
                 bands.append(Band(top: g.box.top, bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, count: 1,
                                   left: g.box.left, right: g.box.right, narrowest: g.box.width, first: k, last: k))
@@ -113,7 +113,7 @@ public struct TextLayout: Sendable {
             glyphs.reserveCapacity(b.count)
             return glyphs
         }
-        for (k, g) in sorted.enumerated() { members[band[k]].append(g) }
+        for (k, g) in sorted.enumerated() { members[bandOf[k]].append(g) }
         return bands.indices.sorted { bands[$0].center < bands[$1].center }.map { members[$0] }
     }
 
