@@ -92,7 +92,7 @@ public enum TargetGrammar {
     // MARK: - Scanning
 
     static func isOperatorStart(_ scalar: Unicode.Scalar) -> Bool {
-        ComparisonOperator.spellings.contains { $0.printed.unicodeScalars.first == scalar }
+        operatorSpellings.contains { $0.scalars.first == scalar }
     }
 
     /// ``ComparisonOperator/spellings`` as scalars, in their order.
@@ -166,7 +166,7 @@ public enum TargetGrammar {
         }
         // Up to 18 digits fit a UInt64 exactly, and the value is built from them: Decimal(string:locale:)
         // with a locale asks ICU about it on every call.
-        let whole = groups.joined(), digits = Array(whole) + (fraction ?? [])
+        let whole = Array(groups.joined()), digits = whole + (fraction ?? [])
         // (Zero is left to Foundation: it keeps the exponent of "0.00", which building normalizes away.)
         if digits.count <= 18 {
             let value = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) }
@@ -175,7 +175,7 @@ public enum TargetGrammar {
             }
         }
         // Without a locale Foundation's decimal separator is the period, and no locale is consulted.
-        let plain = (negative ? "-" : "") + String(decoding: Array(whole), as: UTF8.self)
+        let plain = (negative ? "-" : "") + String(decoding: whole, as: UTF8.self)
             + (fraction.map { "." + String(decoding: $0, as: UTF8.self) } ?? "")
         return Decimal(string: plain)
     }

@@ -69,7 +69,7 @@ public enum TextNormalizer {
                 continue
             }
             if scalar.isUnicodeWhiteSpace || !isComposedAlone(scalar) || invisible.contains(scalar)
-                || (fullWidthRange.contains(scalar.value) && !preservedFullWidth.contains(scalar)) {
+                || folded(scalar, keepingChinesePunctuation: true) != nil {
                 return false
             }
             afterSpace = false
@@ -126,18 +126,20 @@ public enum TextNormalizer {
     /// Folds full-width ASCII and the ideographic space to half-width. With
     /// `keepingChinesePunctuation`, the scalars in ``preservedFullWidth`` are left alone; without it
     /// everything folds (what the target and amount grammars want).
-    public static func foldWidth(_ text: String, keepingChinesePunctuation: Bool) -> String {
-        func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-            if scalar == ideographicSpace { return " " }
-            guard fullWidthRange.contains(scalar.value), !(keepingChinesePunctuation && preservedFullWidth.contains(scalar)) else { return nil }
-            return Unicode.Scalar(scalar.value - fullWidthOffset)
-        }
+    public static func foldWidth(_ text: String, keepingChinesePunctuation keep: Bool) -> String {
         // Most text has nothing to fold: it is returned as it is, not rebuilt scalar by scalar.
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { folded($0) != nil }) else { return text }
+        guard let first = scalars.firstIndex(where: { folded($0, keepingChinesePunctuation: keep) != nil }) else { return text }
         var out = String.UnicodeScalarView(scalars[..<first])
-        for scalar in scalars[first...] { out.append(folded(scalar) ?? scalar) }
+        for scalar in scalars[first...] { out.append(folded(scalar, keepingChinesePunctuation: keep) ?? scalar) }
         return String(out)
+    }
+
+    /// The half-width form `foldWidth` puts for `scalar`, or nil when it is left as it is.
+    static func folded(_ scalar: Unicode.Scalar, keepingChinesePunctuation: Bool) -> Unicode.Scalar? {
+        if scalar == ideographicSpace { return " " }
+        guard fullWidthRange.contains(scalar.value), !(keepingChinesePunctuation && preservedFullWidth.contains(scalar)) else { return nil }
+        return Unicode.Scalar(scalar.value - fullWidthOffset)
     }
 
     /// Whether `scalar` belongs to Chinese typesetting: a CJK ideograph, CJK punctuation, a

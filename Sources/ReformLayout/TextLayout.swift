@@ -34,7 +34,7 @@ public struct TextLayout: Sendable {
         // A band's extent and running sums, kept apart from its glyphs: the search over the bands for
         // each glyph reads plain values, and a band's glyphs only where the band is a candidate.
         struct Band {
-            var top: Double, bottom: Double
+            var bottom: Double
             var centerSum: Double, heightSum: Double
             var count: Int
             /// The horizontal span of the band's glyphs and the narrowest of them: a glyph clear of the
@@ -91,7 +91,6 @@ public struct TextLayout: Sendable {
                 next[bands[best].last] = k
                 bandOf[k] = best
                 bands[best].last = k
-                bands[best].top = min(bands[best].top, g.box.top)
                 bands[best].bottom = max(bands[best].bottom, g.box.bottom)
                 bands[best].centerSum += g.box.midY
                 bands[best].heightSum += g.box.height
@@ -102,7 +101,7 @@ public struct TextLayout: Sendable {
             } else {
                 bandOf[k] = bands.count
                 open.append(bands.count)
-                bands.append(Band(top: g.box.top, bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, count: 1,
+                bands.append(Band(bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, count: 1,
                                   left: g.box.left, right: g.box.right, narrowest: g.box.width, first: k, last: k))
             }
             if passed { open.removeAll { bands[$0].bottom < g.box.top } }
