@@ -3,9 +3,11 @@
 Protocol (docs/benchmarks.md says it again for readers):
 - every measurement is one child process on one PDF: wall time from fork to exit
   (time.perf_counter around it) and the child's peak RSS from os.wait4's rusage;
-- a round runs every tool on every file of a set, file by file, the tools one after the
-  other on the same file (A B C A B C ...), their order rotated each round; one warm-up
-  round on the first file of each set is not counted, then --runs measured rounds;
+- a round runs every tool on every file of a set, one tool at a time over the set's files
+  (A on every file, then B ...), the tool order rotated each round, each tool's turn opened
+  by an unmeasured run on the set's first file (this machine pages out a binary idle for
+  seconds); --runs measured rounds (the scaling phase still goes file by file, A B C on one
+  file before the next, after one warm-up run of each tool);
 - a set's figure for one round is the sum over its files; per page = that sum / pages;
   reported as median and min-max over the rounds; peak RSS is the largest of the files;
 - the peers run as one Python process per file over all its pages, so interpreter start-up

@@ -142,34 +142,54 @@ def record(tool, pdf, pages, s):
     return row
 
 
-def measure_rounds(jobs, tools, runs, label, load, skip=lambda group, tool: False, primer=None):
-    """jobs: [(group, pdf, pages)]. One warm-up of every tool on the first pdf of each group,
-    then `runs` rounds: each pdf in turn, every tool on it, tool order rotated per round.
-    primer(group, pdf): an input each tool reads, unmeasured, right before each measured run (None:
-    no such run). Returns {group: {tool key: [[row per pdf] per round]}}."""
+def measure_rounds(jobs, tools, runs, label, load, skip=lambda group, tool: False, by_tool=False):
+    """jobs: [(group, pdf, pages)] (pdf: a list of files for a batch call). Returns {group: {tool
+    key: [[row per pdf] per round]}}; `runs` rounds, the tool order rotated each round.
+
+    by_tool=False: one warm-up of every tool on the first pdf of each group, then each round takes
+    the pdfs in turn and runs every tool on one before the next (A B C on file 1, A B C on file 2).
+    by_tool=True: each round runs one tool over all of a group's pdfs before the next tool (A on
+    every file, then B ...), each tool's turn opened by an unmeasured run on the group's first file.
+    A machine that pages out file pages idle for seconds (this one: DAMON proactive reclaim) makes
+    a tool that waits while the others run read its own code back from disk inside the measured
+    run; by tool, every measured run follows one of the same tool."""
     out = {}
-    firsts = {}
+    groups = {}
     for group, pdf, pages in jobs:
-        firsts.setdefault(group, (pdf, pages))
-    for group, (pdf, _) in firsts.items():
-        for t in tools:
-            if not skip(group, t):
-                run_child(t.command(pdf), capture_stdout=t.capture)
+        groups.setdefault(group, []).append((pdf, pages))
+
+    def first_file(group):
+        pdf = groups[group][0][0]
+        return pdf[:1] if isinstance(pdf, (list, tuple)) else pdf
+
+    def measure(t, group, pdf, pages, rows):
+        s = run_child(t.command(pdf), capture_stdout=t.capture)
+        rows.setdefault(group, {}).setdefault(t.key, []).append(record(t, pdf, pages, s))
+        if s.code != 0:
+            print(f"  {t.key} {pdf}: exit {s.code}: {s.stderr.strip()[-200:]}", file=sys.stderr)
+
+    if not by_tool:
+        for group in groups:
+            for t in tools:
+                if not skip(group, t):
+                    run_child(t.command(first_file(group)), capture_stdout=t.capture)
     for r in range(runs):
         t0 = time.time()
         order = tools[r % len(tools):] + tools[:r % len(tools)]
         rows = {}
-        for group, pdf, pages in jobs:
-            for t in order:
-                if skip(group, t):
-                    continue
-                if primer:
-                    run_child(t.command(primer(group, pdf)), capture_stdout=t.capture)
-                s = run_child(t.command(pdf), capture_stdout=t.capture)
-                rows.setdefault(group, {}).setdefault(t.key, []).append(record(t, pdf, pages, s))
-                if s.code != 0:
-                    print(f"  {t.key} {pdf}: exit {s.code}: {s.stderr.strip()[-200:]}",
-                          file=sys.stderr)
+        for group, items in groups.items():
+            if by_tool:
+                for t in order:
+                    if skip(group, t):
+                        continue
+                    run_child(t.command(first_file(group)), capture_stdout=t.capture)
+                    for pdf, pages in items:
+                        measure(t, group, pdf, pages, rows)
+            else:
+                for pdf, pages in items:
+                    for t in order:
+                        if not skip(group, t):
+                            measure(t, group, pdf, pages, rows)
         for group, per_tool in rows.items():
             for key, rr in per_tool.items():
                 out.setdefault(group, {}).setdefault(key, []).append(rr)
@@ -211,7 +231,7 @@ def main(argv=None):
     results["options"] = {"runs": a.runs, "scaling_runs": a.scaling_runs,
                           "timing_runs": a.timing_runs, "peer_sets": a.peer_sets or "all",
                           "rev": a.rev, "reform": os.path.relpath(reform, REPO),
-                          "batch_primed": True}
+                          "by_tool": True}
     peer_sets = a.peer_sets.split(",") if a.peer_sets else list(sets)
     timed = [t for t in tools if t.key == "reform-timings"]
     tools = [t for t in tools if t.key != "reform-timings"]
@@ -220,19 +240,16 @@ def main(argv=None):
           f"{a.runs} rounds", file=sys.stderr, flush=True)
     results["main"] = measure_rounds(jobs, tools, a.runs, "corpus", results["load"],
                                      skip=lambda g, t: (t.capture and g not in peer_sets)
-                                     or (t.key == "reform-extract-default" and g != "born-digital"))
+                                     or (t.key == "reform-extract-default" and g != "born-digital"),
+                                     by_tool=True)
     if not a.no_batch:
         btools = make_batch_tools(reform, py, peers)
         results["batch_tools"] = {t.key: BATCH_LABELS[t.key] for t in btools}
         bjobs = [(name, [pdf for pdf, _ in files], sum(p for _, p in files))
                  for name, files in sets.items()]
-        # Each batch run is primed by the same tool on the set's first file, unmeasured: a tool's
-        # batch runs are minutes apart (the peers' batches run between them), and a machine that
-        # pages out file pages idle that long (this one: DAMON, a minute) would otherwise have
-        # the fast tools read their own code back from disk inside the measured run.
         results["batch"] = measure_rounds(bjobs, btools, a.runs, "batch", results["load"],
                                           skip=lambda g, t: t.capture and g not in peer_sets,
-                                          primer=lambda g, pdfs: pdfs[:1])
+                                          by_tool=True)
     if a.timing_runs:
         stages = measure_rounds(jobs, timed, a.timing_runs, "timings", results["load"])
         for g, per_tool in stages.items():

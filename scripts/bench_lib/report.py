@@ -315,6 +315,9 @@ def table_stages(results, groups, section="main"):
 def _rounds_line(results):
     o = results.get("options", {})
     s = f"{results['runs']} measured rounds after a warm-up"
+    if o.get("by_tool"):
+        s += (" (per file and batch: a round runs one tool over a set's files before the next, each "
+              "tool's turn opened by an unmeasured run on the set's first file)")
     if o.get("scaling_runs") and o["scaling_runs"] != results["runs"]:
         s += f" ({o['scaling_runs']} for the scaling phase)"
     s += f"; {o.get('timing_runs', results['runs'])} `--timings` passes for the stage breakdown"
@@ -371,7 +374,7 @@ def section(results):
                 "process) in a shell loop. Times per page of the whole call; ratios of the "
                 "medians." + (" Each measured call follows an unmeasured one of the same tool on "
                               "the set's first file (its code back in memory after the other "
-                              "tools' calls)." if results.get("options", {}).get("batch_primed")
+                              "tools' calls)." if results.get("options", {}).get("by_tool")
                               else ""), ""] + table_batch(results, bgroups)
     out += ["", "### Ratios against `pdftotext -bbox-layout` (time per page)", "",
             "Ratio of the medians; in brackets the lowest and highest ratio of a single round.", ""]
