@@ -55,8 +55,8 @@ def stat(xs, scale=1.0, fmt="{:.1f}"):
 
 
 def ratio_rounds(results, group, num, den, num_field="wall", section="main"):
-    """Per-round ratio num/den of seconds per page (the rounds are interleaved, so each
-    round's ratio compares runs made seconds apart)."""
+    """Per-round ratio num/den of seconds per page: runs of the same round, minutes apart when
+    a round goes a tool at a time, seconds apart when it goes file by file."""
     a = per_round(rounds(results, group, num, section), num_field)
     b = per_round(rounds(results, group, den, section))
     return [x["pp"] / y["pp"] for x, y in zip(a, b) if y["pp"] > 0]
