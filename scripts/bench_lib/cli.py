@@ -4,6 +4,7 @@ import argparse
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -12,7 +13,7 @@ from . import environment, inputs, report
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from eval_tables.peers import ensure_tools, ensure_venv  # noqa: E402  (the same pinned venv as scripts/eval-tables)
 from .measure import run_child
-from .tools import BATCH_LABELS, PEERS, Tool, make_batch_tools, make_tools
+from .tools import BATCH_LABELS, PEERS, REFERENCES, Tool, make_batch_tools, make_tools
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SCALING_TOOLS = ["reform-extract", "pdftotext"]
@@ -127,6 +128,27 @@ def build_reform(a):
     return path
 
 
+def build_probe():
+    """Compiles poppler_words.c (the per-file reference of any libpoppler-glib reader) into the
+    scratch folder with the system's C compiler; None, with a warning, where it cannot."""
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "poppler_words.c")
+    out = os.path.join(REPO, inputs.SCRATCH, "poppler_words")
+    cc = next((c for c in ("cc", "clang", "gcc") if shutil.which(c)), None)
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "poppler-glib"], capture_output=True,
+                           text=True) if shutil.which("pkg-config") else None
+    if not cc or not flags or flags.returncode != 0:
+        print("warning: no C compiler or no poppler-glib for pkg-config: the libpoppler-glib "
+              "reference rows are left out", file=sys.stderr)
+        return None
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    made = subprocess.run([cc, "-O2", "-o", out, src] + flags.stdout.split(), capture_output=True, text=True)
+    if made.returncode != 0:
+        print(f"warning: {cc} could not build poppler_words.c, the reference rows are left out:\n"
+              f"{made.stderr.strip()[-500:]}", file=sys.stderr)
+        return None
+    return out
+
+
 def peer_python(a):
     if not a.peers:
         return None
@@ -225,7 +247,7 @@ def main(argv=None):
     }
     sets = inputs.corpus_sets(REPO, a.quick)
     results["sets"] = {k: {"files": v, "pages": sum(p for _, p in v)} for k, v in sets.items()}
-    tools = make_tools(reform, py, peers)
+    tools = make_tools(reform, py, peers, probe=build_probe())
     results["tools"] = {t.key: t.label for t in tools}
     results["tools"]["reform-extract-noocr"] = Tool("reform-extract-noocr", []).label
     results["options"] = {"runs": a.runs, "scaling_runs": a.scaling_runs,
@@ -240,7 +262,8 @@ def main(argv=None):
           f"{a.runs} rounds", file=sys.stderr, flush=True)
     results["main"] = measure_rounds(jobs, tools, a.runs, "corpus", results["load"],
                                      skip=lambda g, t: (t.capture and g not in peer_sets)
-                                     or (t.key == "reform-extract-default" and g != "born-digital"),
+                                     or ((t.key == "reform-extract-default" or t.key in REFERENCES)
+                                         and g != "born-digital"),
                                      by_tool=True)
     if not a.no_batch:
         btools = make_batch_tools(reform, py, peers)

@@ -19,7 +19,11 @@ LABELS = {
     "tabula": "tabula lattice",
     "reform-timings": "reform extract --timings",
     "reform-extract-noocr": "reform extract --ocr never",
+    "poppler-start": "libpoppler-glib, a process that starts and ends (reference)",
+    "poppler-words": "libpoppler-glib, words alone: open, each page's text and character boxes (reference)",
 }
+# the references: what any reader built on libpoppler-glib pays per file (poppler_words.c)
+REFERENCES = ["poppler-start", "poppler-words"]
 # batch: all the files of a set in one call, as a user runs a folder (see make_batch_tools)
 BATCH_LABELS = {
     "reform-extract": "reform extract FILES… (one process, both cores)",
@@ -86,16 +90,19 @@ def parse_timings(stderr):
     return stages
 
 
-def make_tools(reform, peer_python, peers):
+def make_tools(reform, peer_python, peers, probe=None):
     """The tools in their base order; reform runs one page at a time (--jobs 1) like the
     others, which are single-threaded, and as a user types it (default lanes: one per core,
-    measured on the born-digital set) beside it."""
+    measured on the born-digital set) beside it. `probe`: the built poppler_words, whose two
+    reference runs show the least a libpoppler-glib reader can take per file."""
     tools = [
         Tool("reform-extract", [reform, "extract", "--jobs", "1"]),
         Tool("reform-tables", [reform, "tables", "--jobs", "1"]),
         Tool("pdftotext", ["pdftotext", "-bbox-layout"], tail=["-"]),
         Tool("reform-extract-default", [reform, "extract"]),
     ]
+    if probe:
+        tools += [Tool("poppler-start", [probe, "--start-only"]), Tool("poppler-words", [probe])]
     tools.append(Tool("reform-timings", [reform, "extract", "--jobs", "1", "--timings"]))
     for p in peers:
         tools.append(Tool(p, [peer_python, os.path.join(HERE, "peer_run.py"), p], capture=True))
