@@ -224,19 +224,12 @@ def table_targets(results):
             cells.append(_target_cell(r, rr, lambda x: x >= want, "{:.1f}")
                          + f" (peer in-process: {ri:.1f}×)")
         lines.append(f"| ≥ {want}× faster than {label(results, k)} | " + " | ".join(cells) + " |")
-    # The ceiling of any tool that reads pages through poppler: pdftotext's own lead on each peer,
-    # measured in the same rounds (a peer target above it asks reform to outrun poppler's text pass).
-    cells = []
-    for sec, _, _ in sections:
-        leads = [(label(results, k), ratio_of_medians(results, g, k, "pdftotext", section=sec))
-                 for k in TARGET_PEERS]
-        cells.append(", ".join(f"{name} {r:.1f}×" for name, r in leads if r is not None) or "not measured")
-    lines.append("| for reference, not a target: how much faster `pdftotext -bbox-layout` alone is than "
-                 "each peer | " + " | ".join(cells) + " |")
-    # The same for libpoppler-glib itself (scripts/bench_lib/poppler_words.c), one process a file:
-    # opening each PDF and taking its pages' text with character boxes, the least reform must do,
-    # and a process that only starts with the library loaded.
-    for ref, what in (("poppler-words", "a libpoppler-glib program that only opens each file and takes "
+    # The ceilings of tools that read pages through poppler, each one's lead on each peer in the same
+    # rounds (a peer target above them asks reform to outrun poppler): pdftotext's text pass, and
+    # libpoppler-glib's own per file (scripts/bench_lib/poppler_words.c, not run for a folder): the words
+    # and their boxes alone, the least reform must do, and a process that only starts with the library.
+    for ref, what in (("pdftotext", "`pdftotext -bbox-layout` alone"),
+                      ("poppler-words", "a libpoppler-glib program that only opens each file and takes "
                        "its pages' text and character boxes (one core)"),
                       ("poppler-start", "a libpoppler-glib process that starts and ends")):
         if not rounds(results, g, ref):
@@ -244,9 +237,9 @@ def table_targets(results):
         cells = []
         for sec, _, _ in sections:
             leads = [(label(results, k), ratio_of_medians(results, g, k, ref, section=sec))
-                     for k in TARGET_PEERS] if sec == "main" else []
+                     for k in TARGET_PEERS]
             cells.append(", ".join(f"{name} {r:.1f}×" for name, r in leads if r is not None)
-                         or "-")
+                         or "not measured")
         lines.append(f"| for reference, not a target: how much faster {what} is than each peer | "
                      + " | ".join(cells) + " |")
     for what, rss in big_rss(results):
