@@ -89,9 +89,9 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, D
     /// Width folded, whitespace removed: OCR spaces digits apart.
     static func cleaned(_ text: String) -> String {
         let folded = TextNormalizer.foldWidth(TextNormalizer.composed(text), keepingChinesePunctuation: false)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
+        return String(scalars: folded.unicodeScalars.filter {
             !$0.isUnicodeWhiteSpace && !TextNormalizer.invisible.contains($0)
-        }))
+        })
     }
 
     /// `-`? digits with optional `,` groups and an optional fraction, exactly.

@@ -118,7 +118,7 @@ public struct FormFinder: Sendable {
     /// The year a text states as `2024年`, if any (widths folded, spaces ignored).
     public static func statedYear(_ text: String) -> Int? {
         let t = Array(TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).filter { !$0.isWhitespace }.unicodeScalars)
-        return yearOffset(in: t).flatMap { Int(String(String.UnicodeScalarView(t[$0..<($0 + 4)]))) }
+        return yearOffset(in: t).flatMap { Int(String(scalars: t[$0..<($0 + 4)])) }
     }
 
     /// Where the first `19xx年` or `20xx年` (ASCII digits) of `scalars` starts. Scanned by hand: a

@@ -218,15 +218,15 @@ public struct FormReader: Sendable {
                 let target = clean(targetCell?.text ?? "").trimmingWhiteSpace()
                 // A repeated header row on a continuation page.
                 if let n = nameCell?.text, matcherMatches(n, cols.name) { continue }
-                for (tracker, x) in [(\Indicator.level1, x1), (\Indicator.level2, x2)] {
-                    guard let cell = cellAt(table, row: r, x: x) else { continue }
-                    let text = Self.level(clean(cell.text), fromScan: fromScan,
-                                          terms: tracker == \Indicator.level1 ? Taxonomy.level1Terms : Taxonomy.level2Terms)
-                    if tracker == \Indicator.level1 {
-                        level1.read(text, cell: cell, table: table, continuing: t > headerTable, into: &out, path: tracker)
-                    } else {
-                        level2.read(text, cell: cell, table: table, continuing: t > headerTable, into: &out, path: tracker)
-                    }
+                // Each level written through a closure, not a key path: a key path's first use is a
+                // run-time type lookup over every conformance record (docs/benchmarks.md, 27th session).
+                if let cell = cellAt(table, row: r, x: x1) {
+                    let text = Self.level(clean(cell.text), fromScan: fromScan, terms: Taxonomy.level1Terms)
+                    level1.read(text, cell: cell, table: table, continuing: t > headerTable, into: &out) { $0.level1 = $1 }
+                }
+                if let cell = cellAt(table, row: r, x: x2) {
+                    let text = Self.level(clean(cell.text), fromScan: fromScan, terms: Taxonomy.level2Terms)
+                    level2.read(text, cell: cell, table: table, continuing: t > headerTable, into: &out) { $0.level2 = $1 }
                 }
                 guard name != nil || !target.isEmpty else { continue }
                 let i = out.count
@@ -264,8 +264,10 @@ public struct FormReader: Sendable {
         var open = false
         var cell: Cell?
 
+        /// Reads the level cell `cell` of a row; `set` writes a level joined over a page break into
+        /// the indicators read under the cell's first part.
         mutating func read(_ piece: String, cell: Cell, table: Table, continuing: Bool, into out: inout [Indicator],
-                           path: WritableKeyPath<Indicator, String?>) {
+                           set: (inout Indicator, String) -> Void) {
             guard cell != self.cell else { return }
             self.cell = cell
             let reachesEnd = cell.lastRow == table.rowCount - 1
@@ -280,7 +282,7 @@ public struct FormReader: Sendable {
                 let joined = text + piece
                 if text.isEmpty || isTerm(joined) || (!isTerm(text) && !isTerm(piece)) {
                     text = joined
-                    for i in start..<out.count { out[i][keyPath: path] = joined }
+                    for i in start..<out.count { set(&out[i], joined) }
                     open = reachesEnd
                     return
                 }

@@ -65,7 +65,7 @@ public struct LabelMatcher: Sendable {
 
     /// The key as a string, for dictionaries of labels.
     public static func keyText(_ text: String) -> String {
-        String(String.UnicodeScalarView(key(text)))
+        String(scalars: key(text))
     }
 
     /// The best of `labels` that `text` is, or nil.

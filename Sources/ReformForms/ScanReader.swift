@@ -358,7 +358,7 @@ public struct ScanReader: Sendable {
                 // The year under a form's title is read from the picture too: nothing else states it.
                 for strip in strips(outside: grids, content: content) {
                     let layer = glyphs.filter { strip.contains($0.box.center) }
-                    let layerText = String(String.UnicodeScalarView(layer.map(\.scalar)))
+                    let layerText = String(scalars: layer.map(\.scalar))
                     // only a strip the layer shows a year line in, however garbled (not page numbers)
                     guard layerText.contains(where: Self.yearLineCharacters.contains) else { continue }
                     let crop = image.crop(center: strip.center, width: strip.width, height: strip.height, degrees: content.skewDegrees)
@@ -375,7 +375,7 @@ public struct ScanReader: Sendable {
     /// characters (a label, a level of the taxonomy): a layer read from an upright form does,
     /// misreads and all, on every page of it.
     public func namesTheForm(_ glyphs: [Glyph]) -> Bool {
-        let text = LabelMatcher.key(String(String.UnicodeScalarView(glyphs.map(\.scalar))))
+        let text = LabelMatcher.key(String(scalars: glyphs.map(\.scalar)))
         guard !text.isEmpty else { return false }
         return vocabulary.contains { word in word.count >= orientation.namingLength && text.firstRange(of: word) != nil }
     }
@@ -438,7 +438,7 @@ public struct ScanReader: Sendable {
             let digits = start..<(start + 4)
             guard digits.upperBound <= line.scalarConfidences.count,
                   digits.allSatisfy({ line.scalarConfidences[$0] >= sureCharacter }) else { return nil }
-            return Int(String(String.UnicodeScalarView(scalars[digits])))
+            return Int(String(scalars: scalars[digits]))
         }
         return nil
     }
@@ -645,7 +645,7 @@ public struct ScanReader: Sendable {
         let scored = candidates.map { ($0, agreement(without: $0)) }
         guard let best = scored.max(by: { $0.1 < $1.1 }), Double(best.1) >= Double(theirs.count) * lineUpShare else { return nil }
         // ties that leave the same text (one of a doubled character) are one answer
-        let tied = Set(scored.filter { $0.1 == best.1 }.map { String(String.UnicodeScalarView(ours[..<$0.0] + ours[($0.0 + 1)...])) })
+        let tied = Set(scored.filter { $0.1 == best.1 }.map { String(scalars: ours[..<$0.0] + ours[($0.0 + 1)...]) })
         return tied.count == 1 ? scored.first { $0.1 == best.1 }?.0 : nil
     }
 

@@ -20,7 +20,7 @@ public enum ScanText {
     public static func cleaned(_ text: String) -> String {
         var scalars = Array(trimArtifacts(text).unicodeScalars)
         chineseBrackets(&scalars)
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars: scalars)
     }
 
     /// Brackets between ideographs as the full-width brackets Chinese typesetting prints there: the

@@ -67,8 +67,8 @@ public enum TargetGrammar {
             unit = unitText(scalars[(cursor + 1)..<close])
             cursor = close + 1
         }
-        let target = String(String.UnicodeScalarView(scalars[..<cursor]))
-        let rest = String(String.UnicodeScalarView(scalars[cursor...].trimmingWhiteSpace()))
+        let target = String(scalars: scalars[..<cursor])
+        let rest = String(scalars: scalars[cursor...].trimmingWhiteSpace())
         return (TargetValue(raw: target, op: op, value: value, unit: unit, qualitative: nil), rest)
     }
 
@@ -80,9 +80,9 @@ public enum TargetGrammar {
         for start in scalars.indices.reversed() where isOperatorStart(scalars[start]) {
             // Step back over the first half of a two-character operator (`>=`).
             let opStart = start > 0 && (scalars[start - 1] == ">" || scalars[start - 1] == "<") && scalars[start] == "=" ? start - 1 : start
-            let tail = String(String.UnicodeScalarView(scalars[opStart...]))
+            let tail = String(scalars: scalars[opStart...])
             guard case .success(let target) = parse(tail), target.isQuantitative else { continue }
-            let label = TextNormalizer.normalize(String(String.UnicodeScalarView(scalars[..<opStart])))
+            let label = TextNormalizer.normalize(String(scalars: scalars[..<opStart]))
             guard !label.isEmpty else { return nil }
             return (label, target)
         }
@@ -142,7 +142,7 @@ public enum TargetGrammar {
             end += 1
         }
         cursor = lastKept + 1
-        let text = String(String.UnicodeScalarView(scalars[start...lastKept].filter { !$0.isUnicodeWhiteSpace }))
+        let text = String(scalars: scalars[start...lastKept].filter { !$0.isUnicodeWhiteSpace })
         return sign + text
     }
 
@@ -193,13 +193,13 @@ public enum TargetGrammar {
         if openBrackets.contains(scalars[0]) {
             guard let close = matchingBracket(scalars, openingAt: 0) else { return .rejected(.unclosedBracket) }
             let after = scalars[(close + 1)...].trimmingWhiteSpace()
-            guard after.isEmpty else { return .rejected(.trailingText(TextNormalizer.normalize(String(String.UnicodeScalarView(after))))) }
+            guard after.isEmpty else { return .rejected(.trailingText(TextNormalizer.normalize(String(scalars: after)))) }
             return .unit(unitText(scalars[1..<close]))
         }
-        let bare = String(String.UnicodeScalarView(scalars.filter { !$0.isUnicodeWhiteSpace }))
+        let bare = String(scalars: scalars.filter { !$0.isUnicodeWhiteSpace })
         let looksLikeUnit = bare.count <= maxBareUnitLength
             && !bare.unicodeScalars.contains { isDigit($0) || notInBareUnit.contains($0) }
-        return looksLikeUnit ? .unit(bare) : .rejected(.trailingText(TextNormalizer.normalize(String(String.UnicodeScalarView(scalars)))))
+        return looksLikeUnit ? .unit(bare) : .rejected(.trailingText(TextNormalizer.normalize(String(scalars: scalars))))
     }
 
     /// The index of the bracket closing the one at `open`, counting nested brackets of either width.
@@ -217,7 +217,7 @@ public enum TargetGrammar {
 
     /// A unit as written inside brackets, whitespace removed (OCR spaces out `人 次`); empty → `nil`.
     static func unitText(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
-        let unit = String(String.UnicodeScalarView(scalars.filter { !$0.isUnicodeWhiteSpace }))
+        let unit = String(scalars: scalars.filter { !$0.isUnicodeWhiteSpace })
         return unit.isEmpty ? nil : unit
     }
 }

@@ -130,7 +130,7 @@ public enum TextNormalizer {
         // Most text has nothing to fold: it is returned as it is, not rebuilt scalar by scalar.
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { folded($0, keepingChinesePunctuation: keep) != nil }) else { return text }
-        var out = String.UnicodeScalarView(scalars[..<first])
+        var out = String(scalars[..<first]).unicodeScalars  // the view's generic init(_:) costs a first-use lookup (ScalarString)
         for scalar in scalars[first...] { out.append(folded(scalar, keepingChinesePunctuation: keep) ?? scalar) }
         return String(out)
     }

@@ -74,7 +74,7 @@ public struct BatchReport: Sendable {
             if isPDF {
                 let document = try PDFDocument(path: path, password: reader.password)
                 let sha = SHA256.hex(of: document, at: path)
-                let inspection = try reader.pdf.inspect(document, file: URL(fileURLWithPath: path).lastPathComponent, sha256: sha)
+                let inspection = try reader.pdf.inspect(document, file: RecordReader.fileName(path), sha256: sha)
                 if stored == nil { file.records = inspection.records }
                 file.sources = file.records.count == inspection.sources.count ? inspection.sources : []
                 let wanted = Set(file.records.flatMap(\.source.pages))

@@ -60,6 +60,7 @@ public struct Rect: Sendable, Hashable, Codable {
 
 extension Rect {
     /// The union of a sequence of rectangles, or nil when it is empty.
+    @inlinable  // specialized where called: unspecialized, its iterator's type was looked up at run time
     public static func enclosing<S: Sequence>(_ rects: S) -> Rect? where S.Element == Rect {
         var it = rects.makeIterator()
         guard var r = it.next() else { return nil }

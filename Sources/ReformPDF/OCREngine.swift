@@ -57,9 +57,9 @@ extension OCRLine {
     /// The line with some of its scalars replaced one for one (`(` by `（`): each glyph keeps its box.
     /// A different count of scalars is spread over the line as `withText` does.
     public func withScalars(_ scalars: [Unicode.Scalar]) -> OCRLine {
-        guard scalars.count == glyphs.count, scalars.count == scalarConfidences.count else { return withText(String(String.UnicodeScalarView(scalars))) }
+        guard scalars.count == glyphs.count, scalars.count == scalarConfidences.count else { return withText(String(scalars: scalars)) }
         var out = self
-        out.text = String(String.UnicodeScalarView(scalars))
+        out.text = String(scalars: scalars)
         for i in scalars.indices { out.glyphs[i].scalar = scalars[i] }
         return out
     }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Output written to a temporary file beside its destination and moved into place when complete,
 /// in chunks so memory does not grow with the output; `-` streams to standard output. A
@@ -11,27 +14,26 @@ enum OutputFile {
 
     static func write(_ path: String, _ body: (@escaping (String) throws -> Void) throws -> Void) throws {
         let buffer = WriteBuffer(destination: path == "-" ? "standard output" : path)
-        // Runs `body` into `handle`, the last gathered bytes written at the end.
-        func fill(_ handle: FileHandle) throws {
-            buffer.handle = handle
+        // Runs `body` into `fd`, the last gathered bytes written at the end.
+        func fill(_ fd: Int32) throws {
+            buffer.fd = fd
             try body { try buffer.append($0) }
             try buffer.flush()
         }
-        if path == "-" { return try fill(FileHandle.standardOutput) }
+        if path == "-" { return try fill(STDOUT_FILENO) }
         var status = stat()
         let inPlace = stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
         let destination = URL(fileURLWithPath: path)
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
         let fd = inPlace ? open(path, O_WRONLY | O_CLOEXEC) : open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path) }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         if inPlace {
-            try fill(handle)
-            return try handle.close()
+            defer { close(fd) }
+            return try fill(fd)
         }
         do {
-            try fill(handle)
-            try handle.close()
+            try fill(fd)
+            guard close(fd) == 0 else { throw failure(path) }
             guard rename(temporary.path, destination.path) == 0 else { throw failure(path) }
         } catch {
             unlink(temporary.path)
@@ -44,28 +46,33 @@ enum OutputFile {
         ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
     }
 
+    /// Bytes gathered and written with `write(2)`: FileHandle's `write(contentsOf:)` and `Data`'s
+    /// `append(contentsOf:)` of a string's bytes are generic, and the runtime looked their types up
+    /// on first use, ~0.2 ms of every process (docs/benchmarks.md, twenty-seventh session).
     private final class WriteBuffer {
         let destination: String
-        var handle: FileHandle?
-        var data = Data()
+        var fd: Int32 = -1
+        var bytes: [UInt8] = []
 
         init(destination: String) { self.destination = destination }
 
         func append(_ text: String) throws {
-            data.append(contentsOf: text.utf8)
-            if data.count >= OutputFile.chunk { try flush() }
+            bytes += text.utf8
+            if bytes.count >= OutputFile.chunk { try flush() }
         }
 
         /// Writes what was gathered; a failed write (a full disk) is said with the destination's name.
         func flush() throws {
-            do {
-                try handle?.write(contentsOf: data)
-            } catch {
-                let e = error as NSError
-                let reason = e.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(e.code))) : e.localizedDescription
-                throw ValidationError("cannot write \(destination): \(reason)")
+            try bytes.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { throw OutputFile.failure(destination) }
+                    done += n
+                }
             }
-            data.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -138,6 +138,19 @@ import Testing
         #expect(result.stderr.contains("cannot write \(out): No such file or directory"))
     }
 
+    /// A write the system refuses part-way (a full disk: /dev/full takes nothing) is a usage error
+    /// naming the destination and the reason, on standard output as on a file.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFailedWriteIsAUsageErrorNamingTheDestination() throws {
+        let input = "\(Self.corpus)/born-digital/lo-portrait-01.pdf"
+        let file = try Fixtures.reform(["extract", input, "-o", "/dev/full"])
+        #expect(file.status == 64)
+        #expect(file.stderr.contains("cannot write /dev/full: No space left on device"))
+        let piped = try Fixtures.run("sh", ["-c", "exec \"$0\" extract \"$1\" > /dev/full", Fixtures.reformBinary, input])
+        #expect(piped.status == 64)
+        #expect(piped.stderr.contains("cannot write standard output: No space left on device"))
+    }
+
     @Test func exitCodesForFormErrors() throws {
         #expect(try Fixtures.reform(["extract", Fixtures.path("hairline.pdf")]).status == 9)
         let imageOnly = try Fixtures.reform(["extract", "--ocr", "never", Fixtures.path("image-only.pdf")])
