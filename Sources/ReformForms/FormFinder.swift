@@ -98,7 +98,10 @@ public struct FormFinder: Sendable {
     /// The year of `（2024年度）` on the title line or just below it.
     func year(after index: Int, in lines: [TextLine]) -> Int? {
         let near = lines[index..<min(lines.count, index + 1 + yearLookahead)]
-        return near.lazy.compactMap { Self.statedYear($0.text) }.first ?? near.lazy.compactMap { Self.scrambledYear($0.text) }.first
+        // Plain loops: a lazy compactMap's nested types were looked up by the runtime on first use.
+        for line in near { if let year = Self.statedYear(line.text) { return year } }
+        for line in near { if let year = Self.scrambledYear(line.text) { return year } }
+        return nil
     }
 
     /// The year of a year line whose characters a scan's text layer put out of order (`(202年4度 )`):

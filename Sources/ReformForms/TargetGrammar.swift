@@ -40,12 +40,12 @@ public enum TargetGrammar {
             if op != nil { return .failure(TargetParseError(raw: raw, reason: .operatorWithoutNumber)) }
             return .success(TargetValue(raw: raw, op: nil, value: nil, unit: nil, qualitative: raw))
         }
-        guard let value = decimal(fromNumber: number) else {
+        guard let value = Self.number(number) else {
             return .failure(TargetParseError(raw: raw, reason: .malformedNumber(number)))
         }
         switch readUnit(Array(scalars[cursor...])) {
         case .unit(let unit):
-            return .success(TargetValue(raw: raw, op: op, value: value, unit: unit, qualitative: nil))
+            return .success(TargetValue(raw: raw, op: op, number: value, unit: unit, qualitative: nil))
         case .rejected(let reason):
             return .failure(TargetParseError(raw: raw, reason: reason))
         }
@@ -59,7 +59,7 @@ public enum TargetGrammar {
         var cursor = 0
         guard let op = readOperator(scalars, at: &cursor) else { return nil }
         skipSpaces(scalars, at: &cursor)
-        guard let number = readNumber(scalars, at: &cursor), let value = decimal(fromNumber: number) else { return nil }
+        guard let number = readNumber(scalars, at: &cursor), let value = Self.number(number) else { return nil }
         skipSpaces(scalars, at: &cursor)
         var unit: String?
         if cursor < scalars.count, openBrackets.contains(scalars[cursor]) {
@@ -69,7 +69,7 @@ public enum TargetGrammar {
         }
         let target = String(scalars: scalars[..<cursor])
         let rest = String(scalars: scalars[cursor...].trimmingWhiteSpace())
-        return (TargetValue(raw: target, op: op, value: value, unit: unit, qualitative: nil), rest)
+        return (TargetValue(raw: target, op: op, number: value, unit: unit, qualitative: nil), rest)
     }
 
     /// Splits a target printed *after* its label on one line (`完成家具安装套数 =216.00(件)`): the
@@ -148,7 +148,14 @@ public enum TargetGrammar {
 
     /// The exact value of a number as read, or `nil` when it is malformed: thousands groups must
     /// be of three digits, and a decimal point needs digits on both sides.
-    static func decimal(fromNumber number: String) -> Decimal? {
+    static func decimal(fromNumber number: String) -> Decimal? { Self.number(number)?.value }
+
+    /// The exact value of a number as read (see ``decimal(fromNumber:)``) and its text as
+    /// `Decimal.description` prints it. The text is written from the digits read where they fit a
+    /// UInt64: Foundation's printing goes through generic string code whose types the runtime
+    /// builds on first use, scanning every protocol-conformance record (~0.4 ms of each process,
+    /// docs/benchmarks.md, twenty-seventh session).
+    static func number(_ number: String) -> (value: Decimal, text: String)? {
         // Read as UTF-8 bytes: a number is ASCII, and any other byte is no digit, comma or point.
         var body = Array(number.utf8)[...]
         let negative = body.first == UInt8(ascii: "-")
@@ -171,13 +178,28 @@ public enum TargetGrammar {
         if digits.count <= 18 {
             let value = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) }
             if value != 0 {
-                return Decimal(sign: negative ? .minus : .plus, exponent: -(fraction?.count ?? 0), significand: Decimal(value))
+                let places = fraction?.count ?? 0
+                return (Decimal(sign: negative ? .minus : .plus, exponent: -places, significand: Decimal(value)),
+                        plainText(value, places: places, negative: negative))
             }
         }
         // Without a locale Foundation's decimal separator is the period, and no locale is consulted.
         let plain = (negative ? "-" : "") + String(decoding: whole, as: UTF8.self)
             + (fraction.map { "." + String(decoding: $0, as: UTF8.self) } ?? "")
-        return Decimal(string: plain)
+        return Decimal(string: plain).map { ($0, $0.description) }
+    }
+
+    /// `value` × 10^-`places` in plain positional notation without trailing zeros after the point
+    /// (`5100`, 2 → `51`; `50`, 3 → `0.05`), as `Decimal.description` prints it.
+    static func plainText(_ value: UInt64, places: Int, negative: Bool) -> String {
+        var digits = Array(String(value).utf8)
+        if places > 0 {
+            if digits.count <= places { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: places + 1 - digits.count), at: 0) }
+            digits.insert(UInt8(ascii: "."), at: digits.count - places)
+            while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+            if digits.last == UInt8(ascii: ".") { digits.removeLast() }
+        }
+        return (negative ? "-" : "") + String(decoding: digits, as: UTF8.self)
     }
 
     /// What follows the number: a unit (`nil` for none) or the reason it is not one.

@@ -8,15 +8,24 @@ public struct TargetValue: Sendable, Hashable, Decodable {
     /// The cell as printed, trimmed and normalized like every record string (``TextNormalizer``).
     public var raw: String
     public var op: ComparisonOperator?
-    public var value: Decimal?
+    public var value: Decimal? { didSet { valueText = value.map(Self.shortestText) } }
+    /// `value` in its shortest exact decimal form (`51`, `2028.34`), as the JSON writer prints it:
+    /// `Decimal.description`, or the same text written from the digits the grammar read.
+    public private(set) var valueText: String?
     /// The unit without its brackets (`%`, `元/张`, `万元`), or `nil`.
     public var unit: String?
     public var qualitative: String?
 
     public init(raw: String, op: ComparisonOperator?, value: Decimal?, unit: String?, qualitative: String?) {
+        self.init(raw: raw, op: op, number: value.map { ($0, Self.shortestText($0)) }, unit: unit, qualitative: qualitative)
+    }
+
+    /// A target whose number comes with its text (``TargetGrammar/number(_:)``).
+    init(raw: String, op: ComparisonOperator?, number: (value: Decimal, text: String)?, unit: String?, qualitative: String?) {
         self.raw = raw
         self.op = op
-        self.value = value
+        self.value = number?.value
+        self.valueText = number?.text
         self.unit = unit
         self.qualitative = qualitative
     }
@@ -47,9 +56,6 @@ public struct TargetValue: Sendable, Hashable, Decodable {
         op == other.op && value == other.value && unit == other.unit && qualitative == other.qualitative
     }
 
-    /// `value` in its shortest exact decimal form (`51`, `2028.34`), as the JSON writer prints it.
-    public var valueText: String? { value.map(Self.shortestText) }
-
     /// `Decimal.description` is plain positional notation without trailing zeros; kept in one place
     /// so the writer and tests agree on it.
     static func shortestText(_ value: Decimal) -> String { value.description }
@@ -76,6 +82,7 @@ public struct TargetValue: Sendable, Hashable, Decodable {
         raw = try container.decodeIfPresent(String.self, forKey: .raw) ?? ""
         op = try container.decodeIfPresent(ComparisonOperator.self, forKey: .op)
         value = try container.decodeIfPresent(Decimal.self, forKey: .value)
+        valueText = value.map(Self.shortestText)
         unit = try container.decodeIfPresent(String.self, forKey: .unit)
         qualitative = try container.decodeIfPresent(String.self, forKey: .qualitative)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReformTestSupport
 import Testing
 @testable import ReformForms
 
@@ -86,6 +87,25 @@ struct TargetGrammarTests {
         #expect(value == parsed)
         #expect(value.description == parsed.description)
         #expect(value.exponent == parsed.exponent && value.significand == parsed.significand)
+        #expect(TargetGrammar.number(number)?.text == parsed.description)
+    }
+
+    /// The text written from a number's digits is what Foundation prints for its value, over random
+    /// numbers: leading and trailing zeros, long fractions, grouped thousands, signs.
+    @Test func numberTextIsDecimalDescription() throws {
+        var random = SplitMix(seed: 27)
+        for _ in 0..<5000 {
+            let digit = { "0123456789".randomElement(using: &random)! }
+            let whole = String((0..<Int.random(in: 1...12, using: &random)).map { _ in digit() })
+            let fraction = String((0..<Int.random(in: 0...9, using: &random)).map { _ in digit() })
+            let number = (Bool.random(using: &random) ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+            let read = try #require(TargetGrammar.number(number), "\(number)")
+            #expect(read.text == read.value.description, "\(number)")
+            #expect(read.value == Decimal(string: number, locale: Locale(identifier: "en_US_POSIX")), "\(number)")
+        }
+        #expect(TargetGrammar.plainText(5100, places: 2, negative: false) == "51")
+        #expect(TargetGrammar.plainText(50, places: 3, negative: true) == "-0.05")
+        #expect(TargetGrammar.plainText(5000, places: 0, negative: false) == "5000")
     }
 
     /// Malformed numbers, and digits other than ASCII's, are no value.
