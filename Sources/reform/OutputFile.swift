@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Output written to a temporary file beside its destination and moved into place when complete,
 /// in chunks so memory does not grow with the output; `-` streams to standard output. A
@@ -31,11 +28,14 @@ enum OutputFile {
             defer { close(fd) }
             return try fill(fd)
         }
+        var isOpen = true
         do {
             try fill(fd)
+            isOpen = false
             guard close(fd) == 0 else { throw failure(path) }
             guard rename(temporary.path, destination.path) == 0 else { throw failure(path) }
         } catch {
+            if isOpen { close(fd) }
             unlink(temporary.path)
             throw error
         }
@@ -66,7 +66,7 @@ enum OutputFile {
             try bytes.withUnsafeBytes { raw in
                 var done = 0
                 while done < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                    let n = systemWrite(fd, raw.baseAddress! + done, raw.count - done)
                     if n < 0 && errno == EINTR { continue }
                     guard n > 0 else { throw OutputFile.failure(destination) }
                     done += n
@@ -76,3 +76,6 @@ enum OutputFile {
         }
     }
 }
+
+/// write(2), named apart from `OutputFile.write`, which an unqualified `write` in the type would find.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
