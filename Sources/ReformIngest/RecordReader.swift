@@ -57,25 +57,12 @@ public struct RecordReader: Sendable {
 
     /// Whether the bytes look like plain text rather than a PDF or another binary format.
     public static func isPlainText(_ head: Data) -> Bool {
-        guard !head.isEmpty, !holds(head, "%PDF-"), !head.contains(0) else { return false }
+        guard !head.isEmpty, !head.holds("%PDF-"), !head.contains(0) else { return false }
         // A cut in the middle of a multi-byte character at the end of the sample is still text.
         for trim in 0...3 where head.count > trim {
             if String(data: head.dropLast(trim), encoding: .utf8) != nil { return true }
         }
         return false
-    }
-
-    /// Whether `marker` occurs in `bytes`: a plain scan (`Data.range(of:)` goes through NSData's
-    /// generic search, whose types the runtime looks up on first use, ~0.2 ms a process).
-    static func holds(_ bytes: Data, _ marker: String) -> Bool {
-        let marker = Array(marker.utf8)
-        return bytes.withUnsafeBytes { raw in
-            guard let first = marker.first, raw.count >= marker.count else { return marker.isEmpty }
-            for start in 0...(raw.count - marker.count) where raw[start] == first {
-                if marker.indices.allSatisfy({ raw[start + $0] == marker[$0] }) { return true }
-            }
-            return false
-        }
     }
 
     /// Input paths with directories walked for .pdf and .txt files (sorted); files and `-` as given.

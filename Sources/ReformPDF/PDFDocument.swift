@@ -242,7 +242,7 @@ extension Data {
     /// Whether the bytes hold `marker` anywhere: memchr to each candidate first byte, then memcmp
     /// (Foundation's `range(of:)` compares through generic code, a measurable share of opening a
     /// small file).
-    func holds(_ marker: StaticString) -> Bool {
+    public func holds(_ marker: StaticString) -> Bool {
         let n = marker.utf8CodeUnitCount
         return withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
             guard n > 0, let base = bytes.baseAddress, bytes.count >= n else { return false }

@@ -1,4 +1,5 @@
 import Foundation
+import ReformPDF
 import Testing
 @testable import ReformIngest
 
@@ -23,10 +24,11 @@ struct RecordReaderTests {
         #expect(RecordReader.isPlainText(Data("项目表".utf8).dropLast()))
     }
 
+    /// The marker scan the check shares with PDFDocument's envelope check.
     @Test func holdsFindsAMarkerAnywhere() {
-        #expect(RecordReader.holds(Data("%PDF-".utf8), "%PDF-"))
-        #expect(RecordReader.holds(Data("xx%PD%PDF-".utf8), "%PDF-"))
-        #expect(!RecordReader.holds(Data("%PDF".utf8), "%PDF-"))
-        #expect(!RecordReader.holds(Data(), "%PDF-"))
+        #expect(Data("%PDF-".utf8).holds("%PDF-"))
+        #expect(Data("xx%PD%PDF-".utf8).holds("%PDF-"))
+        #expect(!Data("%PDF".utf8).holds("%PDF-"))
+        #expect(!Data().holds("%PDF-"))
     }
 }
