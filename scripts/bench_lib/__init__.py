@@ -15,5 +15,8 @@ Protocol (docs/benchmarks.md says it again for readers):
   (imports and JVM start excluded) is recorded too;
 - the scaling phase runs the first 1, 10, 100 and 500 pages of one 500-page PDF made from
   the corpus (page i is page k of corpus file i mod n, so every prefix is a mix);
+- the long-PDF phase runs every tool on one PDF of the largest size made of born-digital pages
+  alone (each tool's reading speed once start-up is paid), a tool at a time, warmed up on the
+  set's first file;
 - the per-stage breakdown comes from extra `reform extract --timings --jobs 1` runs.
 """

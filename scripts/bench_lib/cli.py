@@ -49,6 +49,11 @@ def parse(argv):
     ap.add_argument("--no-scaling", action="store_true")
     ap.add_argument("--no-batch", action="store_true",
                     help="skip the batch phase (each set's files in one call per tool)")
+    ap.add_argument("--no-long", action="store_true",
+                    help="skip the long-PDF phase (every tool on one PDF of the largest --sizes "
+                         "count of born-digital pages)")
+    ap.add_argument("--long-runs", type=int,
+                    help="measured rounds of the long-PDF phase (default: --runs)")
     ap.add_argument("--out", help="results JSON (default .scratch/bench/results.json, "
                                   "quick: results-quick.json)")
     ap.add_argument("--docs", dest="docs", action="store_true", default=None,
@@ -59,6 +64,7 @@ def parse(argv):
     a = ap.parse_args(argv)
     a.runs = a.runs or (3 if a.quick else 5)
     a.scaling_runs = a.scaling_runs or a.runs
+    a.long_runs = a.long_runs or a.runs
     a.peers = (not a.quick) if a.peers is None else a.peers
     a.docs = (not a.quick) if a.docs is None else a.docs
     a.sizes = [int(s) for s in (a.sizes or ("1,10" if a.quick else "1,10,100,500")).split(",")]
@@ -164,7 +170,8 @@ def record(tool, pdf, pages, s):
     return row
 
 
-def measure_rounds(jobs, tools, runs, label, load, skip=lambda group, tool: False, by_tool=False):
+def measure_rounds(jobs, tools, runs, label, load, skip=lambda group, tool: False, by_tool=False,
+                   warm=None):
     """jobs: [(group, pdf, pages)] (pdf: a list of files for a batch call). Returns {group: {tool
     key: [[row per pdf] per round]}}; `runs` rounds, the tool order rotated each round.
 
@@ -174,13 +181,18 @@ def measure_rounds(jobs, tools, runs, label, load, skip=lambda group, tool: Fals
     every file, then B ...), each tool's turn opened by an unmeasured run on the group's first file.
     A machine that pages out file pages idle for seconds (this one: DAMON proactive reclaim) makes
     a tool that waits while the others run read its own code back from disk inside the measured
-    run; by tool, every measured run follows one of the same tool."""
+    run; by tool, every measured run follows one of the same tool.
+
+    warm: the file of the unmeasured runs (default: the group's first file); a long PDF's tools
+    warm up on a small one, which brings their code back without minutes of peers' work."""
     out = {}
     groups = {}
     for group, pdf, pages in jobs:
         groups.setdefault(group, []).append((pdf, pages))
 
     def first_file(group):
+        if warm:
+            return warm
         pdf = groups[group][0][0]
         return pdf[:1] if isinstance(pdf, (list, tuple)) else pdf
 
@@ -252,6 +264,7 @@ def main(argv=None):
     results["tools"]["reform-extract-noocr"] = Tool("reform-extract-noocr", []).label
     results["options"] = {"runs": a.runs, "scaling_runs": a.scaling_runs,
                           "timing_runs": a.timing_runs, "peer_sets": a.peer_sets or "all",
+                          "long_runs": None if a.no_long else a.long_runs,
                           "rev": a.rev, "reform": os.path.relpath(reform, REPO),
                           "by_tool": True}
     peer_sets = a.peer_sets.split(",") if a.peer_sets else list(sets)
@@ -273,6 +286,23 @@ def main(argv=None):
         results["batch"] = measure_rounds(bjobs, btools, a.runs, "batch", results["load"],
                                           skip=lambda g, t: t.capture and g not in peer_sets,
                                           by_tool=True)
+    # the largest size again from born-digital pages alone, in one PDF: the issue's targets are
+    # on those pages, and a long document is how an archive often holds them
+    n = max(a.sizes)
+    born = None
+    if not a.no_long or not a.no_scaling:
+        born = os.path.relpath(inputs.build_pdf(
+            REPO, {"born-digital": sets["born-digital"]}, n,
+            os.path.join(REPO, inputs.SCRATCH, f"born-digital-{n}p.pdf")), REPO)
+    if not a.no_long:
+        # every tool but the start-only reference, each one process on the whole PDF
+        ltools = [t for t in tools if t.key != "poppler-start"]
+        group = f"born-digital-{n}"
+        results["long_pdf"] = {"pages": n, "pdf": born, "group": group, "runs": a.long_runs}
+        results["long"] = measure_rounds([(group, born, n)], ltools, a.long_runs, "long",
+                                         results["load"], by_tool=True,
+                                         skip=lambda g, t: t.capture and "born-digital" not in peer_sets,
+                                         warm=sets["born-digital"][0][0])
     if a.timing_runs:
         stages = measure_rounds(jobs, timed, a.timing_runs, "timings", results["load"])
         for g, per_tool in stages.items():
@@ -283,18 +313,14 @@ def main(argv=None):
         stools = [t for t in tools if t.key in SCALING_TOOLS] + [
             Tool("reform-extract-noocr", [reform, "extract", "--jobs", "1", "--ocr", "never"])]
         sjobs = [(str(n), pdf, n) for n, pdf in pdfs.items()]
-        # the largest size again from born-digital pages alone: the issue's targets are on those
-        n = max(a.sizes)
-        born = os.path.relpath(inputs.build_pdf(
-            REPO, {"born-digital": sets["born-digital"]}, n,
-            os.path.join(REPO, inputs.SCRATCH, f"born-digital-{n}p.pdf")), REPO)
-        sjobs.append((f"born-digital-{n}", born, n))
-        results["scaling"] = {"pdfs": {str(n): p for n, p in pdfs.items()},
-                              "born_digital": {"pages": n, "pdf": born},
-                              "runs": measure_rounds(sjobs, stools, a.scaling_runs, "scaling",
-                                                     results["load"],
-                                                     skip=lambda g, t: g.startswith("born-digital")
-                                                     and t.key == "reform-extract-noocr")}
+        results["scaling"] = {"pdfs": {str(n): p for n, p in pdfs.items()}}
+        if a.no_long:
+            # the born-digital PDF here instead, with reform and pdftotext alone
+            sjobs.append((f"born-digital-{n}", born, n))
+            results["scaling"]["born_digital"] = {"pages": n, "pdf": born}
+        results["scaling"]["runs"] = measure_rounds(
+            sjobs, stools, a.scaling_runs, "scaling", results["load"],
+            skip=lambda g, t: g.startswith("born-digital") and t.key == "reform-extract-noocr")
     results["machine"]["loadavg_end"] = list(os.getloadavg())
     results["seconds"] = round(time.time() - started, 1)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
