@@ -156,25 +156,25 @@ def table_peers(results, groups):
 
 
 def big_rss(results):
-    """[(what, [peak MB per round])] of the largest scaling PDFs: the mixed one for each reform
-    variant run, and the one of born-digital pages alone."""
-    sc = results.get("scaling")
-    if not sc:
-        return []
-    n = max(int(k) for k in sc["pdfs"])
+    """[(what, [peak MB per round])] of the largest PDFs: the one of born-digital pages alone (the
+    long phase, or the scaling phase where that did not run), and the largest mixed scaling PDF
+    for each reform variant run."""
+    sc = results.get("scaling") or {}
     out = []
-    bd = sc.get("born_digital")
-    lp = long_pdf(results)
+    lp, bd = long_pdf(results), sc.get("born_digital")
     if lp:
-        pr = per_round(rounds(results, lp["group"], "reform-extract", "long"))
-        if pr:
-            out.append((f"the {lp['pages']}-page born-digital PDF, `reform extract --jobs 1`",
-                        [x["rss"] for x in pr]))
+        big = (lp["pages"], per_round(rounds(results, lp["group"], "reform-extract", "long")))
     elif bd:
-        pr = per_round(rounds(results, f"born-digital-{bd['pages']}", "reform-extract", "scaling"))
-        if pr:
-            out.append((f"the {bd['pages']}-page born-digital PDF, `reform extract --jobs 1`",
-                        [x["rss"] for x in pr]))
+        big = (bd["pages"], per_round(rounds(results, f"born-digital-{bd['pages']}", "reform-extract",
+                                             "scaling")))
+    else:
+        big = (0, [])
+    if big[1]:
+        out.append((f"the {big[0]}-page born-digital PDF, `reform extract --jobs 1`",
+                    [x["rss"] for x in big[1]]))
+    if not sc.get("pdfs"):
+        return out
+    n = max(int(k) for k in sc["pdfs"])
     for key, what in (("reform-extract", "`reform extract --jobs 1` (OCR on scanned pages)"),
                       ("reform-extract-noocr", "`reform extract --jobs 1 --ocr never`")):
         pr = per_round(rounds(results, str(n), key, "scaling"))
