@@ -23,7 +23,8 @@ def parse(argv):
     ap = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
     ap.add_argument("--quick", action="store_true",
                     help="one born-digital and one scanned file, 3 runs, scaling to 10 pages, "
-                         "no peers unless --peers; results-quick.json, docs untouched")
+                         "a 10-page long PDF, no peers unless --peers; results-quick.json, docs "
+                         "untouched")
     ap.add_argument("--runs", type=int, help="measured rounds after the warm-up (default 5, quick 3)")
     ap.add_argument("--peers", dest="peers", action="store_true", default=None,
                     help="measure the peers (default for a full run)")
@@ -51,7 +52,8 @@ def parse(argv):
                     help="skip the batch phase (each set's files in one call per tool)")
     ap.add_argument("--no-long", action="store_true",
                     help="skip the long-PDF phase (every tool on one PDF of the largest --sizes "
-                         "count of born-digital pages)")
+                         "count of born-digital pages; the scaling phase then measures that PDF "
+                         "with reform and pdftotext)")
     ap.add_argument("--long-runs", type=int,
                     help="measured rounds of the long-PDF phase (default: --runs)")
     ap.add_argument("--out", help="results JSON (default .scratch/bench/results.json, "
@@ -268,13 +270,16 @@ def main(argv=None):
                           "rev": a.rev, "reform": os.path.relpath(reform, REPO),
                           "by_tool": True}
     peer_sets = a.peer_sets.split(",") if a.peer_sets else list(sets)
+
+    def peer_off(group, t):
+        return t.capture and group not in peer_sets
     timed = [t for t in tools if t.key == "reform-timings"]
     tools = [t for t in tools if t.key != "reform-timings"]
     jobs = [(name, pdf, pages) for name, files in sets.items() for pdf, pages in files]
     print(f"corpus: {len(jobs)} files, {sum(j[2] for j in jobs)} pages, {len(tools)} tools, "
           f"{a.runs} rounds", file=sys.stderr, flush=True)
     results["main"] = measure_rounds(jobs, tools, a.runs, "corpus", results["load"],
-                                     skip=lambda g, t: (t.capture and g not in peer_sets)
+                                     skip=lambda g, t: peer_off(g, t)
                                      or ((t.key == "reform-extract-default" or t.key in REFERENCES)
                                          and g != "born-digital"),
                                      by_tool=True)
@@ -284,31 +289,31 @@ def main(argv=None):
         bjobs = [(name, [pdf for pdf, _ in files], sum(p for _, p in files))
                  for name, files in sets.items()]
         results["batch"] = measure_rounds(bjobs, btools, a.runs, "batch", results["load"],
-                                          skip=lambda g, t: t.capture and g not in peer_sets,
+                                          skip=peer_off,
                                           by_tool=True)
     # the largest size again from born-digital pages alone, in one PDF: the issue's targets are
     # on those pages, and a long document is how an archive often holds them
-    n = max(a.sizes)
+    long_pages = max(a.sizes)
     born = None
-    if not a.no_long or not a.no_scaling:
+    if not (a.no_long and a.no_scaling):
         born = os.path.relpath(inputs.build_pdf(
-            REPO, {"born-digital": sets["born-digital"]}, n,
-            os.path.join(REPO, inputs.SCRATCH, f"born-digital-{n}p.pdf")), REPO)
+            REPO, {"born-digital": sets["born-digital"]}, long_pages,
+            inputs.scratch_pdf(REPO, "born-digital", long_pages, a.quick)), REPO)
     if not a.no_long:
-        # every tool but the start-only reference, each one process on the whole PDF
+        # every tool but the start-only reference, each one process on the whole PDF; warmed up
+        # on a small file (camelot takes minutes on the long one)
         ltools = [t for t in tools if t.key != "poppler-start"]
-        group = f"born-digital-{n}"
-        results["long_pdf"] = {"pages": n, "pdf": born, "group": group, "runs": a.long_runs}
-        results["long"] = measure_rounds([(group, born, n)], ltools, a.long_runs, "long",
+        group, warm = f"born-digital-{long_pages}", sets["born-digital"][0][0]
+        results["long_pdf"] = {"pages": long_pages, "pdf": born, "group": group, "warm": warm}
+        results["long"] = measure_rounds([(group, born, long_pages)], ltools, a.long_runs, "long",
                                          results["load"], by_tool=True,
-                                         skip=lambda g, t: t.capture and "born-digital" not in peer_sets,
-                                         warm=sets["born-digital"][0][0])
+                                         skip=lambda g, t: peer_off("born-digital", t), warm=warm)
     if a.timing_runs:
         stages = measure_rounds(jobs, timed, a.timing_runs, "timings", results["load"])
         for g, per_tool in stages.items():
             results["main"][g].update(per_tool)
     if not a.no_scaling:
-        pdfs = inputs.scaling_pdfs(REPO, sets, a.sizes)
+        pdfs = inputs.scaling_pdfs(REPO, sets, a.sizes, a.quick)
         # the text layer alone beside the full run: what OCR's engines add to time and memory
         stools = [t for t in tools if t.key in SCALING_TOOLS] + [
             Tool("reform-extract-noocr", [reform, "extract", "--jobs", "1", "--ocr", "never"])]
@@ -316,8 +321,8 @@ def main(argv=None):
         results["scaling"] = {"pdfs": {str(n): p for n, p in pdfs.items()}}
         if a.no_long:
             # the born-digital PDF here instead, with reform and pdftotext alone
-            sjobs.append((f"born-digital-{n}", born, n))
-            results["scaling"]["born_digital"] = {"pages": n, "pdf": born}
+            sjobs.append((f"born-digital-{long_pages}", born, long_pages))
+            results["scaling"]["born_digital"] = {"pages": long_pages, "pdf": born}
         results["scaling"]["runs"] = measure_rounds(
             sjobs, stools, a.scaling_runs, "scaling", results["load"],
             skip=lambda g, t: g.startswith("born-digital") and t.key == "reform-extract-noocr")

@@ -53,8 +53,14 @@ def build_pdf(repo, sets, pages, out):
     return out
 
 
-def scaling_pdfs(repo, sets, sizes):
-    """{pages: path} for each size, under .scratch/bench/ (gitignored, never committed)."""
-    return {n: os.path.relpath(build_pdf(repo, sets, n, os.path.join(repo, SCRATCH,
-                                                                      f"corpus-{n}p.pdf")), repo)
+def scratch_pdf(repo, name, pages, quick):
+    """Where a built PDF goes, under .scratch/bench/ (gitignored, never committed). A quick run's
+    PDFs are made from its two files alone and named apart: build_pdf keeps a PDF that has the
+    right page count, so a full run must not take a quick run's for its own, nor the reverse."""
+    return os.path.join(repo, SCRATCH, f"{name}-{pages}p{'-quick' if quick else ''}.pdf")
+
+
+def scaling_pdfs(repo, sets, sizes, quick=False):
+    """{pages: path} for each size."""
+    return {n: os.path.relpath(build_pdf(repo, sets, n, scratch_pdf(repo, "corpus", n, quick)), repo)
             for n in sizes}

@@ -162,16 +162,13 @@ def big_rss(results):
     sc = results.get("scaling") or {}
     out = []
     lp, bd = long_pdf(results), sc.get("born_digital")
-    if lp:
-        big = (lp["pages"], per_round(rounds(results, lp["group"], "reform-extract", "long")))
-    elif bd:
-        big = (bd["pages"], per_round(rounds(results, f"born-digital-{bd['pages']}", "reform-extract",
-                                             "scaling")))
-    else:
-        big = (0, [])
-    if big[1]:
-        out.append((f"the {big[0]}-page born-digital PDF, `reform extract --jobs 1`",
-                    [x["rss"] for x in big[1]]))
+    pages, group, section = ((lp["pages"], lp["group"], "long") if lp else
+                             (bd["pages"], f"born-digital-{bd['pages']}", "scaling") if bd else
+                             (0, None, None))
+    pr = per_round(rounds(results, group, "reform-extract", section)) if group else []
+    if pr:
+        out.append((f"the {pages}-page born-digital PDF, `reform extract --jobs 1`",
+                    [x["rss"] for x in pr]))
     if not sc.get("pdfs"):
         return out
     n = max(int(k) for k in sc["pdfs"])
@@ -212,16 +209,18 @@ def table_targets(results):
     lanes (the main phase), the set's files in one call (the batch phase), and one long PDF of
     born-digital pages with one lane and with the default lanes (the long phase)."""
     g = "born-digital"
-    sections = [("main", g, "reform-extract", "one process per file, `--jobs 1` (one core)")]
-    if rounds(results, g, "reform-extract-default"):
-        sections.append(("main", g, "reform-extract-default", "one process per file, as typed (a lane per core)"))
+    lanes = (("reform-extract", "`--jobs 1` (one core)"),
+             ("reform-extract-default", "as typed (a lane per core)"))
+
+    def variants(sec, grp, what):
+        return [(sec, grp, mine, f"{what}, {how}") for mine, how in lanes
+                if rounds(results, grp, mine, sec)]
+    sections = variants("main", g, "one process per file")
     if results.get("batch"):
         sections.append(("batch", g, "reform-extract", "a folder in one call, both cores"))
     lp = long_pdf(results)
     if lp:
-        for mine, how in (("reform-extract", "`--jobs 1`"), ("reform-extract-default", "as typed")):
-            if rounds(results, lp["group"], mine, "long"):
-                sections.append(("long", lp["group"], mine, f"one {lp['pages']}-page PDF, {how}"))
+        sections += variants("long", lp["group"], f"one {lp['pages']}-page PDF")
     lines = ["| target (issue 8) | " + " | ".join(name for _, _, _, name in sections) + " |",
              "|---" + "|---:" * len(sections) + "|"]
     cells = []
@@ -253,19 +252,25 @@ def table_targets(results):
                       ("poppler-start", "a libpoppler-glib process that starts and ends")):
         if not any(rounds(results, grp, ref, sec) for sec, grp, _, _ in sections):
             continue
-        cells = []
+        cells, seen = [], set()
         for sec, grp, _, _ in sections:
+            if (sec, grp) in seen:   # the other lane's column: the same peers and reference
+                cells.append("same as the column before")
+                continue
+            seen.add((sec, grp))
             leads = [(label(results, k), ratio_of_medians(results, grp, k, ref, section=sec))
                      for k in TARGET_PEERS]
             cells.append(", ".join(f"{name} {r:.1f}×" for name, r in leads if r is not None)
                          or "not measured")
         lines.append(f"| for reference, not a target: how much faster {what} is than each peer | "
                      + " | ".join(cells) + " |")
-    for what, rss in big_rss(results):
+    rss_rows = big_rss(results)
+    if rss_rows:
+        lines += ["", "| target (issue 8) | peak RSS, median (min–max) |", "|---|---:|"]
+    for what, rss in rss_rows:
         m = med(rss)
         lines.append(f"| peak RSS < {TARGET_RSS_MB} MB on {what} | "
-                     f"{stat(rss, 1, '{:.0f}')} MB: {'met' if m < TARGET_RSS_MB else '**missed**'} |"
-                     + " |" * (len(sections) - 1))
+                     f"{stat(rss, 1, '{:.0f}')} MB: {'met' if m < TARGET_RSS_MB else '**missed**'} |")
     return lines
 
 
@@ -342,14 +347,14 @@ def table_stages(results, groups, section="main"):
 
 def _rounds_line(results):
     o = results.get("options", {})
-    s = f"{results['runs']} measured rounds after a warm-up"
+    other = [f"{o[k]} for the {what}" for k, what in (("scaling_runs", "scaling phase"),
+                                                      ("long_runs", "long PDF"))
+             if o.get(k) and o[k] != results["runs"]]
+    s = f"{results['runs']} measured rounds" + (f" ({', '.join(other)})" if other else "") + " after a warm-up"
     if o.get("by_tool"):
-        s += (" (per file and batch: a round runs one tool over a set's files before the next, each "
-              "tool's turn opened by an unmeasured run on the set's first file)")
-    if o.get("scaling_runs") and o["scaling_runs"] != results["runs"]:
-        s += f" ({o['scaling_runs']} for the scaling phase)"
-    if o.get("long_runs") and o["long_runs"] != results["runs"]:
-        s += f" ({o['long_runs']} for the long PDF)"
+        s += (f" (per file, batch{' and long PDF' if long_pdf(results) else ''}: a round runs one "
+              "tool over a set's files before the next, each tool's turn opened by an unmeasured "
+              "run on the set's first file)")
     s += f"; {o.get('timing_runs', results['runs'])} `--timings` passes for the stage breakdown"
     if o.get("peer_sets", "all") != "all":
         s += f"; peers on {o['peer_sets']} only"
@@ -369,6 +374,7 @@ def load_line(results):
 
 def section(results):
     m, v = results["machine"], results["versions"]
+    lp = long_pdf(results)
     sets = results["sets"]
     groups = [g for g in sets if results["main"].get(g)]
     # the run itself keeps up to two cores busy (reform's lanes); more than that is other work
@@ -388,8 +394,8 @@ def section(results):
             + (f"; scaling: the first {', '.join(str(n) for n in sorted(int(k) for k in results['scaling']['pdfs']))} "
                f"pages of a {max(int(k) for k in results['scaling']['pdfs'])}-page PDF built from them"
                if results.get("scaling") else "")
-            + (f"; one PDF of {long_pdf(results)['pages']} born-digital pages for every tool"
-               if long_pdf(results) else "")
+            + (f"; one PDF of {lp['pages']} born-digital pages for every tool but the start-only "
+               "reference" if lp else "")
             + f". {_rounds_line(results)}", "",
            "| component | version |", "|---|---|"]
     out += [f"| {k} | {val} |" for k, val in v.items() if val]
@@ -397,14 +403,15 @@ def section(results):
     for g in groups:
         out += ["", f"### Time and memory per page: {g} ({sets[g]['pages']} pages)", ""]
         out += table_per_page(results, g)
-    lp = long_pdf(results)
     if lp:
+        warm = f"`{lp['warm']}`" if lp.get("warm") else "the born-digital set's first file"
         out += ["", f"### Time and memory per page: one PDF of {lp['pages']} born-digital pages", "",
-                f"`{lp['pdf']}`: the born-digital files' pages taken in turn, as an archive's "
-                "scanned-together volume or a year's forms in one file holds them. Every tool "
-                "reads the whole PDF in one process; start-up and imports are paid once, so this "
-                "is each tool's reading speed. Each measured run follows an unmeasured one of the "
-                "same tool on the set's first file.", ""]
+                f"`{lp['pdf']}`: the born-digital files' pages taken in turn (the "
+                f"{sets['born-digital']['pages']} pages over and over, their fonts and content "
+                "streams shared), as a bound volume or a year's forms in one file holds them. "
+                "Each tool reads the whole PDF in one process; start-up and imports are paid "
+                "once, so this is its reading speed. Each measured run follows an unmeasured one "
+                f"of the same tool on {warm}.", ""]
         out += table_per_page(results, lp["group"], "long")
     if results.get("batch"):
         bgroups = [g for g in sets if results["batch"].get(g)]
@@ -431,21 +438,18 @@ def section(results):
         out += ["", "### Scaling", "", "Medians over the rounds; one process per PDF.", ""] + lines
         out += born_digital_scaling_line(results)
         out += ["", f"![time and peak RSS against pages]({os.path.basename(PLOT)})"]
-        big = str(max(sizes))
-        st = table_stages(results, [big], "scaling")
         out += ["", "### Where the time goes", "",
                 "`reform extract --jobs 1 --timings`, summed over the files and divided by the "
                 "pages; median over the rounds. `open+other` is the process's wall time minus "
                 "the stages: process start, opening the PDF, page stream, and whatever no stage "
                 "timer covers. `rulings` is the sum of the `rulings.*` rows.", ""]
         out += table_stages(results, groups)
-        if st:
-            out += ["", f"The {big}-page PDF:", ""] + st
     else:
         out += ["", "### Where the time goes", ""] + table_stages(results, groups)
     out += ["", "### Reproduce", "", "This section came from:", "", "```", results["command"],
             "```", "", "`scripts/bench` alone is the full protocol (5 rounds, peers on every set, "
-            "5 scaling rounds, 5 rounds of every tool on one PDF of 500 born-digital pages); "
+            "5 scaling rounds" + (", 5 rounds of every tool on one PDF of 500 born-digital pages"
+                                  if lp else "") + "); "
             "`scripts/bench --quick` the one-minute check.", "", END]
     return "\n".join(out) + "\n"
 
