@@ -4,7 +4,9 @@ import Foundation
 /// Reads a document's pages on several threads and hands the results back in page order.
 ///
 /// poppler objects are not shared between threads: each worker opens its own `PDFDocument` from the
-/// same bytes. At most `window` pages are in flight, so memory stays flat however long the document.
+/// same bytes. The lanes take the next page as each finishes one, while the caller's thread consumes
+/// the pages already read, in order; at most `window` pages are read ahead of the one it consumes, so
+/// memory stays flat however long the document.
 public struct PageStream: Sendable {
     /// Worker threads; 1 reads pages on the calling thread.
     public var workers: Int
@@ -16,7 +18,9 @@ public struct PageStream: Sendable {
         self.window = window ?? max(1, workers) * 4
     }
 
-    /// Runs `read` on each of `pages` (1-based) and `consume` on the results, in order.
+    /// Runs `read` on each of `pages` (1-based) and `consume` on the results, in order. `consume`
+    /// runs on the calling thread while the lanes read on; when it throws, the lanes stop after the
+    /// page each is reading and `run` rethrows once they have.
     public func run<T: Sendable>(_ document: PDFDocument, pages: [Int],
                                  read: @escaping @Sendable (PDFPage) -> T,
                                  consume: (Int, T) throws -> Void) throws {
@@ -25,29 +29,91 @@ public struct PageStream: Sendable {
             return
         }
         let origin = document.origin, path = document.path, password = document.password
-        // One document per lane, opened once: a lane runs on one thread at a time, so its poppler
-        // objects are never shared between threads at once. The first lane reads the caller's
-        // document, which no one else touches until `run` returns (one open less per file).
+        // One document per lane, opened once and used by that lane's thread alone. The lanes run on
+        // the dispatch pool's threads, which outlive the run: a variant on threads of their own
+        // (`FileLanes`), which end before the documents they opened are released, crashed 1–2% of
+        // runs (heap corruption), whether a document stayed with one thread or not. The first lane
+        // reads the caller's document, which the caller does not touch until `run` returns (one
+        // open less per file).
         let lanes = min(workers, pages.count)
         let documents = LaneDocuments(count: lanes, first: document)
-        var start = 0
-        while start < pages.count {
-            let batch = Array(pages[start..<min(pages.count, start + window)])
-            let results = ResultSlots<T>(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: min(lanes, batch.count)) { lane in
-                guard let doc = documents.document(lane, open: { try? PDFDocument(origin: origin, path: path, password: password) }) else { return }
-                var i = lane
-                while i < batch.count {
-                    if let page = try? doc.page(batch[i]) { results.set(i, read(page)) }
-                    i += lanes
+        let queue = PageQueue<T>(count: pages.count, window: window)
+        let group = DispatchGroup()
+        for lane in 0..<lanes {
+            DispatchQueue.global().async(group: group) {
+                let doc = documents.document(lane, open: { try? PDFDocument(origin: origin, path: path, password: password) })
+                while let i = queue.claim() {
+                    // a page that cannot be had (or a lane whose document did not open) is left
+                    // empty, and the consumer reports it when its turn comes
+                    queue.deliver(i, doc.flatMap { try? $0.page(pages[i]) }.map(read))
                 }
             }
-            for (i, n) in batch.enumerated() {
-                guard let value = results.get(i) else { throw ExtractError.pageOutOfRange(path: path, page: n, pageCount: document.pageCount) }
-                try consume(n, value)
-            }
-            start += batch.count
         }
+        defer {
+            queue.stop()
+            group.wait()
+        }
+        for (i, n) in pages.enumerated() {
+            guard let value = queue.take(i) else { throw ExtractError.pageOutOfRange(path: path, page: n, pageCount: document.pageCount) }
+            try consume(n, value)
+        }
+    }
+}
+
+/// The pages of one `PageStream.run`: the lanes claim indices in order, at most `window` ahead of
+/// the one the consumer last took, and deliver each page's result (nil: not read); the consumer takes
+/// them in order.
+final class PageQueue<T: Sendable>: @unchecked Sendable {
+    private enum Slot {
+        case waiting
+        case read(T?)
+        case taken
+    }
+    private let condition = NSCondition()
+    private var slots: [Slot]
+    private let window: Int
+    private var next = 0      // the next index a lane claims
+    private var taken = 0     // how many the consumer has taken
+    private var stopped = false
+
+    init(count: Int, window: Int) {
+        slots = Array(repeating: .waiting, count: count)
+        self.window = max(1, window)
+    }
+
+    /// The next index to read, once it is within the window; nil when all are claimed or the
+    /// stream stopped.
+    func claim() -> Int? {
+        condition.lock(); defer { condition.unlock() }
+        while !stopped && next < slots.count && next >= taken + window { condition.wait() }
+        guard !stopped, next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func deliver(_ i: Int, _ value: T?) {
+        condition.lock(); defer { condition.unlock() }
+        slots[i] = .read(value)
+        condition.broadcast()
+    }
+
+    /// Index `i`'s result, waiting for a lane to deliver it; its slot is emptied (the consumer owns
+    /// the result now) and one more index may be claimed.
+    func take(_ i: Int) -> T? {
+        condition.lock(); defer { condition.unlock() }
+        while case .waiting = slots[i] { condition.wait() }
+        guard case .read(let value) = slots[i] else { return nil }
+        slots[i] = .taken
+        taken = i + 1
+        condition.broadcast()
+        return value
+    }
+
+    /// No more claims: the lanes finish the page in hand and return.
+    func stop() {
+        condition.lock(); defer { condition.unlock() }
+        stopped = true
+        condition.broadcast()
     }
 }
 
@@ -70,23 +136,5 @@ private final class LaneDocuments: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         documents[lane] = opened
         return opened
-    }
-}
-
-/// Result slots written by worker threads under a lock (page lanes).
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock(); defer { lock.unlock() }
-        slots[i] = value
-    }
-
-    func get(_ i: Int) -> T? {
-        lock.lock(); defer { lock.unlock() }
-        return slots[i]
     }
 }
