@@ -76,8 +76,8 @@ public struct FileLanes: Sendable {
 }
 
 /// Results of the lanes waiting for their turn: lanes take indices in order, at most `window`
-/// ahead of the one the consumer waits for.
-private final class OrderedResults<R: Sendable>: @unchecked Sendable {
+/// ahead of the one the consumer waits for (file lanes here, `PageStream`'s page lanes).
+final class OrderedResults<R: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [Int: R] = [:]
     private var taken = 0

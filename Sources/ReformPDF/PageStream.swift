@@ -37,83 +37,26 @@ public struct PageStream: Sendable {
         // open less per file).
         let lanes = min(workers, pages.count)
         let documents = LaneDocuments(count: lanes, first: document)
-        let queue = PageQueue<T>(count: pages.count, window: window)
+        let results = OrderedResults<T?>(count: pages.count, window: max(1, window))
         let group = DispatchGroup()
         for lane in 0..<lanes {
             DispatchQueue.global().async(group: group) {
                 let doc = documents.document(lane, open: { try? PDFDocument(origin: origin, path: path, password: password) })
-                while let i = queue.claim() {
+                while let i = results.take() {
                     // a page that cannot be had (or a lane whose document did not open) is left
                     // empty, and the consumer reports it when its turn comes
-                    queue.deliver(i, doc.flatMap { try? $0.page(pages[i]) }.map(read))
+                    results.put(i, doc.flatMap { try? $0.page(pages[i]) }.map(read))
                 }
             }
         }
         defer {
-            queue.stop()
+            results.stop()
             group.wait()
         }
-        for (i, n) in pages.enumerated() {
-            guard let value = queue.take(i) else { throw ExtractError.pageOutOfRange(path: path, page: n, pageCount: document.pageCount) }
+        for n in pages {
+            guard let value = results.next() else { throw ExtractError.pageOutOfRange(path: path, page: n, pageCount: document.pageCount) }
             try consume(n, value)
         }
-    }
-}
-
-/// The pages of one `PageStream.run`: the lanes claim indices in order, at most `window` ahead of
-/// the one the consumer last took, and deliver each page's result (nil: not read); the consumer takes
-/// them in order.
-final class PageQueue<T: Sendable>: @unchecked Sendable {
-    private enum Slot {
-        case waiting
-        case read(T?)
-        case taken
-    }
-    private let condition = NSCondition()
-    private var slots: [Slot]
-    private let window: Int
-    private var next = 0      // the next index a lane claims
-    private var taken = 0     // how many the consumer has taken
-    private var stopped = false
-
-    init(count: Int, window: Int) {
-        slots = Array(repeating: .waiting, count: count)
-        self.window = max(1, window)
-    }
-
-    /// The next index to read, once it is within the window; nil when all are claimed or the
-    /// stream stopped.
-    func claim() -> Int? {
-        condition.lock(); defer { condition.unlock() }
-        while !stopped && next < slots.count && next >= taken + window { condition.wait() }
-        guard !stopped, next < slots.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func deliver(_ i: Int, _ value: T?) {
-        condition.lock(); defer { condition.unlock() }
-        slots[i] = .read(value)
-        condition.broadcast()
-    }
-
-    /// Index `i`'s result, waiting for a lane to deliver it; its slot is emptied (the consumer owns
-    /// the result now) and one more index may be claimed.
-    func take(_ i: Int) -> T? {
-        condition.lock(); defer { condition.unlock() }
-        while case .waiting = slots[i] { condition.wait() }
-        guard case .read(let value) = slots[i] else { return nil }
-        slots[i] = .taken
-        taken = i + 1
-        condition.broadcast()
-        return value
-    }
-
-    /// No more claims: the lanes finish the page in hand and return.
-    func stop() {
-        condition.lock(); defer { condition.unlock() }
-        stopped = true
-        condition.broadcast()
     }
 }
 
