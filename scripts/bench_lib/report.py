@@ -105,7 +105,8 @@ def present(results, group, section="main"):
 
 
 def long_pdf(results):
-    """{"pages", "pdf", "group", "runs"} of the long-PDF phase, or None where it did not run."""
+    """{"pages", "pdf", "group", "warm"} of the long-PDF phase ("warm" since the twenty-eighth
+    session's review), or None where it did not run."""
     return results.get("long_pdf") if results.get("long") else None
 
 
@@ -315,7 +316,7 @@ def table_scaling(results):
             cells += [f"{t:.2f}", f"{1000 * t / n:.0f}", f"{m:.0f}"]
             series.setdefault(label(results, k), []).append([n, t, m])
         lines.append(f"| {n} | " + " | ".join(cells) + " |")
-    return lines, series, sizes
+    return lines, series
 
 
 def table_stages(results, groups, section="main"):
@@ -434,7 +435,7 @@ def section(results):
                 "against reform's whole process.", ""]
         out += table_peers(results, groups)
     if results.get("scaling"):
-        lines, series, sizes = table_scaling(results)
+        lines, _ = table_scaling(results)
         out += ["", "### Scaling", "", "Medians over the rounds; one process per PDF.", ""] + lines
         out += born_digital_scaling_line(results)
         out += ["", f"![time and peak RSS against pages]({os.path.basename(PLOT)})"]
@@ -489,7 +490,7 @@ def write_docs(repo, results):
         f.write(new)
     print(f"wrote {os.path.relpath(path, repo)}", file=sys.stderr)
     if results.get("scaling"):
-        _, series, _ = table_scaling(results)
+        _, series = table_scaling(results)
         write_plot(repo, series, f"scaling on a loaded {results['machine']['cores']}-core machine, "
                                  f"{results['started'][:10]}")
 
