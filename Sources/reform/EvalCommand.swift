@@ -49,7 +49,7 @@ struct EvalCommand: ParsableCommand {
                 do { _ = try reader.records(path) } catch let f as any Failure { got = f.kind }
                 badChecked += 1
                 if Self.sameKind(got, want) { badRight += 1 }
-                Console.out("\(Self.pad(path, 52)) error \(got)\(Self.sameKind(got, want) ? "" : "  (expected \(want))")\n")
+                try Console.out("\(Self.pad(path, 52)) error \(got)\(Self.sameKind(got, want) ? "" : "  (expected \(want))")\n")
                 if entry["password"] == nil { continue }
             }
             let truthURL = (expected.map { URL(fileURLWithPath: $0) } ?? dir).appendingPathComponent(stem + ".expected.json")
@@ -65,17 +65,17 @@ struct EvalCommand: ParsableCommand {
             if groups[group] == nil { order.append(group) }
             groups[group, default: RecordScore()] = groups[group, default: RecordScore()] + s
             total = total + s
-            Console.out(String(format: "%@ forms %2d/%-2d header %.3f  P %.3f R %.3f F1 %.3f%@\n",
+            try Console.out(String(format: "%@ forms %2d/%-2d header %.3f  P %.3f R %.3f F1 %.3f%@\n",
                                Self.pad(path, 52), s.formsExtracted, s.formsExpected, s.headerScore, s.precision, s.recall, s.f1, failure))
-            for d in s.differences.prefix(differences) { Console.out("    \(d)\n") }
+            for d in s.differences.prefix(differences) { try Console.out("    \(d)\n") }
         }
-        Console.out("\n")
+        try Console.out("\n")
         for g in order {
             let s = groups[g]!
-            Console.out(Self.summary(g, s))
+            try Console.out(Self.summary(g, s))
         }
-        Console.out(Self.summary("all", total))
-        if badChecked > 0 { Console.out("bad inputs: \(badRight)/\(badChecked) gave the expected error\n") }
+        try Console.out(Self.summary("all", total))
+        if badChecked > 0 { try Console.out("bad inputs: \(badRight)/\(badChecked) gave the expected error\n") }
     }
 
     static func summary(_ name: String, _ s: RecordScore) -> String {

@@ -59,12 +59,10 @@ enum Console {
         warning("\(path): page \(page): text in fonts that need \(CharacterMaps.named(maps)) was not read (not installed); \(CharacterMaps.remedy)")
     }
 
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func out(bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+    /// Results and summaries; a write the system refuses (a full disk) is a usage error naming
+    /// standard output, not a crash.
+    static func out(_ text: String) throws {
+        try OutputFile.standardOutput(text)
     }
 }
 

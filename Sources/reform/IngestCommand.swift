@@ -55,7 +55,7 @@ struct IngestCommand: ParsableCommand {
             let display = IngestDisplay(terminal: isatty(STDERR_FILENO) != 0)
             let tally = try ingester.run(paths, into: database) { event, tally in display.show(event, tally) }
             display.clear()
-            Console.out(IngestDisplay.summary(tally))
+            try Console.out(IngestDisplay.summary(tally))
             if let jsonl {
                 let expanded = RecordReader.expand(paths)
                 try OutputFile.write(jsonl) { sink in

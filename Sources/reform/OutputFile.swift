@@ -41,6 +41,30 @@ enum OutputFile {
         }
     }
 
+    /// Writes output made whole in memory (`reform tables`, `reform text`) to standard output straight
+    /// from its storage: it was copied twice on the way (an array joined with its closing line break,
+    /// then `Data`), and a 500-page PDF's tables as JSON are megabytes.
+    static func standardOutput(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try writeAll($0, to: STDOUT_FILENO, destination: "standard output") }
+    }
+
+    static func standardOutput(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO, destination: "standard output") }
+    }
+
+    /// write(2) of all of `raw`, resumed after an interruption or a partial write; a failed write (a
+    /// full disk) is said with the destination's name.
+    private static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32, destination: String) throws {
+        var done = 0
+        while done < raw.count {
+            let n = systemWrite(fd, raw.baseAddress! + done, raw.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw failure(destination) }
+            done += n
+        }
+    }
+
     /// The usage error for a destination the system refused, with its reason (`errno`).
     private static func failure(_ path: String) -> ValidationError {
         ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
@@ -61,17 +85,9 @@ enum OutputFile {
             if bytes.count >= OutputFile.chunk { try flush() }
         }
 
-        /// Writes what was gathered; a failed write (a full disk) is said with the destination's name.
+        /// Writes what was gathered.
         func flush() throws {
-            try bytes.withUnsafeBytes { raw in
-                var done = 0
-                while done < raw.count {
-                    let n = systemWrite(fd, raw.baseAddress! + done, raw.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else { throw OutputFile.failure(destination) }
-                    done += n
-                }
-            }
+            try bytes.withUnsafeBytes { try OutputFile.writeAll($0, to: fd, destination: destination) }
             bytes.removeAll(keepingCapacity: true)
         }
     }

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("cannot write \(output): \(error.localizedDescription)")
         }
         let c = report.counts
-        Console.out("\(output): \(c.forms) form(s) from \(c.files) file(s), \(c.needsReview) need review, \(c.failed) failed\n")
+        try Console.out("\(output): \(c.forms) form(s) from \(c.files) file(s), \(c.needsReview) need review, \(c.failed) failed\n")
         for file in report.files where file.failure != nil { Console.error("\(file.path): \(file.failure!)") }
     }
 }

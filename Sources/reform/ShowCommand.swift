@@ -33,7 +33,7 @@ struct ShowCommand: ParsableCommand {
                 PageOverlay.draw(inspection, page: number, on: canvas)
                 let path = URL(fileURLWithPath: output).appendingPathComponent("\(stem)-p\(number).png").path
                 guard canvas.writePNG(to: path) else { throw ValidationError("cannot write \(path)") }
-                Console.out(path + "\n")
+                try Console.out(path + "\n")
             }
         }
         try run.finish()

@@ -94,13 +94,14 @@ struct TablesCommand: ParsableCommand {
                         }
                     }
                 }
-                Console.out(bytes: json.bytes + [UInt8(ascii: "\n")])
+                try OutputFile.standardOutput(json.bytes)
+                try OutputFile.standardOutput([UInt8(ascii: "\n")])
             case .csv:
-                Console.out(TableWriters.csv(outputs.flatMap(\.tables)))
+                try OutputFile.standardOutput(TableWriters.csv(outputs.flatMap(\.tables)))
             case .markdown:
-                Console.out(TableWriters.markdown(outputs.flatMap(\.tables)))
+                try OutputFile.standardOutput(TableWriters.markdown(outputs.flatMap(\.tables)))
             case .html:
-                Console.out(TableWriters.html(outputs.flatMap(\.tables), title: outputs.map(\.file).joined(separator: ", ")))
+                try OutputFile.standardOutput(TableWriters.html(outputs.flatMap(\.tables), title: outputs.map(\.file).joined(separator: ", ")))
             }
         }
         if let tally { TimingsReport.print(tally) }

@@ -66,7 +66,7 @@ struct TextCommand: ParsableCommand {
                             }
                             switch written {
                             case nil:
-                                Console.out("=== \(document.path) page \(number) ===\n" + layout.plainText(lines) + "\n")
+                                try Console.out("=== \(document.path) page \(number) ===\n" + layout.plainText(lines) + "\n")
                             case .success(let bytes)?:
                                 pages.element()
                                 pages.append(rendered: bytes)
@@ -80,8 +80,8 @@ struct TextCommand: ParsableCommand {
             }
         }
         if format == .json {
-            tally.measure("write") {
-                var out: [UInt8]
+            try tally.measure("write") {
+                let out: [UInt8]
                 if reports.count == 1 {
                     out = level == 0 ? reports[0] : PrettyJSON.dedented(reports[0])
                 } else {
@@ -94,8 +94,8 @@ struct TextCommand: ParsableCommand {
                     }
                     out = all.bytes
                 }
-                out.append(UInt8(ascii: "\n"))
-                Console.out(bytes: out)
+                try OutputFile.standardOutput(out)
+                try OutputFile.standardOutput([UInt8(ascii: "\n")])
             }
         }
         if let tally { TimingsReport.print(tally) }

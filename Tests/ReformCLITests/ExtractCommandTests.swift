@@ -151,6 +151,18 @@ import Testing
         #expect(piped.stderr.contains("cannot write standard output: No space left on device"))
     }
 
+    /// The commands that write their whole output at the end (tables, text) or line by line fail the
+    /// same way on a full disk: a usage error naming standard output, not a crash with a stack trace.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")),
+          arguments: [["tables"], ["tables", "--format", "csv"], ["tables", "--format", "html"], ["text"], ["text", "--format", "json"]])
+    func otherCommandsSayAFailedWriteToStandardOutput(command: [String]) throws {
+        let input = "\(Self.corpus)/born-digital/lo-portrait-01.pdf"
+        let piped = try Fixtures.run("sh", ["-c", "exec \"$0\" \"$@\" > /dev/full", Fixtures.reformBinary] + command + [input])
+        #expect(piped.status == 64, "\(command): \(piped.stderr)")
+        #expect(piped.stderr.contains("cannot write standard output: No space left on device"))
+        #expect(!piped.stderr.contains("Fatal error"))
+    }
+
     @Test func exitCodesForFormErrors() throws {
         #expect(try Fixtures.reform(["extract", Fixtures.path("hairline.pdf")]).status == 9)
         let imageOnly = try Fixtures.reform(["extract", "--ocr", "never", Fixtures.path("image-only.pdf")])
