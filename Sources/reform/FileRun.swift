@@ -64,6 +64,13 @@ enum Console {
     static func out(_ text: String) throws {
         try OutputFile.standardOutput(text)
     }
+
+    /// A result made whole in memory (JSON of tables or text), then a line break, each written from
+    /// its own storage: no copy of megabytes to add one byte.
+    static func outLine(_ bytes: [UInt8]) throws {
+        try OutputFile.standardOutput(bytes)
+        try OutputFile.standardOutput([UInt8(ascii: "\n")])
+    }
 }
 
 /// Options shared by every command that reads PDFs.

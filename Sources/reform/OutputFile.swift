@@ -41,9 +41,9 @@ enum OutputFile {
         }
     }
 
-    /// Writes output made whole in memory (`reform tables`, `reform text`) to standard output straight
-    /// from its storage: it was copied twice on the way (an array joined with its closing line break,
-    /// then `Data`), and a 500-page PDF's tables as JSON are megabytes.
+    /// Writes to standard output straight from the bytes' or text's own storage (`Console`'s results:
+    /// a 500-page PDF's tables as JSON are megabytes, once copied twice on the way out), a refused
+    /// write said as `write` says it.
     static func standardOutput(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try writeAll($0, to: STDOUT_FILENO, destination: "standard output") }
     }

@@ -94,14 +94,13 @@ struct TablesCommand: ParsableCommand {
                         }
                     }
                 }
-                try OutputFile.standardOutput(json.bytes)
-                try OutputFile.standardOutput([UInt8(ascii: "\n")])
+                try Console.outLine(json.bytes)
             case .csv:
-                try OutputFile.standardOutput(TableWriters.csv(outputs.flatMap(\.tables)))
+                try Console.out(TableWriters.csv(outputs.flatMap(\.tables)))
             case .markdown:
-                try OutputFile.standardOutput(TableWriters.markdown(outputs.flatMap(\.tables)))
+                try Console.out(TableWriters.markdown(outputs.flatMap(\.tables)))
             case .html:
-                try OutputFile.standardOutput(TableWriters.html(outputs.flatMap(\.tables), title: outputs.map(\.file).joined(separator: ", ")))
+                try Console.out(TableWriters.html(outputs.flatMap(\.tables), title: outputs.map(\.file).joined(separator: ", ")))
             }
         }
         if let tally { TimingsReport.print(tally) }

@@ -94,8 +94,7 @@ struct TextCommand: ParsableCommand {
                     }
                     out = all.bytes
                 }
-                try OutputFile.standardOutput(out)
-                try OutputFile.standardOutput([UInt8(ascii: "\n")])
+                try Console.outLine(out)
             }
         }
         if let tally { TimingsReport.print(tally) }
