@@ -17,10 +17,40 @@ public struct FileLanes: Sendable {
 
     public init(lanes: Int) { self.lanes = max(1, lanes) }
 
+    /// Whether one lane's work runs on the calling thread instead of a thread of its own: when the
+    /// caller's stack is at least a lane's. On the main thread (the command line's) that keeps the
+    /// process single-threaded for glibc (`__libc_single_threaded`): glibc's allocator, which poppler
+    /// calls for every object it parses, and libstdc++'s shared pointers (poppler's fonts) then skip
+    /// their locks and atomic operations. One file read with `--jobs 1` took about 0.4 ms less a page
+    /// so (docs/benchmarks.md, thirty-first session).
+    static var callerMayRun: Bool { callerStackSize() >= stackSize }
+
+    /// The calling thread's stack in bytes: on the main thread the stack limit (its stack grows up to
+    /// it; asking glibc would read /proc/self/maps), on any other the size it was created with.
+    static func callerStackSize() -> Int {
+        if Thread.isMainThread {
+            var limit = rlimit()
+            guard getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &limit) == 0 else { return 0 }
+            return limit.rlim_cur == rlim_t.max ? Int.max : Int(clamping: limit.rlim_cur)
+        }
+        // glibc's pthread_getattr_np, which the Glibc module leaves out (a GNU extension)
+        typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else { return 0 }
+        var attributes = pthread_attr_t()
+        guard unsafeBitCast(symbol, to: GetAttributes.self)(pthread_self(), &attributes) == 0 else { return 0 }
+        defer { pthread_attr_destroy(&attributes) }
+        var size = 0
+        return pthread_attr_getstacksize(&attributes, &size) == 0 ? size : 0
+    }
+
     /// Calls `body` with 0..<count, each index once, on up to `lanes` threads of their own (so the
-    /// caller's stack size never matters), and returns when all are done. When `body` returns false
-    /// no further index is started.
+    /// caller's stack size never matters; one lane runs on the caller's when it is as big), and
+    /// returns when all are done. When `body` returns false no further index is started.
     public func forEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Bool) {
+        if min(lanes, count) == 1 && Self.callerMayRun {
+            for i in 0..<count where !body(i) { break }
+            return
+        }
         let cursor = Cursor(count: count)
         let group = DispatchGroup()
         for _ in 0..<min(lanes, count) {
@@ -49,9 +79,14 @@ public struct FileLanes: Sendable {
     /// the items' order, each as soon as it and all before it are done. The lanes run at most
     /// `window` items (by default `aheadPerLane` a lane) ahead of `consume`, so memory holds a
     /// bounded number of results however many items there are. When `consume` throws, no further
-    /// item is started and the error is rethrown once the lanes have stopped.
+    /// item is started and the error is rethrown once the lanes have stopped. One lane on a caller
+    /// with a lane's stack (`callerMayRun`) runs each item and hands it on in turn, on that thread.
     public func forEachInOrder<T: Sendable, R: Sendable>(_ items: [T], window: Int? = nil, _ transform: @escaping @Sendable (T) -> R,
                                                         consume: (R) throws -> Void) rethrows {
+        if min(lanes, items.count) == 1 && Self.callerMayRun {
+            for item in items { try consume(transform(item)) }
+            return
+        }
         let queue = OrderedResults<R>(count: items.count, window: max(lanes, window ?? lanes * Self.aheadPerLane))
         let group = DispatchGroup()
         for _ in 0..<min(lanes, items.count) {

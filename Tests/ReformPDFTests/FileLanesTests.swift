@@ -66,6 +66,36 @@ import Testing
         #expect(threads.count == 2)
     }
 
+    @Test func oneLaneRunsOnACallerWithALanesStack() {
+        // A caller with a lane's stack runs one lane (or one item) itself: no thread is started.
+        let (caller, ran) = onThread(stackSize: FileLanes.stackSize) { FileLanes(lanes: 1).map(Array(0..<3)) { _ in pthread_self() } }
+        #expect(ran == [caller, caller, caller])
+        let (caller2, ran2) = onThread(stackSize: FileLanes.stackSize) { FileLanes(lanes: 2).map([0]) { _ in pthread_self() } }
+        #expect(ran2 == [caller2])
+        // ... and never more than one lane
+        let (caller3, ran3) = onThread(stackSize: FileLanes.stackSize) { FileLanes(lanes: 2).map(Array(0..<8)) { _ -> pthread_t in
+            Thread.sleep(forTimeInterval: 0.005)
+            return pthread_self()
+        } }
+        #expect(!ran3.contains(caller3))
+        #expect(Set(ran3).count == 2)
+    }
+
+    @Test func aCallerWithASmallerStackHandsTheLaneToAThread() {
+        let (caller, ran) = onThread(stackSize: 1 << 20) { FileLanes(lanes: 1).map(Array(0..<3)) { _ in pthread_self() } }
+        #expect(Set(ran).count == 1)
+        #expect(!ran.contains(caller))
+        let (_, done) = onThread(stackSize: 1 << 20) { () -> [Int] in
+            let threads = Threads()
+            FileLanes(lanes: 1).forEach(4) { _ in
+                threads.add(pthread_self())
+                return true
+            }
+            return [threads.count]
+        }
+        #expect(done == [1])
+    }
+
     @Test func aFalseFromTheBodyStopsNewItems() {
         let started = Counter()
         FileLanes(lanes: 1).forEach(10) { i in
@@ -75,6 +105,25 @@ import Testing
         #expect(started.value == 4)
         #expect(FileLanes(lanes: 3).map([String]()) { $0 }.isEmpty)
     }
+}
+
+/// Runs `body` on a thread of its own with this stack, waits for it, and returns that thread with
+/// what `body` returned.
+private func onThread<R: Sendable>(stackSize: Int, _ body: @escaping @Sendable () -> [R]) -> (pthread_t, [R]) {
+    let box = Box<(pthread_t, [R])>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        box.value = (pthread_self(), body())
+        done.signal()
+    }
+    thread.stackSize = stackSize
+    thread.start()
+    done.wait()
+    return box.value!
+}
+
+private final class Box<T>: @unchecked Sendable {
+    var value: T?
 }
 
 private final class Counter: @unchecked Sendable {
