@@ -20,9 +20,9 @@ public struct FileLanes: Sendable {
     /// Whether one lane's work runs on the calling thread instead of a thread of its own: when the
     /// caller's stack is at least a lane's. On the main thread (the command line's) that keeps the
     /// process single-threaded for glibc (`__libc_single_threaded`): glibc's allocator, which poppler
-    /// calls for every object it parses, and libstdc++'s shared pointers (poppler's fonts) then skip
-    /// their locks and atomic operations. One file read with `--jobs 1` took about 0.4 ms less a page
-    /// so (docs/benchmarks.md, thirty-first session).
+    /// calls for the objects it parses, and libstdc++'s shared pointers (poppler's fonts) then skip
+    /// their locks and atomic operations. One file a process with `--jobs 1` took about 0.5 ms less a
+    /// page so, 4% (docs/benchmarks.md, thirty-first session).
     static var callerMayRun: Bool { callerStackSize() >= stackSize }
 
     /// The calling thread's stack in bytes: on the main thread the stack limit (its stack grows up to
