@@ -28,6 +28,7 @@ public struct FileLanes: Sendable {
     /// The calling thread's stack in bytes: on the main thread the stack limit (its stack grows up to
     /// it; asking glibc would read /proc/self/maps), on any other the size it was created with.
     static func callerStackSize() -> Int {
+        #if canImport(Glibc)
         if Thread.isMainThread {
             var limit = rlimit()
             guard getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &limit) == 0 else { return 0 }
@@ -41,11 +42,14 @@ public struct FileLanes: Sendable {
         defer { pthread_attr_destroy(&attributes) }
         var size = 0
         return pthread_attr_getstacksize(&attributes, &size) == 0 ? size : 0
+        #else
+        return 0  // elsewhere every lane keeps a thread of its own
+        #endif
     }
 
-    /// Calls `body` with 0..<count, each index once, on up to `lanes` threads of their own (so the
-    /// caller's stack size never matters; one lane runs on the caller's when it is as big), and
-    /// returns when all are done. When `body` returns false no further index is started.
+    /// Calls `body` with 0..<count, each index once, on up to `lanes` threads of their own, or for one
+    /// lane on the calling thread when its stack is at least `stackSize` (`callerMayRun`), and returns
+    /// when all are done. When `body` returns false no further index is started.
     public func forEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Bool) {
         if min(lanes, count) == 1 && Self.callerMayRun {
             for i in 0..<count where !body(i) { break }

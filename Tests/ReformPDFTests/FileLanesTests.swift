@@ -66,14 +66,17 @@ import Testing
         #expect(threads.count == 2)
     }
 
+    /// A thread's stack comfortably above a lane's (what glibc reports may leave out a guard page).
+    static let laneStack = FileLanes.stackSize + (1 << 20)
+
     @Test func oneLaneRunsOnACallerWithALanesStack() {
         // A caller with a lane's stack runs one lane (or one item) itself: no thread is started.
-        let (caller, ran) = onThread(stackSize: FileLanes.stackSize) { FileLanes(lanes: 1).map(Array(0..<3)) { _ in pthread_self() } }
+        let (caller, ran) = onThread(stackSize: Self.laneStack) { FileLanes(lanes: 1).map(Array(0..<3)) { _ in pthread_self() } }
         #expect(ran == [caller, caller, caller])
-        let (caller2, ran2) = onThread(stackSize: FileLanes.stackSize) { FileLanes(lanes: 2).map([0]) { _ in pthread_self() } }
+        let (caller2, ran2) = onThread(stackSize: Self.laneStack) { FileLanes(lanes: 2).map([0]) { _ in pthread_self() } }
         #expect(ran2 == [caller2])
         // ... and never more than one lane
-        let (caller3, ran3) = onThread(stackSize: FileLanes.stackSize) { FileLanes(lanes: 2).map(Array(0..<8)) { _ -> pthread_t in
+        let (caller3, ran3) = onThread(stackSize: Self.laneStack) { FileLanes(lanes: 2).map(Array(0..<8)) { _ -> pthread_t in
             Thread.sleep(forTimeInterval: 0.005)
             return pthread_self()
         } }
@@ -85,15 +88,38 @@ import Testing
         let (caller, ran) = onThread(stackSize: 1 << 20) { FileLanes(lanes: 1).map(Array(0..<3)) { _ in pthread_self() } }
         #expect(Set(ran).count == 1)
         #expect(!ran.contains(caller))
-        let (_, done) = onThread(stackSize: 1 << 20) { () -> [Int] in
+        let (_, threadCount) = onThread(stackSize: 1 << 20) { () -> Int in
             let threads = Threads()
             FileLanes(lanes: 1).forEach(4) { _ in
                 threads.add(pthread_self())
                 return true
             }
-            return [threads.count]
+            return threads.count
         }
-        #expect(done == [1])
+        #expect(threadCount == 1)
+    }
+
+    @Test(arguments: [laneStack, 1 << 20])
+    func oneLaneStopsAtAThrowingConsumerOrAFalseBody(stackSize: Int) {
+        struct Stop: Error {}
+        let (_, started) = onThread(stackSize: stackSize) { () -> [Int] in
+            let started = Counter()
+            _ = try? FileLanes(lanes: 1).forEachInOrder(Array(0..<20), window: 1, { i -> Int in
+                started.add()
+                return i
+            }) { i in
+                if i == 5 { throw Stop() }
+            }
+            let counted = Counter()
+            FileLanes(lanes: 1).forEach(10) { i in
+                counted.add()
+                return i < 3
+            }
+            return [started.value, counted.value]
+        }
+        // inline: exactly up to the throw; on a thread: at most the window ahead
+        #expect(started[0] >= 6 && started[0] <= 7)
+        #expect(started[1] == 4)
     }
 
     @Test func aFalseFromTheBodyStopsNewItems() {
@@ -109,8 +135,8 @@ import Testing
 
 /// Runs `body` on a thread of its own with this stack, waits for it, and returns that thread with
 /// what `body` returned.
-private func onThread<R: Sendable>(stackSize: Int, _ body: @escaping @Sendable () -> [R]) -> (pthread_t, [R]) {
-    let box = Box<(pthread_t, [R])>()
+private func onThread<R: Sendable>(stackSize: Int, _ body: @escaping @Sendable () -> R) -> (pthread_t, R) {
+    let box = Box<(pthread_t, R)>()
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
         box.value = (pthread_self(), body())
