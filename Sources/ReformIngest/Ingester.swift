@@ -9,7 +9,8 @@ import ReformPDF
 ///   the same digest is skipped; a new digest replaces the file's records.
 /// - `jobs` worker threads (one job: the calling thread, `FileLanes`) each take the next file, read
 ///   it with their own `RecordReader` (pages one at a time, so files are the only parallelism) and
-///   commit its whole result in one transaction. Memory holds at most `jobs` files' results, whatever the batch size.
+///   commit its whole result in one transaction. Memory holds at most `jobs` files' results,
+///   whatever the batch size.
 /// - A killed run loses only the files in flight; the next run finds them missing and reads them.
 /// - A file whose bytes equal a stored file's (moved or copied) reuses its records, with
 ///   `source.file` set to its own name, unless ``reuseIdenticalFiles`` is off.
@@ -34,8 +35,8 @@ public struct Ingester: Sendable {
     }
 
     /// Ingests every file `inputs` expand to (``RecordReader/expand(_:)``). `onEvent` is called
-    /// once per file, from the worker threads (or the calling thread) but never two at a time, with the
-    /// tally so far.
+    /// once per file, from the worker threads (or the calling thread) but never two at a time, with
+    /// the tally so far.
     /// Throws only when the database fails; a bad input is a stored failure.
     public func run(_ inputs: [String], into database: IngestDatabase,
                     onEvent: @escaping @Sendable (IngestEvent, IngestTally) -> Void = { _, _ in }) throws -> IngestTally {

@@ -25,6 +25,11 @@ public struct FileLanes: Sendable {
     /// page so, 4% (docs/benchmarks.md, thirty-first session).
     static var callerMayRun: Bool { callerStackSize() >= stackSize }
 
+    /// Whether `count` items take one lane only, run on the calling thread (`callerMayRun`).
+    private func runsOnCaller(_ count: Int) -> Bool {
+        min(lanes, count) == 1 && Self.callerMayRun
+    }
+
     /// The calling thread's stack in bytes: on the main thread the stack limit (its stack grows up to
     /// it; asking glibc would read /proc/self/maps), on any other the size it was created with.
     static func callerStackSize() -> Int {
@@ -51,7 +56,7 @@ public struct FileLanes: Sendable {
     /// lane on the calling thread when its stack is at least `stackSize` (`callerMayRun`), and returns
     /// when all are done. When `body` returns false no further index is started.
     public func forEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Bool) {
-        if min(lanes, count) == 1 && Self.callerMayRun {
+        if runsOnCaller(count) {
             for i in 0..<count where !body(i) { break }
             return
         }
@@ -87,7 +92,7 @@ public struct FileLanes: Sendable {
     /// with a lane's stack (`callerMayRun`) runs each item and hands it on in turn, on that thread.
     public func forEachInOrder<T: Sendable, R: Sendable>(_ items: [T], window: Int? = nil, _ transform: @escaping @Sendable (T) -> R,
                                                         consume: (R) throws -> Void) rethrows {
-        if min(lanes, items.count) == 1 && Self.callerMayRun {
+        if runsOnCaller(items.count) {
             for item in items { try consume(transform(item)) }
             return
         }
