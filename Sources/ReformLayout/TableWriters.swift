@@ -14,10 +14,11 @@ public enum TableWriters {
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    /// A GitHub-flavoured Markdown table per table; the first row is the header row.
-    public static func markdown(_ tables: [Table]) -> String {
+    /// A GitHub-flavoured Markdown table per table; the first row is the header row. Tables are
+    /// numbered from `first` (a run's tables written file by file go on counting).
+    public static func markdown(_ tables: [Table], numberingFrom first: Int = 1) -> String {
         tables.enumerated().map { i, t in
-            var lines = ["**Table \(i + 1)** (page \(t.page), \(t.mode.rawValue), \(t.rowCount)×\(t.columnCount))", ""]
+            var lines = ["**Table \(first + i)** (page \(t.page), \(t.mode.rawValue), \(t.rowCount)×\(t.columnCount))", ""]
             let rows = t.rows.map { $0.map(markdownCell) }
             guard let head = rows.first else { return lines.joined(separator: "\n") }
             lines.append("| " + head.joined(separator: " | ") + " |")
@@ -33,15 +34,28 @@ public enum TableWriters {
 
     /// A self-contained HTML page with one `<table>` per table, spans as rowspan/colspan.
     public static func html(_ tables: [Table], title: String) -> String {
-        var out = """
+        htmlHead(title: title) + htmlTables(tables) + htmlFoot
+    }
+
+    /// The start of `html(_:title:)`'s page, up to its first table.
+    public static func htmlHead(title: String) -> String {
+        """
             <!DOCTYPE html>
             <html lang="zh"><head><meta charset="utf-8"><title>\(escape(title))</title>
             <style>body{font-family:sans-serif}table{border-collapse:collapse;margin:1em 0}td{border:1px solid #888;padding:2px 6px;vertical-align:top}caption{text-align:left;color:#555}</style>
             </head><body>
 
             """
+    }
+
+    /// The end of `html(_:title:)`'s page, after its last table.
+    public static let htmlFoot = "</body></html>\n"
+
+    /// The `<table>` elements of `html(_:title:)`'s page, numbered from `first`.
+    public static func htmlTables(_ tables: [Table], numberingFrom first: Int = 1) -> String {
+        var out = ""
         for (i, t) in tables.enumerated() {
-            out += "<table>\n<caption>Table \(i + 1): page \(t.pages.map(String.init).joined(separator: ", ")), \(t.mode.rawValue), \(t.rowCount)×\(t.columnCount)</caption>\n"
+            out += "<table>\n<caption>Table \(first + i): page \(t.pages.map(String.init).joined(separator: ", ")), \(t.mode.rawValue), \(t.rowCount)×\(t.columnCount)</caption>\n"
             for r in 0..<t.rowCount {
                 out += "<tr>"
                 for c in t.cells where c.row == r {
@@ -52,7 +66,7 @@ public enum TableWriters {
             }
             out += "</table>\n"
         }
-        return out + "</body></html>\n"
+        return out
     }
 
     /// Text made safe for HTML content and attribute values.

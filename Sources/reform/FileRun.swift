@@ -65,11 +65,9 @@ enum Console {
         try OutputFile.standardOutput(text)
     }
 
-    /// A result made whole in memory (JSON of tables or text), then a line break, each written from
-    /// its own storage: no copy of megabytes to add one byte.
-    static func outLine(_ bytes: [UInt8]) throws {
+    /// A result already in bytes (JSON written by `PrettyJSON`), written from their own storage.
+    static func out(_ bytes: [UInt8]) throws {
         try OutputFile.standardOutput(bytes)
-        try OutputFile.standardOutput([UInt8(ascii: "\n")])
     }
 }
 

@@ -129,22 +129,4 @@ struct PrettyJSON {
             }
         }
     }
-
-    /// Removes one level of indentation from JSON text written one level deep: every line break in
-    /// the text is structural (strings escape theirs), so each line loses two leading spaces.
-    static func dedented(_ text: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
-        var lineStart = true, skipped = 0
-        for byte in text {
-            if lineStart && skipped < 2 && byte == UInt8(ascii: " ") {
-                skipped += 1
-                continue
-            }
-            lineStart = byte == UInt8(ascii: "\n")
-            skipped = 0
-            out.append(byte)
-        }
-        return out
-    }
 }

@@ -7,7 +7,8 @@ import ReformPDF
 struct TablesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tables",
-        abstract: "Extract the tables of PDF pages (cells with spans) as JSON, CSV, Markdown or HTML."
+        abstract: "Extract the tables of PDF pages (cells with spans) as JSON, CSV, Markdown or HTML.",
+        discussion: "Each file's tables are written as soon as it is read. JSON is one object for one file named, an array with an element per file read for several."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, markdown, html }
@@ -54,7 +55,10 @@ struct TablesCommand: ParsableCommand {
         let mode = self.mode
         let stitch = self.stitch, input = self.input
         let (lanes, pageWorkers) = options.lanes(files: files.count)
-        let results = lanes.map(files) { path in
+        var writer = TablesWriter(format: format, inputs: files)
+        try Console.out(writer.begin())
+        // Each file's tables are written as soon as it and the files before it are read.
+        try lanes.forEachInOrder(files, { path in
             Result { () throws -> (file: String, tables: [Table], unmapped: [(page: Int, maps: [String])]) in
                 let document = try FileRun.open(path, password: input.password)
                 var tables: [Table] = []
@@ -70,39 +74,14 @@ struct TablesCommand: ParsableCommand {
                 if stitch { tables = TableStitcher(settings: tableExtractor.settings).stitch(tables) }
                 return (document.path, tables, unmapped)
             }
-        }
-        var outputs: [(file: String, tables: [Table])] = []
-        for result in results {
+        }) { result in
             try run.guarded {
                 let read = try result.get()
                 for page in read.unmapped { Console.unmappedFonts(read.file, page: page.page, maps: page.maps) }
-                outputs.append((read.file, read.tables))
+                try Console.out(try tally.measure("write") { try writer.add(file: read.file, tables: read.tables) })
             }
         }
-        try tally.measure("write") {
-            switch format {
-            case .json:
-                // One file is one object, several an array of them.
-                var json = PrettyJSON()
-                if outputs.count == 1 {
-                    try TablesReport.write(file: outputs[0].file, tables: outputs[0].tables, to: &json)
-                } else {
-                    try json.array { list in
-                        for output in outputs {
-                            list.element()
-                            try TablesReport.write(file: output.file, tables: output.tables, to: &list)
-                        }
-                    }
-                }
-                try Console.outLine(json.bytes)
-            case .csv:
-                try Console.out(TableWriters.csv(outputs.flatMap(\.tables)))
-            case .markdown:
-                try Console.out(TableWriters.markdown(outputs.flatMap(\.tables)))
-            case .html:
-                try Console.out(TableWriters.html(outputs.flatMap(\.tables), title: outputs.map(\.file).joined(separator: ", ")))
-            }
-        }
+        try Console.out(writer.end())
         if let tally { TimingsReport.print(tally) }
         try run.finish()
     }

@@ -35,9 +35,10 @@ struct TextCommand: ParsableCommand {
         let tally = options.tally()
         let workers = options.pageWorkers()
         let format = self.format, includeGlyphs = glyphs
-        // One input is one JSON object; several are an array of them, each written one level deeper.
+        // One input is one JSON object; several are an array with an element per file read, each
+        // written one level deeper and as soon as its file is read (a folder is never held whole).
         let level = files.count == 1 ? 0 : 1
-        var reports: [[UInt8]] = []
+        var filesWritten = 0
         for path in files {
             try run.each(path, password: input.password) { document in
                 let selected = try input.selectedPages(of: document)
@@ -76,26 +77,18 @@ struct TextCommand: ParsableCommand {
                         })
                     }
                 }
-                if format == .json { reports.append(report.bytes) }
+                if format == .json {
+                    try tally.measure("write") {
+                        if level == 1 { try Console.out(Array((filesWritten == 0 ? "[\n  " : ",\n  ").utf8)) }
+                        try Console.out(report.bytes)
+                    }
+                    filesWritten += 1
+                }
             }
         }
         if format == .json {
-            try tally.measure("write") {
-                let out: [UInt8]
-                if reports.count == 1 {
-                    out = level == 0 ? reports[0] : PrettyJSON.dedented(reports[0])
-                } else {
-                    var all = PrettyJSON()
-                    all.array { json in
-                        for report in reports {
-                            json.element()
-                            json.append(rendered: report)
-                        }
-                    }
-                    out = all.bytes
-                }
-                try Console.outLine(out)
-            }
+            // a lone file's object, else the array's end (an empty array when no file was read)
+            try Console.out(Array((level == 0 && filesWritten == 1 ? "\n" : filesWritten == 0 ? "[\n\n]\n" : "\n]\n").utf8))
         }
         if let tally { TimingsReport.print(tally) }
         try run.finish()
