@@ -9,19 +9,17 @@ import ReformLayout
 /// numbered through the run; the HTML page is titled with the files named.
 struct TablesWriter {
     let format: TablesCommand.Format
-    /// Whether one file was named: its JSON is a bare object.
-    let single: Bool
     /// The HTML page's title: the files named.
     private let title: String
-    /// Files whose tables were written.
-    private var files = 0
+    /// The JSON's brackets and commas around each file's object.
+    private var list: JSONFileList
     /// Tables written so far, and whether any text was (CSV and Markdown separate tables by a blank line).
     private var tables = 0
     private var wroteTables = false
 
     init(format: TablesCommand.Format, inputs: [String]) {
         self.format = format
-        single = inputs.count == 1
+        list = JSONFileList(inputs: inputs.count)
         title = inputs.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ")
     }
 
@@ -32,16 +30,12 @@ struct TablesWriter {
 
     /// The text of one file's tables, following those written before.
     mutating func add(file: String, tables found: [Table]) throws -> [UInt8] {
-        defer {
-            files += 1
-            tables += found.count
-        }
+        defer { tables += found.count }
         switch format {
         case .json:
-            var json = PrettyJSON(level: single ? 0 : 1)
+            var json = PrettyJSON(level: list.elementLevel)
             try TablesReport.write(file: file, tables: found, to: &json)
-            // an element of the array: its opening bracket before the first, a comma before the rest
-            return single ? json.bytes : Array((files == 0 ? "[\n  " : ",\n  ").utf8) + json.bytes
+            return list.next() + json.bytes
         case .csv:
             return separated(TableWriters.csv(found), by: "\r\n")
         case .markdown:
@@ -54,7 +48,7 @@ struct TablesWriter {
     /// What comes after the last file's tables. No file read gives JSON's empty array.
     func end() -> [UInt8] {
         switch format {
-        case .json: Array((single && files == 1 ? "\n" : files == 0 ? "[\n\n]\n" : "\n]\n").utf8)
+        case .json: list.end()
         case .csv, .markdown: []
         case .html: Array(TableWriters.htmlFoot.utf8)
         }

@@ -37,8 +37,8 @@ struct TextCommand: ParsableCommand {
         let format = self.format, includeGlyphs = glyphs
         // One input is one JSON object; several are an array with an element per file read, each
         // written one level deeper and as soon as its file is read (a folder is never held whole).
-        let level = files.count == 1 ? 0 : 1
-        var filesWritten = 0
+        var list = JSONFileList(inputs: files.count)
+        let level = list.elementLevel
         for path in files {
             try run.each(path, password: input.password) { document in
                 let selected = try input.selectedPages(of: document)
@@ -79,17 +79,13 @@ struct TextCommand: ParsableCommand {
                 }
                 if format == .json {
                     try tally.measure("write") {
-                        if level == 1 { try Console.out(Array((filesWritten == 0 ? "[\n  " : ",\n  ").utf8)) }
+                        try Console.out(list.next())
                         try Console.out(report.bytes)
                     }
-                    filesWritten += 1
                 }
             }
         }
-        if format == .json {
-            // a lone file's object, else the array's end (an empty array when no file was read)
-            try Console.out(Array((level == 0 && filesWritten == 1 ? "\n" : filesWritten == 0 ? "[\n\n]\n" : "\n]\n").utf8))
-        }
+        if format == .json { try Console.out(list.end()) }
         if let tally { TimingsReport.print(tally) }
         try run.finish()
     }
