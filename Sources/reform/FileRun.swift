@@ -37,9 +37,12 @@ struct FileRun {
         throw ExitCode(codes.count == 1 ? first.exitCode : 10)
     }
 
+    /// The name a PDF read from standard input (`-`) goes by in messages and outputs.
+    static let standardInputName = "<stdin>"
+
     /// Opens a PDF (`-` is standard input).
     static func open(_ path: String, password: String?) throws -> PDFDocument {
-        path == "-" ? try PDFDocument(data: FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>", password: password)
+        path == "-" ? try PDFDocument(data: FileHandle.standardInput.readDataToEndOfFile(), path: standardInputName, password: password)
                     : try PDFDocument(path: path, password: password)
     }
 }

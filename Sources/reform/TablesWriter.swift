@@ -13,14 +13,13 @@ struct TablesWriter {
     private let title: String
     /// The JSON's brackets and commas around each file's object.
     private var list: JSONFileList
-    /// Tables written so far, and whether any text was (CSV and Markdown separate tables by a blank line).
+    /// Tables written so far (CSV and Markdown put a blank line before any after the first).
     private var tables = 0
-    private var wroteTables = false
 
     init(format: TablesCommand.Format, inputs: [String]) {
         self.format = format
         list = JSONFileList(inputs: inputs.count)
-        title = inputs.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ")
+        title = inputs.map { $0 == "-" ? FileRun.standardInputName : $0 }.joined(separator: ", ")
     }
 
     /// What comes before the first file's tables.
@@ -54,10 +53,8 @@ struct TablesWriter {
         }
     }
 
-    /// `text` after a separator when tables were written before it (none for a file without tables).
-    private mutating func separated(_ text: String, by separator: String) -> [UInt8] {
-        guard !text.isEmpty else { return [] }
-        defer { wroteTables = true }
-        return Array(((wroteTables ? separator : "") + text).utf8)
+    /// `text`, one file's tables, after a separator when tables were written before them.
+    private func separated(_ text: String, by separator: String) -> [UInt8] {
+        Array(((tables > 0 && !text.isEmpty ? separator : "") + text).utf8)
     }
 }

@@ -151,8 +151,8 @@ import Testing
         #expect(piped.stderr.contains("cannot write standard output: No space left on device"))
     }
 
-    /// The commands that write their whole output at the end (tables, text) or line by line fail the
-    /// same way on a full disk: a usage error naming standard output, not a crash with a stack trace.
+    /// The commands that write a file's output as it is read (tables, text) fail the same way on a
+    /// full disk: a usage error naming standard output, not a crash with a stack trace.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")),
           arguments: [["tables"], ["tables", "--format", "csv"], ["tables", "--format", "html"], ["text"], ["text", "--format", "json"]])
     func otherCommandsSayAFailedWriteToStandardOutput(command: [String]) throws {
