@@ -3,9 +3,9 @@
 /// elementLevel)` as soon as it is ready, the brackets and commas placed around them.
 struct JSONFileList {
     /// Whether one file was named.
-    let single: Bool
+    private let single: Bool
     /// Elements written so far.
-    private(set) var count = 0
+    private var count = 0
 
     init(inputs: Int) {
         single = inputs == 1

@@ -32,9 +32,11 @@ struct TablesWriter {
         defer { tables += found.count }
         switch format {
         case .json:
+            // The frame goes first into the same bytes: no copy of a long file's JSON to put a comma before it.
             var json = PrettyJSON(level: list.elementLevel)
+            json.append(rendered: list.next())
             try TablesReport.write(file: file, tables: found, to: &json)
-            return list.next() + json.bytes
+            return json.bytes
         case .csv:
             return separated(TableWriters.csv(found), by: "\r\n")
         case .markdown:
