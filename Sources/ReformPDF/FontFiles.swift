@@ -104,6 +104,24 @@ public enum ZlibStreams {
     }
 }
 
+/// Content-stream operators found in a table of poppler's answers (CFontFiles' operator_lookup.cpp):
+/// poppler finds each operator it executes by a binary search of its operator table with strcmp,
+/// 1.3% of the instructions of reading a born-digital folder; the answer for a name is kept, once a
+/// thread, the first time poppler gives it.
+public enum OperatorLookups {
+    /// How many operators the calling thread has found in its table so far (0 while every lookup is
+    /// poppler's: another poppler, or a build where its calls do not reach the executable).
+    public static var kept: Int { reform_operator_lookups_kept() }
+
+    /// Runs `body` with the calling thread's operators found in its table or, `false`, each by
+    /// poppler's own search.
+    public static func using<R>(table: Bool, _ body: () throws -> R) rethrows -> R {
+        reform_operator_lookups_use_table(table ? 1 : 0)
+        defer { reform_operator_lookups_use_table(1) }
+        return try body()
+    }
+}
+
 /// poppler's sscanf(line, "%x") over poppler-data's character maps, answered by the executable
 /// (CFontFiles' hex_scan.cpp): a CJK font a PDF does not embed makes poppler read ~58,000 such lines,
 /// a quarter of reading a small form in a process of its own. Plain hex is read there with glibc's

@@ -58,6 +58,15 @@ int reform_zlib_streams_is_active(void);
 /// How many streams the calling thread has had inflated with zlib so far.
 long reform_zlib_streams_made(void);
 
+/// How many content-stream operators the calling thread found in its table of poppler's answers
+/// (operator_lookup.cpp: Gfx::findOp asked once a thread for each name); 0 while poppler looks
+/// every one up itself.
+long reform_operator_lookups_kept(void);
+
+/// Whether the calling thread's operators are found in its table (1, the default) or each by
+/// poppler's own search (0): for the tests, which compare the two.
+void reform_operator_lookups_use_table(int use);
+
 /// Turns the zlib streams on (the default) or off for the streams the calling thread makes from now
 /// on: off, poppler inflates them itself (the tests compare the two).
 void reform_zlib_streams_enable(int on);
