@@ -50,7 +50,9 @@ public struct LabelMatcher: Sendable {
     public static func key(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         var inDigits = false
-        for s in TextNormalizer.foldWidth(text, keepingChinesePunctuation: false).unicodeScalars {
+        // folded scalar by scalar, as `TextNormalizer.foldWidth` would fold the whole text first
+        for scalar in text.unicodeScalars {
+            let s = TextNormalizer.folded(scalar, keepingChinesePunctuation: false) ?? scalar
             if s.isUnicodeWhiteSpace || ScanText.lineArtifactScalars.contains(s) { continue }
             if TargetGrammar.isDigit(s) {
                 if !inDigits { out.append("#") }

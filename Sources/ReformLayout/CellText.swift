@@ -14,7 +14,9 @@ public struct CellText: Sendable {
 
     /// The cell's lines as printed, and the joined text.
     public func read(_ glyphs: [Glyph]) -> (text: String, lines: [String]) {
-        let visible = glyphs.filter { !$0.isWhitespace && $0.box.height > 0 }
+        var visible: [Glyph] = []
+        visible.reserveCapacity(glyphs.count)
+        for g in glyphs where !g.isWhitespace && g.box.height > 0 { visible.append(g) }
         guard !visible.isEmpty else { return ("", []) }
         let lines = layout.bands(visible).map { band -> String in
             let words = layout.words(in: band.sorted { $0.box.midX < $1.box.midX }, walls: [])

@@ -27,7 +27,10 @@ struct GlyphCenters {
             i += 1
         }
         hits.sort()
-        return hits.compactMap { include(glyphs[$0]) ? glyphs[$0] : nil }
+        var inside: [Glyph] = []
+        inside.reserveCapacity(hits.count)
+        for g in hits where include(glyphs[g]) { inside.append(glyphs[g]) }
+        return inside
     }
 
     /// The first position whose centre is at least `y`.

@@ -25,22 +25,23 @@ public struct StackedColumnSplitter: Sendable {
         var inserted = [[Double]](repeating: [], count: xs.count - 1)
         let centers = GlyphCenters(glyphs)
         for k in 0..<(xs.count - 1) {
-            // The chunk intervals of every text line in the column's own (unspanned) cells.
-            var lines: [[Span]] = []
-            var figures = 0
+            // The text lines of the column's own (unspanned) cells.
+            var bands: [[Glyph]] = []
             for c in grid.cells where c.column == k && c.columnSpan == 1 {
                 let box = Rect(left: xs[k], top: ys[c.row], right: xs[k + 1], bottom: ys[c.row + c.rowSpan])
-                let inside = centers.inside(box) { !$0.isWhitespace && $0.box.height > 0 }
-                for band in layout.bands(inside) {
-                    lines.append(chunker.chunks(band).map { chunk in
-                        Span(left: chunk.box.left, right: chunk.box.right,
-                             isFigure: band.contains { $0.isFigure && chunk.box.left <= $0.box.midX && $0.box.midX <= chunk.box.right })
-                    })
-                    if band.contains(where: \.isFigure) { figures += 1 }
+                bands += layout.bands(centers.inside(box) { !$0.isWhitespace && $0.box.height > 0 })
+            }
+            // Side-by-side columns of figures; words set wide apart (OCR'd CJK) are no columns. Most
+            // columns of a form hold words: they are passed over before their lines are chunked.
+            let figures = bands.count { $0.contains(where: \.isFigure) }
+            guard Double(figures) >= settings.stackedFigureLineShare * Double(bands.count) else { continue }
+            // The chunk intervals of every line.
+            let lines = bands.map { band in
+                chunker.chunks(band).map { chunk in
+                    Span(left: chunk.box.left, right: chunk.box.right,
+                         isFigure: band.contains { $0.isFigure && chunk.box.left <= $0.box.midX && $0.box.midX <= chunk.box.right })
                 }
             }
-            // Side-by-side columns of figures; words set wide apart (OCR'd CJK) are no columns.
-            guard Double(figures) >= settings.stackedFigureLineShare * Double(lines.count) else { continue }
             inserted[k] = gaps(lines)
         }
         guard inserted.contains(where: { !$0.isEmpty }) else { return grid }

@@ -63,14 +63,14 @@ public struct TableExtractor: Sendable {
             }
             // An area's table is the largest grid in it; more grids are nested or stray boxes.
             if area != nil && mode == .auto, let best = tables.max(by: { $0.box.width * $0.box.height < $1.box.width * $1.box.height }) {
-                let covered = glyphs.filter { best.box.insetBy(1).contains(deskew.unlevel($0.box.center)) }.count
+                let covered = glyphs.count { best.box.insetBy(1).contains(deskew.unlevel($0.box.center)) }
                 tables = covered * 2 >= glyphs.count && best.rowCount >= 2 && best.columnCount >= 2 ? [best] : []
             }
             // On a whole page, grids that are no real grid (one row or one column) give way to stream
             // when together the grids hold less than the page's text share (boxes around a stream table).
             if area == nil && mode == .auto {
                 let grids = tables.filter { $0.rowCount >= 2 && $0.columnCount >= 2 }
-                let covered = glyphs.filter { g in grids.contains { $0.box.insetBy(1).contains(deskew.unlevel(g.box.center)) } }.count
+                let covered = glyphs.count { g in grids.contains { $0.box.insetBy(1).contains(deskew.unlevel(g.box.center)) } }
                 if Double(covered) < settings.latticeTextShare * Double(glyphs.count) { tables = grids }
             }
         }
@@ -82,7 +82,7 @@ public struct TableExtractor: Sendable {
             }
         }
         let lattice = tables.filter { $0.mode == .lattice }
-        let latticeGlyphs = glyphs.filter { g in lattice.contains { $0.box.insetBy(1).contains(deskew.unlevel(g.box.center)) } }.count
+        let latticeGlyphs = glyphs.count { g in lattice.contains { $0.box.insetBy(1).contains(deskew.unlevel(g.box.center)) } }
         let textLeft = mode == .auto && !tables.isEmpty && area == nil && Double(latticeGlyphs) < settings.latticeTextShare * Double(glyphs.count)
         if mode == .stream || (mode == .auto && tables.isEmpty) || textLeft {
             let free = glyphs.filter { g in !tables.contains { $0.box.contains(deskew.unlevel(g.box.center)) } }
@@ -129,13 +129,21 @@ public struct TableExtractor: Sendable {
         for (i, c) in grid.cells.enumerated() {
             for r in c.row..<(c.row + c.rowSpan) { for k in c.column..<(c.column + c.columnSpan) { slotCell[r * nc + k] = i } }
         }
-        var members = [[Glyph]](repeating: [], count: grid.cells.count)
-        for g in glyphs {
+        // Each glyph's cell, then each cell's glyphs in one allocation.
+        var cellOf = [Int](repeating: -1, count: glyphs.count)
+        var counts = [Int](repeating: 0, count: grid.cells.count)
+        for (n, g) in glyphs.enumerated() {
             let p = g.box.center
             guard let r = slot(p.y, ys), let k = slot(p.x, xs) else { continue }
             let i = slotCell[r * nc + k]
-            if i >= 0 { members[i].append(g) }
+            if i >= 0 { cellOf[n] = i; counts[i] += 1 }
         }
+        var members = counts.map { count -> [Glyph] in
+            var cell: [Glyph] = []
+            cell.reserveCapacity(count)
+            return cell
+        }
+        for (n, i) in cellOf.enumerated() where i >= 0 { members[i].append(glyphs[n]) }
         let reader = CellText(layout: layout)
         let cells = grid.cells.enumerated().map { i, c -> Cell in
             let box = Rect(left: xs[c.column], top: ys[c.row], right: xs[c.column + c.columnSpan], bottom: ys[c.row + c.rowSpan])
