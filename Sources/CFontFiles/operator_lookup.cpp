@@ -18,7 +18,7 @@ namespace {
 // What poppler's Gfx::findOp is called with: the interpreter (unused) and the operator's name.
 using FindOp = const void *(*)(void *, const char *);
 
-constexpr unsigned slots = 256; // a power of two, more than the 73 operators poppler knows
+constexpr unsigned slots = 256; // a power of two, over three times the operators poppler knows
 constexpr unsigned probes = 8;
 
 struct Entry {

@@ -119,8 +119,7 @@ public struct TextLayout: Sendable {
     /// Splits a left-to-right run of glyphs into words at wide gaps and at vertical rulings.
     func words(in glyphs: [Glyph], walls: [Ruling]) -> [Word] {
         var words: [Word] = []
-        // A word's text is gathered as UTF-8 and made a string once (a string grown a scalar at a
-        // time was 1.5% of reading a folder).
+        // A word's text is gathered as UTF-8 and made a string once, not grown a scalar at a time.
         var text: [UInt8] = [], box = Rect.zero, size = 0.0
         text.reserveCapacity(64)
         func word() -> Word { Word(text: String(decoding: text, as: UTF8.self), box: box, fontSize: size) }
