@@ -35,8 +35,22 @@ public enum Taxonomy {
 
     /// The 二级指标 allowed under `level1` (standard and legacy); empty for an unknown 一级指标.
     public static func allowedLevel2(under level1: String) -> [String] {
-        (standard + legacy).filter { $0.level1 == level1 }.flatMap(\.level2)
+        allowedByLevel1[level1] ?? []
     }
+
+    /// `allowedLevel2(under:)` of every 一级指标, worked out once (the review asks it of every indicator).
+    private static let allowedByLevel1: [String: [String]] = {
+        var allowed: [String: [String]] = [:]
+        for (level1, level2) in standard + legacy { allowed[level1, default: []] += level2 }
+        return allowed
+    }()
+
+    /// Every term's characters, for the lenient matchers' edit distances.
+    private static let termCharacters: [String: [Character]] = {
+        var characters: [String: [Character]] = [:]
+        for term in level1Terms + level2Terms { characters[term] = Array(term) }
+        return characters
+    }()
 
     /// Whether `term` is a 一级指标.
     public static func isLevel1(_ term: String) -> Bool { level1Terms.contains(term) }
@@ -71,7 +85,7 @@ public enum Taxonomy {
     public static func candidates(for label: String, in vocabulary: [String]) -> [TaxonomyMatch] {
         let cleaned = Array(TextNormalizer.normalize(label).filter { !$0.isWhitespace })
         return vocabulary
-            .map { TaxonomyMatch(term: $0, score: similarity(cleaned, Array($0))) }
+            .map { TaxonomyMatch(term: $0, score: similarity(cleaned, termCharacters[$0] ?? Array($0))) }
             .sorted { $0.score > $1.score }
     }
 
@@ -98,18 +112,21 @@ public enum Taxonomy {
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
-        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
+        // One table in one allocation: row i at i * width.
+        let width = b.count + 1
+        var table = [Int](repeating: 0, count: (a.count + 1) * width)
+        for i in 0...a.count { table[i * width] = i }
+        for j in 0...b.count { table[j] = j }
         for i in 1...a.count {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                var d = min(table[(i - 1) * width + j] + 1, table[i * width + j - 1] + 1, table[(i - 1) * width + j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                    d = min(d, table[(i - 2) * width + j - 2] + 1)
                 }
+                table[i * width + j] = d
             }
         }
-        return table[a.count][b.count]
+        return table[a.count * width + b.count]
     }
 }
