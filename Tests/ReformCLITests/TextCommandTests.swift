@@ -19,10 +19,11 @@ import Testing
     /// The ruling render leaves text out only through the executable's own `cairo_show_glyphs`,
     /// `cairo_show_text_glyphs` and `cairo_glyph_path` (CGlyphGate), and system fonts are mapped
     /// only through its own `FoFiTrueType::load`, and glyphless renders get a stand-in font only
-    /// through its own `GfxFont::locateFont` (CFontFiles): the `reform` users run must export them
-    /// for poppler's calls to reach them.
+    /// through its own `GfxFont::locateFont`, and operators are found in a table only through its own
+    /// `Gfx::findOp` (CFontFiles): the `reform` users run must export them for poppler's calls to
+    /// reach them.
     @Test(arguments: ["cairo_show_glyphs", "cairo_show_text_glyphs", "cairo_glyph_path", "_ZN12FoFiTrueType4loadEPKci",
-                      "_ZN7GfxFont10locateFontEP4XRefP11PSOutputDev"])
+                      "_ZN7GfxFont10locateFontEP4XRefP11PSOutputDev", "_ZN3Gfx6findOpEPKc"])
     func theExecutableExportsWhatPopplerCalls(symbol: String) throws {
         let result = try Fixtures.run("nm", ["-D", "--defined-only", Fixtures.reformBinary])
         #expect(result.status == 0, "nm: \(result.stderr)")
