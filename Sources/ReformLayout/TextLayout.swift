@@ -116,20 +116,43 @@ public struct TextLayout: Sendable {
         return bands.indices.sorted { bands[$0].center < bands[$1].center }.map { members[$0] }
     }
 
+    /// Appends the scalar's UTF-8 bytes (one to four; a scalar is never a surrogate), without the
+    /// generic sequence copy `append(contentsOf: scalar.utf8)` goes through.
+    @inline(__always)
+    static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = scalar.value
+        switch v {
+        case ..<0x80:
+            bytes.append(UInt8(v))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | v >> 6))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | v >> 12))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | v >> 18))
+            bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
+
     /// Splits a left-to-right run of glyphs into words at wide gaps and at vertical rulings.
     func words(in glyphs: [Glyph], walls: [Ruling]) -> [Word] {
         var words: [Word] = []
         // A word's text is gathered as UTF-8 and made a string once, not grown a scalar at a time.
+        // (No closure captures it: a captured variable is checked for exclusive access at every use.)
         var text: [UInt8] = [], box = Rect.zero, size = 0.0
         text.reserveCapacity(64)
-        func word() -> Word { Word(text: String(decoding: text, as: UTF8.self), box: box, fontSize: size) }
         for (i, g) in glyphs.enumerated() {
             if i > 0 {
                 let prev = glyphs[i - 1]
                 let gap = g.box.left - prev.box.right
                 let em = max(prev.fontSize, g.fontSize, 1)
                 if gap > settings.wordGap * em || walled(prev.box, g.box, walls) {
-                    words.append(word())
+                    words.append(Word(text: String(decoding: text, as: UTF8.self), box: box, fontSize: size))
                     text.removeAll(keepingCapacity: true)
                 }
             }
@@ -140,9 +163,9 @@ public struct TextLayout: Sendable {
                 box = box.union(g.box)
                 size = max(size, g.fontSize)
             }
-            UTF8.encode(g.scalar) { text.append($0) }
+            Self.appendUTF8(g.scalar, to: &text)
         }
-        if !text.isEmpty { words.append(word()) }
+        if !text.isEmpty { words.append(Word(text: String(decoding: text, as: UTF8.self), box: box, fontSize: size)) }
         return words
     }
 

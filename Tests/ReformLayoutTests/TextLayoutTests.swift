@@ -29,6 +29,20 @@ import Testing
         }
     }
 
+    /// Words gather their text as UTF-8 (`TextLayout.appendUTF8`): every scalar at the edges of the
+    /// one- to four-byte forms, and a sample through the planes, encodes as Swift's own UTF-8 does.
+    @Test func wordTextIsUTF8AsSwiftEncodesIt() {
+        var values: [UInt32] = [0, 0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x3000, 0x4E2D, 0xD7FF, 0xE000, 0xFF05, 0xFFFF,
+                                0x10000, 0x20000, 0x10FFFF]
+        values += stride(from: 0, through: 0x10FFFF, by: 977).map { UInt32($0) }
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var bytes: [UInt8] = []
+            TextLayout.appendUTF8(scalar, to: &bytes)
+            #expect(bytes == Array(String(scalar).utf8), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func linesAreTopToBottomAndWordsLeftToRight() throws {
         let content = try Self.page("ruled-cjk.pdf")
         let lines = TextLayout().lines(glyphs: content.glyphs, rulings: content.rulings)
