@@ -21,10 +21,17 @@ public struct SpannedColumnSplitter: Sendable {
     /// `boundaries` limits the cuts to those column edges (indices); `valuesOnly: false` cuts a cell
     /// that puts any text side by side (at boundaries its column's own figures have set).
     public func split(_ grid: LatticeDetector.Grid, glyphs: [Glyph], boundaries: Set<Int>? = nil, valuesOnly: Bool = true) -> LatticeDetector.Grid {
+        // only a grid with spanning cells asks where the glyphs are
+        guard grid.cells.contains(where: { $0.columnSpan > 1 }) else { return grid }
+        return split(grid, centers: GlyphCenters(glyphs), boundaries: boundaries, valuesOnly: valuesOnly)
+    }
+
+    /// `split(_:glyphs:boundaries:valuesOnly:)` with the page's glyphs already sorted by centre (the
+    /// lattice sorts them once for all its splitters).
+    func split(_ grid: LatticeDetector.Grid, centers: GlyphCenters, boundaries: Set<Int>? = nil, valuesOnly: Bool = true) -> LatticeDetector.Grid {
         let ys = grid.rowEdges, xs = grid.columnEdges
         let chunker = StreamDetector(settings: settings, layout: layout)
         var cells: [(row: Int, column: Int, rowSpan: Int, columnSpan: Int)] = []
-        lazy var centers = GlyphCenters(glyphs)  // only a grid with spanning cells asks
         for c in grid.cells {
             guard c.columnSpan > 1 else { cells.append(c); continue }
             let box = Rect(left: xs[c.column], top: ys[c.row], right: xs[c.column + c.columnSpan], bottom: ys[c.row + c.rowSpan])

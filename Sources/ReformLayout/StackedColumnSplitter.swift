@@ -20,10 +20,14 @@ public struct StackedColumnSplitter: Sendable {
 
     /// `grid` with text column gaps inside its ruled columns made boundaries, and its cells cut there.
     public func split(_ grid: LatticeDetector.Grid, glyphs: [Glyph]) -> LatticeDetector.Grid {
+        split(grid, centers: GlyphCenters(glyphs))
+    }
+
+    /// `split(_:glyphs:)` with the page's glyphs already sorted by centre.
+    func split(_ grid: LatticeDetector.Grid, centers: GlyphCenters) -> LatticeDetector.Grid {
         let ys = grid.rowEdges, xs = grid.columnEdges
         let chunker = StreamDetector(settings: settings, layout: layout)
         var inserted = [[Double]](repeating: [], count: xs.count - 1)
-        let centers = GlyphCenters(glyphs)
         for k in 0..<(xs.count - 1) {
             // The text lines of the column's own (unspanned) cells.
             var bands: [[Glyph]] = []
@@ -62,7 +66,7 @@ public struct StackedColumnSplitter: Sendable {
             (row: c.row, column: first[c.column], rowSpan: c.rowSpan, columnSpan: end(c.column + c.columnSpan - 1) - first[c.column])
         }
         let spanning = LatticeDetector.Grid(rowEdges: ys, columnEdges: edges, cells: widened)
-        return SpannedColumnSplitter(settings: settings, layout: layout).split(spanning, glyphs: glyphs, boundaries: boundaries, valuesOnly: false)
+        return SpannedColumnSplitter(settings: settings, layout: layout).split(spanning, centers: centers, boundaries: boundaries, valuesOnly: false)
     }
 
     /// A chunk's extent on its line, and whether it holds a figure.

@@ -20,6 +20,11 @@ public struct StackedRowSplitter: Sendable {
 
     /// `grid` with each stacked ruled row divided at the gaps between its text lines.
     public func split(_ grid: LatticeDetector.Grid, glyphs: [Glyph]) -> LatticeDetector.Grid {
+        split(grid, centers: GlyphCenters(glyphs))
+    }
+
+    /// `split(_:glyphs:)` with the page's glyphs already sorted by centre.
+    func split(_ grid: LatticeDetector.Grid, centers: GlyphCenters) -> LatticeDetector.Grid {
         let ys = grid.rowEdges, xs = grid.columnEdges
         let nr = ys.count - 1
         var inserted = [[Double]](repeating: [], count: nr)
@@ -27,7 +32,6 @@ public struct StackedRowSplitter: Sendable {
         let boxes = grid.cells.map { c in
             Rect(left: xs[c.column], top: ys[c.row], right: xs[c.column + c.columnSpan], bottom: ys[c.row + c.rowSpan])
         }
-        let centers = GlyphCenters(glyphs)
         let members = boxes.map { centers.inside($0) }
         let lines = members.map { layout.bands($0) }
         let vertical = lines.map { $0.count >= 2 && $0.allSatisfy { $0.count == 1 } }

@@ -120,8 +120,10 @@ public struct TableExtractor: Sendable {
     func lattice(_ ruled: LatticeDetector.Grid, glyphs: [Glyph], page: Int, deskew: Deskew) -> Table {
         var grid = ruled
         if settings.splitsByText {
-            let columns = StackedColumnSplitter(settings: settings, layout: layout).split(SpannedColumnSplitter(settings: settings, layout: layout).split(ruled, glyphs: glyphs), glyphs: glyphs)
-            grid = StackedRowSplitter(settings: settings, layout: layout).split(columns, glyphs: glyphs)
+            let centers = GlyphCenters(glyphs)  // sorted once for the three splitters
+            let spanned = SpannedColumnSplitter(settings: settings, layout: layout).split(ruled, centers: centers)
+            let columns = StackedColumnSplitter(settings: settings, layout: layout).split(spanned, centers: centers)
+            grid = StackedRowSplitter(settings: settings, layout: layout).split(columns, centers: centers)
         }
         let ys = grid.rowEdges, xs = grid.columnEdges
         let nc = xs.count - 1
