@@ -1,25 +1,28 @@
-// Font dictionaries shared by the pages of a document.
+// Fonts shared by the pages of a document.
 //
 // poppler interprets each page with fresh resources (GfxResources), and their constructor builds
 // every font the page's resources name (GfxFontDict, GfxFont::makeFont): the font dictionary is
-// parsed, the embedded font program inflated and read for its encoding, the ToUnicode map parsed.
-// The pages of a form share their fonts, so a four-page form builds the same fonts four times; in
-// a folder's profile that was 9% of the time.
+// fetched and parsed, the embedded font program inflated and read for its encoding, the ToUnicode
+// map parsed. The pages of a form share their fonts, so a four-page form builds the same fonts four
+// times; in a folder's profile that was 9% of the time. Pages that share only some of their fonts
+// name them in font resources of their own (Chrome lists on each page the Type 3 fonts the page
+// uses, ~95, most of them used by the page before too), so the fonts are shared one by one.
 //
-// This file defines GfxResources' constructor and destructor itself (the same ELF interposition as
-// font_files.cpp and font_stubs.cpp). Where a page's font resource is an indirect dictionary, or a
-// dictionary of indirect fonts, the fonts built for the first page with that resource are kept for
-// the document (its XRef) and handed to the next pages with the same resource; the rest of the
-// resources are built by poppler as before. The fonts' own objects are poppler's, immutable once
-// built (GfxState, the text device and the cairo device hold them by shared_ptr). A kept dictionary
-// counts the pages using it; of those no page uses, a document keeps the most recently used within
-// a budget (idleBudget) and frees the rest, as poppler would have at the end of their pages: a
-// document whose pages each name fonts of their own (Chrome writes ~95 Type 3 fonts a page) or that
-// gathers many forms' pages would otherwise hold every page's fonts to its end. Before an OCR
-// engine loads its models, the largest allocation of a process, the idle ones the lane's pages
-// used last are freed (reform_font_dicts_release_idle). The rest are freed when their document's
-// XRef is (XRef's destructor, interposed too). Character maps missing while a kept dictionary was
-// built (font_maps.cpp) are noted again for every page that reuses it.
+// This file defines GfxResources' constructor itself (the same ELF interposition as font_files.cpp
+// and font_stubs.cpp). Where every entry of a page's font resource is an indirect font, the fonts
+// are built by the executable: each one found among those kept for the document (its XRef) under
+// the same object and name is handed over, the others are built as poppler builds them and kept.
+// The rest of the resources, and the page's font dictionary itself (built empty from a font
+// resource without entries, then given the fonts), are poppler's; the page owns and frees its font
+// dictionary as it always did. The fonts' own objects are poppler's, immutable once built
+// (GfxState, the text device and the cairo device hold them by shared_ptr). A kept font no page
+// holds is idle; of those, a document keeps the most recently used within a budget (idleBudget)
+// and frees the rest, as poppler would have at the end of their pages: a document whose pages each
+// name fonts of their own or that gathers many forms' pages would otherwise hold every page's fonts
+// to its end. Before an OCR engine loads its models, the largest allocation of a process, the idle
+// ones the lane's pages used last are freed (reform_font_dicts_release_idle). The rest are freed
+// when their document's XRef is (XRef's destructor, interposed too). Character maps missing while a
+// kept font was built (font_maps.cpp) are noted again for every page that reuses it.
 //
 // GfxResources' layout and GfxFontDict's are poppler's private ABI, read from libpoppler-private-dev's
 // headers; the interposition is compiled for poppler 22.12 with those headers only. Anything else
@@ -51,9 +54,13 @@ thread_local long reuses = 0; // on the calling thread
 #include <Dict.h>
 #include <XRef.h>
 #include <CharCodeToUnicode.h>
+#include <Error.h>
 
 #include <algorithm>
+#include <climits>
+#include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -64,92 +71,106 @@ thread_local long reuses = 0; // on the calling thread
 
 namespace reform {
 
-// GfxResources::fonts is private: an explicit instantiation may name it (access is not checked
-// there), and hands the member pointer out through a friend.
-struct FontsMember {
+// Private members (GfxResources::fonts, GfxFontDict::fonts): an explicit instantiation may name
+// them (access is not checked there), and hands the member pointer out through a friend.
+struct ResourceFonts {
     using type = GfxFontDict *GfxResources::*;
-    friend type fontsMember(FontsMember);
+    friend type exposed(ResourceFonts);
+};
+struct DictFonts {
+    using type = std::vector<std::shared_ptr<GfxFont>> GfxFontDict::*;
+    friend type exposed(DictFonts);
 };
 template <typename Tag, typename Tag::type Member>
 struct Expose {
-    friend typename Tag::type fontsMember(Tag) { return Member; }
+    friend typename Tag::type exposed(Tag) { return Member; }
 };
-template struct Expose<FontsMember, &GfxResources::fonts>;
+template struct Expose<ResourceFonts, &GfxResources::fonts>;
+template struct Expose<DictFonts, &GfxFontDict::fonts>;
 
-GfxFontDict *&fontsOf(GfxResources *resources) { return resources->*fontsMember(FontsMember()); }
+GfxFontDict *&fontsOf(GfxResources *resources) { return resources->*exposed(ResourceFonts()); }
+std::vector<std::shared_ptr<GfxFont>> &fontsOf(GfxFontDict *dict) { return dict->*exposed(DictFonts()); }
+
+// A font of a document: its object and the name a page's resources give it (poppler finds a
+// page's fonts by the name they were built under).
+struct Key {
+    const XRef *xref;
+    int num;
+    int gen;
+    std::string name;
+    bool operator<(const Key &other) const {
+        if (xref != other.xref) return std::less<const XRef *>()(xref, other.xref);
+        if (num != other.num) return num < other.num;
+        if (gen != other.gen) return gen < other.gen;
+        return name < other.name;
+    }
+};
 
 struct Kept {
-    GfxFontDict *fonts;
-    unsigned missingMaps; // character collections poppler missed while building them
-    unsigned users;       // pages (GfxResources) holding them now
-    unsigned long lastUse;    // when a page last let them go (ticks)
-    std::size_t weight;       // bytes they hold, roughly (weight())
+    std::shared_ptr<GfxFont> font;
+    unsigned missingMaps;     // character collections poppler missed while building it
+    unsigned long lastUse;    // when a page last took it (ticks)
+    std::size_t weight;       // bytes it holds, roughly (weight())
     std::thread::id lastUser; // the thread of that page
+    // No page holds it: only the table does (pages hold it in their font dictionaries, states and
+    // text devices, each by shared_ptr; all of a document's pages are read on one thread).
+    bool idle() const { return font.use_count() == 1; }
 };
 
-// What the idle dictionaries a document keeps for pages still to come may hold (weight()). A
-// form's pages share one or two font resources of a few kilobytes to a few hundred; a document
-// gathered from two dozen forms' pages keeps all of theirs within it. Past it, the least recently
-// used idle ones are freed (a later page with them builds them again): a page of Chrome's ~100
-// Type 3 fonts holds over a megabyte, and its fonts are the page's own.
+// What the idle fonts a document keeps for pages still to come may hold (weight()). A form's
+// pages share a handful of fonts of a few kilobytes to a few hundred; a document gathered from two
+// dozen forms' pages keeps all of theirs within it. Past it, the least recently used idle ones are
+// freed (a later page with them builds them again): a page of Chrome's ~100 Type 3 fonts holds
+// over a megabyte.
 constexpr std::size_t idleBudget = std::size_t(8) << 20;
 
-using Key = std::pair<const XRef *, std::string>;
 std::mutex lock;
 std::map<Key, Kept> kept;
-std::map<const GfxFontDict *, Key> keyOf; // every kept dictionary, to find its entry from a page
+std::map<const XRef *, std::size_t> keptWeight; // of each document's kept fonts, idle or not
 unsigned long ticks = 0; // orders the uses
 
-// What identifies a font resource within a document: the reference of its dictionary, or its
-// names and the references of their fonts. A resource with a font written out in place has no
-// such identity: it is built each time, as poppler does.
-bool fontKey(Dict *resources, std::string &key) {
+// The font resource of `resources` when every entry is an indirect font, which the executable
+// builds; null for poppler to build (no font resource, one that is not a dictionary, or one with a
+// font written out in place). `holder` keeps a fetched dictionary alive.
+Dict *indirectFonts(XRef *xref, Dict *resources, Object &holder) {
     const Object &font = resources->lookupNF("Font");
+    Dict *fonts = nullptr;
     if (font.isRef()) {
-        const Ref r = font.getRef();
-        key = "R" + std::to_string(r.num) + "." + std::to_string(r.gen);
-        return true;
+        holder = font.fetch(xref);
+        if (holder.isDict()) fonts = holder.getDict();
+    } else if (font.isDict()) {
+        fonts = font.getDict();
     }
-    if (!font.isDict()) return false;
-    Dict *fonts = font.getDict();
-    key = "D";
+    if (fonts == nullptr) return nullptr;
     for (int i = 0; i < fonts->getLength(); i++) {
-        const Object &entry = fonts->getValNF(i);
-        if (!entry.isRef()) return false;
-        const Ref r = entry.getRef();
-        key += fonts->getKey(i);
-        key += '\0';
-        key += std::to_string(r.num) + "." + std::to_string(r.gen) + ";";
+        if (!fonts->getValNF(i).isRef()) return nullptr;
     }
-    return true;
+    return fonts;
 }
 
-// Roughly the bytes a dictionary's fonts hold: their character maps (a 16-bit font's reach 65,536
-// entries) and, measured with mallinfo2 on the corpus, 5–11 KB a font besides (names, widths,
-// encoding, a Type 3 font's procedures).
-std::size_t weight(GfxFontDict *dict) {
+// Roughly the bytes a font holds: its character maps (a 16-bit font's reach 65,536 entries) and,
+// measured with mallinfo2 on the corpus, 5–11 KB a font besides (names, widths, encoding, a Type 3
+// font's procedures).
+std::size_t weight(const GfxFont &font) {
     constexpr std::size_t perFont = 8192;
-    std::size_t bytes = 0;
-    for (int i = 0; i < dict->getNumFonts(); i++) {
-        const GfxFont *font = dict->getFont(i).get();
-        if (font == nullptr) continue;
-        bytes += perFont;
-        if (const CharCodeToUnicode *map = font->getToUnicode()) bytes += map->getLength() * sizeof(Unicode);
-        if (font->isCIDFont()) bytes += static_cast<const GfxCIDFont *>(font)->getCIDToGIDLen() * sizeof(int);
-    }
+    std::size_t bytes = perFont;
+    if (const CharCodeToUnicode *map = font.getToUnicode()) bytes += map->getLength() * sizeof(Unicode);
+    if (font.isCIDFont()) bytes += static_cast<const GfxCIDFont &>(font).getCIDToGIDLen() * sizeof(int);
     return bytes;
 }
 
-// Takes out of `kept` the least recently used idle dictionaries of `xref` (when null: of every
-// document, those the calling thread's pages used last) until those left weigh at most `budget`;
-// the caller deletes them once the lock is released. Called with the lock held.
-void evictIdle(const XRef *xref, std::size_t budget, std::vector<GfxFontDict *> &dropped) {
+// Takes out of `kept` the least recently used idle fonts of `xref` (when null: of every document,
+// those the calling thread's pages used last) until the idle ones left weigh at most `budget`; the
+// caller lets them go once the lock is released (a font's destructor frees its maps and objects).
+// Called with the lock held.
+void evictIdle(const XRef *xref, std::size_t budget, std::vector<std::shared_ptr<GfxFont>> &dropped) {
+    if (xref != nullptr && keptWeight[xref] <= budget) return; // idle ones weigh no more than all
     std::vector<std::map<Key, Kept>::iterator> idle;
     std::size_t idleWeight = 0;
     const std::thread::id caller = std::this_thread::get_id();
-    auto it = xref == nullptr ? kept.begin() : kept.lower_bound(Key(xref, std::string()));
-    for (; it != kept.end() && (xref == nullptr || it->first.first == xref); ++it) {
-        if (it->second.users != 0 || (xref == nullptr && it->second.lastUser != caller)) continue;
+    auto it = xref == nullptr ? kept.begin() : kept.lower_bound(Key{xref, INT_MIN, INT_MIN, std::string()});
+    for (; it != kept.end() && (xref == nullptr || it->first.xref == xref); ++it) {
+        if (!it->second.idle() || (xref == nullptr && it->second.lastUser != caller)) continue;
         idle.push_back(it);
         idleWeight += it->second.weight;
     }
@@ -158,95 +179,98 @@ void evictIdle(const XRef *xref, std::size_t budget, std::vector<GfxFontDict *> 
     for (auto entry : idle) {
         if (idleWeight <= budget) break;
         idleWeight -= entry->second.weight;
-        dropped.push_back(entry->second.fonts);
-        keyOf.erase(entry->second.fonts);
+        keptWeight[entry->first.xref] -= entry->second.weight;
+        dropped.push_back(std::move(entry->second.font));
         kept.erase(entry);
     }
 }
 
-void release(const std::vector<GfxFontDict *> &dropped) {
-    for (GfxFontDict *fonts : dropped) delete fonts;
+// Fills the page's (empty) font dictionary with the fonts of `resource`, each kept one handed over,
+// the others built as poppler's GfxFontDict builds them and kept.
+void fill(GfxFontDict *dict, XRef *xref, Dict *resource) {
+    std::vector<std::shared_ptr<GfxFont>> &fonts = fontsOf(dict);
+    const int count = resource->getLength();
+    fonts.resize(count);
+    unsigned reusedMissing = 0;
+    bool reused = false;
+    std::vector<std::shared_ptr<GfxFont>> dropped;
+    for (int i = 0; i < count; i++) {
+        const Object &entry = resource->getValNF(i);
+        const Ref ref = entry.getRef();
+        Key key{xref, ref.num, ref.gen, resource->getKey(i)};
+        {
+            std::lock_guard<std::mutex> hold(lock);
+            auto it = kept.find(key);
+            if (it != kept.end()) {
+                Kept &found = it->second;
+                fonts[i] = found.font;
+                found.lastUse = ++ticks;
+                found.lastUser = std::this_thread::get_id();
+                reusedMissing |= found.missingMaps;
+                reused = true;
+                continue;
+            }
+        }
+        const unsigned before = reform_font_maps_take_missing();
+        Object font = entry.fetch(xref);
+        if (font.isDict()) {
+            fonts[i] = GfxFont::makeFont(xref, resource->getKey(i), ref, font.getDict());
+            if (fonts[i] && !fonts[i]->isOk()) fonts[i].reset();
+        } else {
+            error(errSyntaxError, -1, "font resource is not a dictionary");
+        }
+        const unsigned raised = reform_font_maps_take_missing();
+        reform_font_maps_note_missing(before | raised);
+        if (!fonts[i]) continue; // built again by the next page that names it, as poppler does
+        std::lock_guard<std::mutex> hold(lock);
+        const std::size_t bytes = weight(*fonts[i]);
+        if (kept.emplace(std::move(key), Kept{fonts[i], raised, ++ticks, bytes, std::this_thread::get_id()}).second) {
+            keptWeight[xref] += bytes;
+        }
+    }
+    if (reusedMissing != 0) reform_font_maps_note_missing(reusedMissing);
+    if (reused) reuses += 1;
+    {
+        std::lock_guard<std::mutex> hold(lock);
+        evictIdle(xref, idleBudget, dropped);
+    }
 }
 
 using Constructor = void (*)(GfxResources *, XRef *, Dict *, GfxResources *);
 using Destructor = void (*)(void *);
 
 void construct(Constructor own, GfxResources *self, XRef *xref, Dict *resources, GfxResources *next) {
-    std::string key;
-    if (resources == nullptr || !fontKey(resources, key)) {
+    Object holder;
+    Dict *fonts = resources == nullptr ? nullptr : indirectFonts(xref, resources, holder);
+    if (fonts == nullptr) {
         own(self, xref, resources, next);
         return;
     }
-    Key id(xref, key);
-    Kept found{};
-    {
-        std::lock_guard<std::mutex> hold(lock);
-        auto it = kept.find(id);
-        if (it != kept.end()) {
-            it->second.users += 1; // held from here: no eviction takes it (its last use is its page's end)
-            found = it->second;
-        }
-    }
-    if (found.fonts != nullptr) {
-        // The other resources as poppler builds them, from a copy without the fonts.
-        Object rest(resources->copy(xref));
-        rest.getDict()->remove("Font");
-        own(self, xref, rest.getDict(), next);
-        fontsOf(self) = found.fonts;
-        if (found.missingMaps != 0) reform_font_maps_note_missing(found.missingMaps);
-        reuses += 1;
-        return;
-    }
-    const unsigned before = reform_font_maps_take_missing();
-    own(self, xref, resources, next);
-    const unsigned raised = reform_font_maps_take_missing();
-    reform_font_maps_note_missing(before | raised);
-    GfxFontDict *built = fontsOf(self);
-    if (built == nullptr) return;
-    std::lock_guard<std::mutex> hold(lock);
-    const Kept entry{built, raised, 1, ++ticks, weight(built), std::this_thread::get_id()};
-    if (kept.emplace(id, entry).second) keyOf.emplace(built, std::move(id));
-}
-
-void destroy(Destructor own, GfxResources *self) {
-    GfxFontDict *&fonts = fontsOf(self);
-    std::vector<GfxFontDict *> dropped;
-    if (fonts != nullptr) {
-        std::lock_guard<std::mutex> hold(lock);
-        auto owner = keyOf.find(fonts);
-        if (owner != keyOf.end()) { // the document's, not this page's
-            fonts = nullptr;
-            Kept &entry = kept.at(owner->second);
-            entry.users -= 1;
-            entry.lastUse = ++ticks;
-            entry.lastUser = std::this_thread::get_id();
-            if (entry.users == 0) evictIdle(owner->second.first, idleBudget, dropped);
-        }
-    }
-    own(self);
-    release(dropped);
+    // The resources as poppler builds them, from a copy whose font resource has no entries: the
+    // page's font dictionary comes out empty, and is filled here.
+    Object rest(resources->copy(xref));
+    rest.getDict()->set("Font", Object(new Dict(xref)));
+    own(self, xref, rest.getDict(), next);
+    // poppler builds a font dictionary for any font resource that is a dictionary.
+    if (GfxFontDict *dict = fontsOf(self)) fill(dict, xref, fonts);
 }
 
 void forget(const XRef *xref) {
-    std::vector<GfxFontDict *> dropped;
+    std::vector<std::shared_ptr<GfxFont>> dropped;
     {
         std::lock_guard<std::mutex> hold(lock);
-        for (auto it = kept.lower_bound(Key(xref, std::string())); it != kept.end() && it->first.first == xref;) {
-            dropped.push_back(it->second.fonts);
-            keyOf.erase(it->second.fonts);
+        for (auto it = kept.lower_bound(Key{xref, INT_MIN, INT_MIN, std::string()}); it != kept.end() && it->first.xref == xref;) {
+            dropped.push_back(std::move(it->second.font));
             it = kept.erase(it);
         }
+        keptWeight.erase(xref);
     }
-    release(dropped);
 }
 
 void releaseIdle() {
-    std::vector<GfxFontDict *> dropped;
-    {
-        std::lock_guard<std::mutex> hold(lock);
-        evictIdle(nullptr, 0, dropped);
-    }
-    release(dropped);
+    std::vector<std::shared_ptr<GfxFont>> dropped;
+    std::lock_guard<std::mutex> hold(lock);
+    evictIdle(nullptr, 0, dropped);
 }
 
 } // namespace reform
@@ -256,8 +280,6 @@ extern "C" void reform_resources_c1(GfxResources *self, XRef *xref, Dict *resour
     "_ZN12GfxResourcesC1EP4XRefP4DictPS_");
 extern "C" void reform_resources_c2(GfxResources *self, XRef *xref, Dict *resources, GfxResources *next) __asm__(
     "_ZN12GfxResourcesC2EP4XRefP4DictPS_");
-extern "C" void reform_resources_d1(GfxResources *self) __asm__("_ZN12GfxResourcesD1Ev");
-extern "C" void reform_resources_d2(GfxResources *self) __asm__("_ZN12GfxResourcesD2Ev");
 extern "C" void reform_xref_d1(XRef *self) __asm__("_ZN4XRefD1Ev");
 extern "C" void reform_xref_d2(XRef *self) __asm__("_ZN4XRefD2Ev");
 
@@ -269,16 +291,6 @@ extern "C" void reform_resources_c1(GfxResources *self, XRef *xref, Dict *resour
 extern "C" void reform_resources_c2(GfxResources *self, XRef *xref, Dict *resources, GfxResources *next) {
     static const auto own = reform::popplerOwn<reform::Constructor>("_ZN12GfxResourcesC2EP4XRefP4DictPS_");
     reform::construct(own, self, xref, resources, next);
-}
-
-extern "C" void reform_resources_d1(GfxResources *self) {
-    static const auto own = reform::popplerOwn<reform::Destructor>("_ZN12GfxResourcesD1Ev");
-    reform::destroy(own, self);
-}
-
-extern "C" void reform_resources_d2(GfxResources *self) {
-    static const auto own = reform::popplerOwn<reform::Destructor>("_ZN12GfxResourcesD2Ev");
-    reform::destroy(own, self);
 }
 
 extern "C" void reform_xref_d1(XRef *self) {

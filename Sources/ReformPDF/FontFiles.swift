@@ -65,16 +65,17 @@ public enum FontStubs {
     public static var count: Int { reform_font_stubs_count() }
 }
 
-/// The fonts of a page's resources, built once a document (CFontFiles' `GfxResources` constructor):
-/// poppler builds every font a page names for each page it interprets, and a form's pages share
-/// their fonts. The next page with the same font resource gets the fonts built for the first.
+/// A document's fonts, built once (CFontFiles' `GfxResources` constructor): poppler builds every font
+/// a page names for each page it interprets, and a form's pages share their fonts. A later page that
+/// names a font object under the same name gets the font built for the first, whether or not its
+/// font resource is the first page's (Chrome gives each page its own list of the fonts it uses).
 public enum FontDicts {
     /// Whether poppler's calls reach the executable's constructor. When they do not (another
     /// poppler, or built without libpoppler-private-dev's headers), every page builds its fonts:
     /// slower, same output.
     public static let isActive: Bool = reform_font_dicts_is_active() != 0
 
-    /// How many times the calling thread has handed a page the fonts built for an earlier one.
+    /// How many pages the calling thread has handed fonts built for an earlier one.
     public static var reused: Int { reform_font_dicts_reused() }
 
     /// Frees the kept fonts no page is using now that the calling thread's pages used last (a lane's

@@ -3,9 +3,9 @@ import Foundation
 import ReformTestSupport
 import Testing
 
-/// A page's fonts are built once a document (CFontFiles' `GfxResources` constructor) and handed to
-/// the later pages with the same font resource: a page must read the same whether its fonts were
-/// built for it or for a page before it, and a document's fonts must go with it.
+/// A document's fonts are built once (CFontFiles' `GfxResources` constructor) and handed to the later
+/// pages that name them: a page must read the same whether its fonts were built for it or for a page
+/// before it, and a document's fonts must go with it.
 @Suite struct FontDictsTests {
     @Test func theSharedFontsAreInTheProcess() {
         #expect(FontDicts.isActive)
@@ -27,6 +27,38 @@ import Testing
             #expect(shared.glyphs == alone.glyphs, "page \(i + 1)")
             #expect(shared.rulings == alone.rulings, "page \(i + 1)")
         }
+    }
+
+    /// Pages that share only some of their fonts name them in font resources of their own (Chrome
+    /// lists on each page the Type 3 fonts it uses): the fonts they have in common are handed over
+    /// one by one, under the same object and name. A font the next page names otherwise is built
+    /// again under that name (poppler finds a page's fonts by name). Every page reads as it does alone.
+    @Test func pagesWithFontResourcesOfTheirOwnShareTheFontsTheyHaveInCommon() throws {
+        var pdf = MinimalPDF()
+        func font(_ base: String) -> Int {
+            pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /\(base) /Encoding /WinAnsiEncoding >>")
+        }
+        let helvetica = font("Helvetica"), courier = font("Courier"), times = font("Times-Roman")
+        func line(_ name: String, _ y: Int, _ text: String) -> String { "BT /\(name) 12 Tf 72 \(y) Td (\(text)) Tj ET" }
+        let pages = [
+            pdf.addPage(content: line("F1", 760, "First page") + " " + line("F2", 740, "in Courier"), fonts: ["F1": helvetica, "F2": courier]),
+            pdf.addPage(content: line("F1", 760, "Second page") + " " + line("F3", 740, "in Times"), fonts: ["F1": helvetica, "F3": times]),
+            pdf.addPage(content: line("H", 760, "Third page"), fonts: ["H": helvetica]),
+        ]
+        let data = pdf.data(pages: pages)
+        let document = try PDFDocument(data: data, path: "some-fonts-shared.pdf")
+        _ = try document.page(1).glyphs()
+        var before = FontDicts.reused
+        let second = try document.page(2).glyphs()
+        #expect(FontDicts.reused == before + 1, "page 2 took page 1's Helvetica")
+        before = FontDicts.reused
+        let third = try document.page(3).glyphs()
+        #expect(FontDicts.reused == before, "Helvetica named H was built again")
+        func faces(_ glyphs: [Glyph]) -> Set<String> { Set(glyphs.filter { !$0.isWhitespace }.map(\.fontName)) }
+        #expect(faces(second) == ["Helvetica", "Times-Roman"])
+        #expect(faces(third) == ["Helvetica"])
+        #expect(second == (try PDFDocument(data: data, path: "alone.pdf").page(2).glyphs()))
+        #expect(third == (try PDFDocument(data: data, path: "alone.pdf").page(3).glyphs()))
     }
 
     /// Two documents whose page resources look alike (font /F1 is object 2 in both) but hold other

@@ -32,13 +32,14 @@ unsigned reform_font_maps_take_missing(void);
 void reform_font_maps_note_missing(unsigned collections);
 
 /// 1 when poppler's GfxResources reach the executable's own constructor (font_dicts.cpp), which
-/// hands the fonts built for a page to the document's later pages with the same font resource.
+/// hands the fonts built for a page to the document's later pages that name the same font objects.
 int reform_font_dicts_is_active(void);
 
-/// How many times the calling thread handed a page fonts built for an earlier one.
+/// How many pages the calling thread handed fonts built for an earlier one (a page counts once
+/// however many of its fonts it was handed).
 long reform_font_dicts_reused(void);
 
-/// Frees the kept font dictionaries no page is using now whose last page was read on the calling
+/// Frees the kept fonts no page is using now whose last page was read on the calling
 /// thread, in every open document (later pages with them build them again). For before a large
 /// allocation: an OCR engine's models.
 void reform_font_dicts_release_idle(void);
