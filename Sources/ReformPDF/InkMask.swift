@@ -183,7 +183,10 @@ struct InkMask {
     /// rows (horizontal lines: the pixels above and below), `columns` across columns (vertical lines).
     /// Light lines (white gaps between coloured fills) are not marked: on the peer suites marking them
     /// lost as many cases as it won (us-010, us-011a worse; background_lines_1 better).
-    static func contrast(_ raster: any RulingRaster, reach: Int, delta: Int) -> (rows: InkMask, columns: InkMask) {
+    /// `inC`: the luminance and the marks are made by CInkMask's loops (SSE2 on x86-64, which turns a
+    /// comparison of sixteen pixels into bits with one instruction); the tests turn it off to compare
+    /// them with this file's.
+    static func contrast(_ raster: any RulingRaster, reach: Int, delta: Int, inC: Bool = true) -> (rows: InkMask, columns: InkMask) {
         let w = raster.width, h = raster.height
         // Rows padded by `reach` white pixels either side, so every comparison is a plain load.
         let pad = reach, stride = w + 2 * pad + 16
@@ -191,6 +194,10 @@ struct InkMask {
         // Luminance as `luma(_:)` computes it, eight pixels at a time, straight into the padded rows.
         raster.withLuma { pixels in
             luma.withUnsafeMutableBufferPointer { out in
+                if inC, case .colour(let words) = pixels.storage {
+                    reform_contrast_luma_rgb(words, pixels.stride, w, h, out.baseAddress!, stride, pad)
+                    return
+                }
                 for y in 0..<h {
                     let o = y * stride + pad
                     switch pixels.storage {
@@ -221,6 +228,17 @@ struct InkMask {
         @inline(__always) func bits(_ m: SIMDMask<SIMD16<Int8>>) -> UInt64 {
             let ones = SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: m)
             return UInt64((SIMD16<UInt16>(truncatingIfNeeded: ones) &* weights).wrappedSum())
+        }
+        if inC {
+            luma.withUnsafeBufferPointer { l in
+                rows.words.withUnsafeMutableBufferPointer { across in
+                    columns.words.withUnsafeMutableBufferPointer { along in
+                        reform_contrast_marks(l.baseAddress!, stride, pad, w, h, reach, UInt8(clamping: delta),
+                                              across.baseAddress!, along.baseAddress!, wordsPerRow)
+                    }
+                }
+            }
+            return (InkMask(plane: rows), InkMask(plane: columns))
         }
         luma.withUnsafeBufferPointer { l in
             let base = UnsafeRawPointer(l.baseAddress!)

@@ -78,6 +78,30 @@ import Testing
         }
     }
 
+    /// CInkMask's contrast loops (SSE2 on x86-64) make the same luminance and marks as the Swift loop,
+    /// in colour and in grey, at every width's tail (no multiple of 16 or 64, and narrower than 16),
+    /// reaching one to three pixels, at no, some and most contrast.
+    @Test(arguments: [(203, 1.0), (611, 0.8), (53, 1.0), (64, 0.9), (11, 1.0)])
+    func theContrastLoopInCIsTheSwiftLoop(width: Int, paper: Double) {
+        let colour = PageRaster(width: width, height: 43, scale: 1)
+        Self.scatter(on: colour, paper: paper, count: 50)
+        let grey = GreyRaster(width: width, height: 43, scale: 1)
+        grey.copyRows(from: colour, count: colour.height, to: 0)
+        var marked = 0
+        for raster in [colour, grey] as [any RulingRaster] {
+            for reach in 1...3 {
+                for delta in [0, 12, 24, 200] {
+                    let c = InkMask.contrast(raster, reach: reach, delta: delta, inC: true)
+                    let swift = InkMask.contrast(raster, reach: reach, delta: delta, inC: false)
+                    #expect(Self.bits(c.rows) == Self.bits(swift.rows), "rows, reach \(reach), delta \(delta)")
+                    #expect(Self.bits(c.columns) == Self.bits(swift.columns), "columns, reach \(reach), delta \(delta)")
+                    marked += Self.bits(c.rows).filter { $0 }.count
+                }
+            }
+        }
+        #expect(marked > 0, "the scatter's bars are lines by contrast")
+    }
+
     /// Grey paper (a scan): the histogram calls for a cut-off under the paper's grey, and the mask is
     /// made at that one, not at the hairline cut-off of the first pass.
     @Test func onGreyPaperTheMaskIsRemadeAtTheHistogramsCutoff() {
