@@ -46,74 +46,95 @@ public struct TextLayout: Sendable {
             var height: Double { heightSum / Double(count) }
         }
         let sorted = glyphs.sorted(by: { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) })
-        var bands: [Band] = []
-        var bandOf = [Int](repeating: 0, count: sorted.count)   // each glyph's band
-        var next = [Int](repeating: -1, count: sorted.count)
-        // Whether `g` sits over (and clearly above or below) a glyph of band `b`. Overlaps are never
-        // negative, so a glyph clear of the band's span overlaps none of its glyphs, and with no box of
-        // negative width the bar for overlapping is not below zero.
-        func stacked(_ g: Glyph, _ b: Band) -> Bool {
-            if (g.box.left >= b.right || g.box.right <= b.left) && min(b.narrowest, g.box.width) >= 0 { return false }
-            var k = b.first
-            while k >= 0 {
-                let m = sorted[k]
-                if m.box.horizontalOverlap(g.box) > settings.stackedOverlap * min(m.box.width, g.box.width)
-                    && abs(m.box.midY - g.box.midY) > settings.stackedShift * min(m.box.height, g.box.height) {
-                    return true
+        let n = sorted.count
+        guard n > 0 else { return [] }
+        // The bands and the working lists live in scratch memory for the call (on the stack for a
+        // cell's few glyphs): layout bands every cell of a page several times over, and their
+        // allocations were a third of the time. At most one band, and one open band, a glyph.
+        return withUnsafeTemporaryAllocation(of: Band.self, capacity: n) { bands in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * n) { scratch in
+                let bandOf = scratch.baseAddress!                // each glyph's band
+                let next = bandOf + n                            // the next glyph of its band, or -1
+                let open = bandOf + 2 * n                        // the bands a glyph may still join
+                var bandCount = 0, openCount = 0
+                // Whether `g` sits over (and clearly above or below) a glyph of band `b`. Overlaps are never
+                // negative, so a glyph clear of the band's span overlaps none of its glyphs, and with no box of
+                // negative width the bar for overlapping is not below zero.
+                func stacked(_ g: Glyph, _ b: Band) -> Bool {
+                    if (g.box.left >= b.right || g.box.right <= b.left) && min(b.narrowest, g.box.width) >= 0 { return false }
+                    var k = b.first
+                    while k >= 0 {
+                        let m = sorted[k]
+                        if m.box.horizontalOverlap(g.box) > settings.stackedOverlap * min(m.box.width, g.box.width)
+                            && abs(m.box.midY - g.box.midY) > settings.stackedShift * min(m.box.height, g.box.height) {
+                            return true
+                        }
+                        k = next[k]
+                    }
+                    return false
                 }
-                k = next[k]
-            }
-            return false
-        }
-        // The bands a glyph may still join, oldest first. Glyphs come top first, so a band whose bottom
-        // is above this glyph's top is above every later glyph too (and only a joining glyph moves a
-        // bottom): it is passed over for good.
-        var open: [Int] = []
-        for (k, g) in sorted.enumerated() {
-            var best = -1, bestDistance = Double.infinity
-            var passed = false
-            for i in open.reversed() {
-                let b = bands[i]
-                if b.bottom < g.box.top {
-                    passed = true
-                    continue
+                // The open bands, oldest first. Glyphs come top first, so a band whose bottom is above this
+                // glyph's top is above every later glyph too (and only a joining glyph moves a bottom): it
+                // is passed over for good.
+                for (k, g) in sorted.enumerated() {
+                    next[k] = -1
+                    var best = -1, bestDistance = Double.infinity
+                    var passed = false
+                    for j in stride(from: openCount - 1, through: 0, by: -1) {
+                        let i = open[j]
+                        let b = bands[i]
+                        if b.bottom < g.box.top {
+                            passed = true
+                            continue
+                        }
+                        let distance = abs(b.center - g.box.midY)
+                        // Characters of one line sit side by side: a glyph over (and clearly above or below) one
+                        // already in the band is on another line, however close (an OCR layer's boxes are taller
+                        // than the line pitch; its boxes on one line jitter and touch, but stay level).
+                        if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance && !stacked(g, b) {
+                            best = i
+                            bestDistance = distance
+                        }
+                    }
+                    if best >= 0 {
+                        next[bands[best].last] = k
+                        bandOf[k] = best
+                        bands[best].last = k
+                        bands[best].bottom = max(bands[best].bottom, g.box.bottom)
+                        bands[best].centerSum += g.box.midY
+                        bands[best].heightSum += g.box.height
+                        bands[best].count += 1
+                        bands[best].left = min(bands[best].left, g.box.left)
+                        bands[best].right = max(bands[best].right, g.box.right)
+                        bands[best].narrowest = min(bands[best].narrowest, g.box.width)
+                    } else {
+                        bandOf[k] = bandCount
+                        open[openCount] = bandCount
+                        openCount += 1
+                        (bands.baseAddress! + bandCount).initialize(to: Band(
+                            bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, count: 1,
+                            left: g.box.left, right: g.box.right, narrowest: g.box.width, first: k, last: k))
+                        bandCount += 1
+                    }
+                    if passed {
+                        var kept = 0
+                        for j in 0..<openCount where !(bands[open[j]].bottom < g.box.top) {
+                            open[kept] = open[j]
+                            kept += 1
+                        }
+                        openCount = kept
+                    }
                 }
-                let distance = abs(b.center - g.box.midY)
-                // Characters of one line sit side by side: a glyph over (and clearly above or below) one
-                // already in the band is on another line, however close (an OCR layer's boxes are taller
-                // than the line pitch; its boxes on one line jitter and touch, but stay level).
-                if distance <= settings.lineOverlap * min(b.height, g.box.height) && distance < bestDistance && !stacked(g, b) {
-                    best = i
-                    bestDistance = distance
+                // Each band's glyphs in the order they joined, gathered once into arrays of their final size.
+                var members = (0..<bandCount).map { i -> [Glyph] in
+                    var glyphs: [Glyph] = []
+                    glyphs.reserveCapacity(bands[i].count)
+                    return glyphs
                 }
+                for (k, g) in sorted.enumerated() { members[bandOf[k]].append(g) }
+                return (0..<bandCount).sorted { bands[$0].center < bands[$1].center }.map { members[$0] }
             }
-            if best >= 0 {
-                next[bands[best].last] = k
-                bandOf[k] = best
-                bands[best].last = k
-                bands[best].bottom = max(bands[best].bottom, g.box.bottom)
-                bands[best].centerSum += g.box.midY
-                bands[best].heightSum += g.box.height
-                bands[best].count += 1
-                bands[best].left = min(bands[best].left, g.box.left)
-                bands[best].right = max(bands[best].right, g.box.right)
-                bands[best].narrowest = min(bands[best].narrowest, g.box.width)
-            } else {
-                bandOf[k] = bands.count
-                open.append(bands.count)
-                bands.append(Band(bottom: g.box.bottom, centerSum: g.box.midY, heightSum: g.box.height, count: 1,
-                                  left: g.box.left, right: g.box.right, narrowest: g.box.width, first: k, last: k))
-            }
-            if passed { open.removeAll { bands[$0].bottom < g.box.top } }
         }
-        // Each band's glyphs in the order they joined, gathered once into arrays of their final size.
-        var members = bands.map { b -> [Glyph] in
-            var glyphs: [Glyph] = []
-            glyphs.reserveCapacity(b.count)
-            return glyphs
-        }
-        for (k, g) in sorted.enumerated() { members[bandOf[k]].append(g) }
-        return bands.indices.sorted { bands[$0].center < bands[$1].center }.map { members[$0] }
     }
 
     /// Appends the scalar's UTF-8 bytes (one to four; a scalar is never a surrogate), without the
