@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CGlyphGate", linkerSettings: [.linkedLibrary("dl")]),
         // C++: poppler's FoFiTrueType::load, GfxFont::locateFont, GfxResources' constructor and Stream::makeFilter of the
         // executable's own: system font files mapped instead of read whole, an empty stand-in font for
-        // renders that draw no glyphs, and a page's fonts built once a document (font_files.cpp,
+        // renders that draw no glyphs, and a document's fonts built once for its pages (font_files.cpp,
         // font_stubs.cpp, font_dicts.cpp say why); poppler's global parameters kept for the process
         // (global_params.cpp); flate streams inflated by zlib (flate_streams.cpp); and the hex
         // numbers of poppler-data's maps read without stdio (hex_scan.cpp). Linked in, not a library.
