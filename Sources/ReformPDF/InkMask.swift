@@ -230,6 +230,7 @@ struct InkMask {
             return UInt64((SIMD16<UInt16>(truncatingIfNeeded: ones) &* weights).wrappedSum())
         }
         if inC {
+            guard w > 0 && h > 0 else { return (InkMask(plane: rows), InkMask(plane: columns)) } // no plane words to mark
             luma.withUnsafeBufferPointer { l in
                 rows.words.withUnsafeMutableBufferPointer { across in
                     columns.words.withUnsafeMutableBufferPointer { along in

@@ -102,6 +102,17 @@ import Testing
         #expect(marked > 0, "the scatter's bars are lines by contrast")
     }
 
+    /// A raster with no pixels has no contrast marks (and no plane words for the C loop to write).
+    @Test(arguments: [(0, 5), (7, 0), (0, 0)])
+    func anEmptyRasterHasNoContrastMarks(width: Int, height: Int) {
+        let raster = GreyRaster(width: width, height: height, scale: 1)
+        for inC in [true, false] {
+            let (rows, columns) = InkMask.contrast(raster, reach: 2, delta: 24, inC: inC)
+            #expect(rows.width == width && rows.height == height && Self.bits(rows).isEmpty)
+            #expect(Self.bits(columns).isEmpty)
+        }
+    }
+
     /// Grey paper (a scan): the histogram calls for a cut-off under the paper's grey, and the mask is
     /// made at that one, not at the hairline cut-off of the first pass.
     @Test func onGreyPaperTheMaskIsRemadeAtTheHistogramsCutoff() {
