@@ -5,6 +5,7 @@
 // comparison into sixteen bits with one instruction, and takes the luminance of eight pixels at a
 // time in 16-bit lanes. The tests compare the two loops bit for bit.
 #include "contrast_mark.h"
+#include "luma.h"
 
 #if defined(__x86_64__) || defined(_M_X64)
 #include <emmintrin.h>
@@ -31,16 +32,15 @@ void reform_contrast_luma_rgb(const uint32_t *pixels, size_t stride, size_t widt
         for (; x + 8 <= width; x += 8) {
             const __m128i a = _mm_loadu_si128((const __m128i *)(row + x));
             const __m128i b = _mm_loadu_si128((const __m128i *)(row + x + 4));
-            const __m128i sum = _mm_add_epi16(_mm_add_epi16(_mm_mullo_epi16(channel(a, b, 16), _mm_set1_epi16(77)),
-                                                            _mm_mullo_epi16(channel(a, b, 8), _mm_set1_epi16(150))),
-                                              _mm_mullo_epi16(channel(a, b, 0), _mm_set1_epi16(29)));
+            const __m128i sum = _mm_add_epi16(_mm_add_epi16(_mm_mullo_epi16(channel(a, b, 16), _mm_set1_epi16(reformLumaRed)),
+                                                            _mm_mullo_epi16(channel(a, b, 8), _mm_set1_epi16(reformLumaGreen))),
+                                              _mm_mullo_epi16(channel(a, b, 0), _mm_set1_epi16(reformLumaBlue)));
             const __m128i luma = _mm_srli_epi16(sum, 8);
             _mm_storel_epi64((__m128i *)(o + x), _mm_packus_epi16(luma, luma));
         }
 #endif
         for (; x < width; x++) {
-            const uint32_t p = row[x];
-            o[x] = (uint8_t)((77u * ((p >> 16) & 0xFF) + 150u * ((p >> 8) & 0xFF) + 29u * (p & 0xFF)) >> 8);
+            o[x] = (uint8_t)reform_luma(row[x]);
         }
     }
 }

@@ -4,6 +4,7 @@
 // of reform's own code in the profile (3.6%). The processor is asked once; without AVX2 the Swift
 // loop runs, and the tests compare the two bit for bit.
 #include "ink_mark.h"
+#include "luma.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <cpuid.h>
@@ -38,9 +39,9 @@ static inline __m256i luma8(__m256i p) {
     __m256i r = _mm256_and_si256(_mm256_srli_epi32(p, 16), byte);
     __m256i g = _mm256_and_si256(_mm256_srli_epi32(p, 8), byte);
     __m256i b = _mm256_and_si256(p, byte);
-    __m256i sum = _mm256_add_epi32(_mm256_add_epi32(_mm256_mullo_epi32(r, _mm256_set1_epi32(77)),
-                                                    _mm256_mullo_epi32(g, _mm256_set1_epi32(150))),
-                                   _mm256_mullo_epi32(b, _mm256_set1_epi32(29)));
+    __m256i sum = _mm256_add_epi32(_mm256_add_epi32(_mm256_mullo_epi32(r, _mm256_set1_epi32(reformLumaRed)),
+                                                    _mm256_mullo_epi32(g, _mm256_set1_epi32(reformLumaGreen))),
+                                   _mm256_mullo_epi32(b, _mm256_set1_epi32(reformLumaBlue)));
     return _mm256_srli_epi32(sum, 8);
 }
 
@@ -82,8 +83,7 @@ static void markRows(const uint32_t *px, size_t stride, size_t w, size_t h, uint
             x += 8;
         }
         for (; x < w; x++) {
-            const uint32_t p = row[x];
-            const uint32_t l = (77u * ((p >> 16) & 0xFF) + 150u * ((p >> 8) & 0xFF) + 29u * (p & 0xFF)) >> 8;
+            const uint32_t l = reform_luma(row[x]);
             if (l < cutoff) o[x >> 6] |= (uint64_t)1 << (x & 63);
             if (rowBins && x % step == 0) rowBins[l] += 1;
         }
