@@ -52,6 +52,33 @@ struct InkPlane {
         }
     }
 
+    /// Whether row `y` holds `length` ink pixels in a row (a stretch may run across words), a word at
+    /// a time: within a word by halving shifts, across words by the ink at a word's top and the next one's bottom.
+    @inline(__always)
+    static func hasInkStretch(_ words: UnsafeBufferPointer<UInt64>, wordsPerRow: Int, row y: Int, length: Int) -> Bool {
+        let base = y * wordsPerRow
+        var carried = 0  // ink pixels ending at the top of the words before
+        for i in 0..<wordsPerRow {
+            let word = words[base + i]
+            if word == 0 { carried = 0; continue }
+            let bottom = (~word).trailingZeroBitCount  // 64 for a word all ink
+            if carried + bottom >= length { return true }
+            if bottom == 64 { carried += 64; continue }
+            if length <= 64 {
+                // bit x of `inside` stays set while bits x ..< x + covered are all ink
+                var inside = word, covered = 1
+                while covered < length {
+                    let step = min(covered, length - covered)
+                    inside &= inside >> UInt64(step)
+                    covered += step
+                }
+                if inside != 0 { return true }
+            }
+            carried = (~word).leadingZeroBitCount
+        }
+        return false
+    }
+
     /// The plane with rows and columns swapped: row `x` of the result is column `x` of this plane.
     func transposed() -> InkPlane {
         var out = InkPlane(width: height, height: width)

@@ -229,9 +229,38 @@ public struct RulingScanner: Sendable {
         }
     }
 
+    /// The unbroken ink every kept run holds: a bridged run of length `len` (at least `minLength`,
+    /// ink at both ends) keeps at least the ink the density asks for, in at most one stretch more than
+    /// it has white pixels, so its longest stretch is at least the ink over the stretches. The least
+    /// of that over the lengths a row can hold (`width + 1`, never found, when no length is kept).
+    /// The ink over the stretches is at least density·len / ((1 − density)·len + 1), which grows with
+    /// the length: once that passes `least − 1` no longer run can promise less, and the search stops.
+    static func inkStretch(minLength: Int, minInkDensity: Double, width: Int) -> Int {
+        var least = width + 1
+        var len = max(1, minLength)
+        while len <= width && least > 1
+                && minInkDensity * Double(len) / ((1 - minInkDensity) * Double(len) + 1) < Double(least - 1) + 1e-6 {
+            // the fewest ink pixels the density lets through, by the same comparison as BridgedRun.close
+            var ink = min(len, max(0, Int((minInkDensity * Double(len)).rounded(.up))))
+            while ink > 0 && Double(ink - 1) >= minInkDensity * Double(len) { ink -= 1 }
+            while ink < len && !(Double(ink) >= minInkDensity * Double(len)) { ink += 1 }
+            if Double(ink) >= minInkDensity * Double(len) {
+                let stretches = len - ink + 1
+                least = min(least, max(1, (ink + stretches - 1) / stretches))
+            }
+            len += 1
+        }
+        return least
+    }
+
     /// Ink runs along rows sheared by `slope` (pixel (x, r + round(slope·x))), bridged over small gaps,
     /// stacked across neighbouring rows into segments.
-    func segments(in mask: InkMask, slope: Double, minLength: Int, maxGap: Int) -> [Segment] {
+    ///
+    /// `skipBareRows`: a level scan first asks each row for the unbroken ink that any run it keeps must
+    /// hold (`RulingScanner.inkStretch`) and reads no runs from a row without it: most rows of a ruled
+    /// page only cross the other direction's lines, a pixel or two at each, and none of those runs is
+    /// kept. The same segments either way (the tests compare both).
+    func segments(in mask: InkMask, slope: Double, minLength: Int, maxGap: Int, skipBareRows: Bool = true) -> [Segment] {
         let plane = mask.plane
         let w = plane.width, h = plane.height
         // The shear is constant along stretches of x: a sheared row is read as pieces of plain rows
@@ -246,6 +275,9 @@ public struct RulingScanner: Sendable {
             x = end
         }
         let lowRow = -(pieces.map(\.shift).max() ?? 0), highRow = h - (pieces.map(\.shift).min() ?? 0)
+        // Only where a sheared row is one plain row: elsewhere a run bridges pieces of different rows.
+        let stretch = skipBareRows && pieces.count == 1
+            ? Self.inkStretch(minLength: minLength, minInkDensity: settings.minInkDensity, width: w) : nil
         var closed: [Segment] = []
         var active: [Segment] = []
         var next: [Segment] = []
@@ -259,6 +291,7 @@ public struct RulingScanner: Sendable {
                 for piece in pieces {
                     let y = r + piece.shift
                     guard y >= 0 && y < h else { continue }
+                    if let stretch, !InkPlane.hasInkStretch(words, wordsPerRow: plane.wordsPerRow, row: y, length: stretch) { continue }
                     InkPlane.forEachRun(words, wordsPerRow: plane.wordsPerRow, row: y, from: piece.from, to: piece.to) { first, last in
                         if row.start < 0 || first - row.lastInk - 1 > maxGap {
                             row.close(into: &runs, minLength: minLength, minInkDensity: minInkDensity)
