@@ -12,6 +12,16 @@ public struct LumaPixels {
     /// Pixels from one row to the next.
     let stride: Int
 
+    /// Calls `body(k, luminance)` for the `count` pixels from `offset` on (a stretch of one row), the
+    /// storage looked at once rather than at every pixel.
+    @inline(__always)
+    func forEachLuma(from offset: Int, count: Int, _ body: (_ k: Int, _ luma: UInt32) -> Void) {
+        switch storage {
+        case .colour(let words): for k in 0..<count { body(k, InkMask.luma(words[offset + k])) }
+        case .grey(let bytes): for k in 0..<count { body(k, UInt32(bytes[offset + k])) }
+        }
+    }
+
     /// The luminance of pixel (`x`, `y`).
     @inline(__always)
     func luma(x: Int, y: Int) -> UInt32 { luma(at: y * stride + x) }

@@ -486,7 +486,7 @@ public struct RulingScanner: Sendable {
     }
 
     /// Reads luminance along and beside a ruling in a rendered page.
-    private struct BandSampler {
+    struct BandSampler {
         let pixels: LumaPixels
         let width: Int
         let height: Int
@@ -504,6 +504,29 @@ public struct RulingScanner: Sendable {
                 body(t, level ? levelCentre : (horizontal ? r.value(atX: t / scale) : r.value(atY: t / scale)) * scale)
                 t += 1
             }
+        }
+
+        /// A level ruling's strip as `forEachStrip` reads it: how many steps fall off the page, the
+        /// steps on it (pixels along, one range: the steps are consecutive) and the whole pixels
+        /// across. Nil for a skewed ruling.
+        private func levelStrip(_ r: Ruling, from lo: Double, to hi: Double, closed: Bool)
+            -> (off: Int, along: Range<Int>, across: Range<Int>)? {
+            guard r.isLevel else { return nil }
+            let horizontal = r.orientation == .horizontal
+            let limit = horizontal ? width : height
+            // forEachStep's steps t0, t0 + 1, … below a1 (whole numbers, so the sums are exact): n of
+            // them, at pixels Int(t0) ..< Int(t0) + n, of which those in 0 ..< limit are on the page
+            let a0 = r.extent.lo * scale, a1 = r.extent.hi * scale
+            let t0 = a0.rounded(.down)
+            var n = t0 < a1 ? max(1, Int((a1 - t0).rounded(.up))) : 0
+            while n > 0 && !(t0 + Double(n - 1) < a1) { n -= 1 }
+            while t0 + Double(n) < a1 { n += 1 }
+            let start = n > 0 ? Int(t0) : 0
+            let first = min(max(start, 0), limit), end = max(min(start + n, limit), first)
+            let off = n - (end - first)
+            let centre = (horizontal ? r.start.y : r.start.x) * scale
+            let across = first < end ? wholePixels(from: centre + lo, to: centre + hi, closed: closed, count: horizontal ? height : width) : 0..<0
+            return (off, first..<end, across)
         }
 
         /// Calls `body(line, across)` for every pixel step along the ruling: `line` the offset of the
@@ -541,7 +564,37 @@ public struct RulingScanner: Sendable {
         /// The mean over the ruling's length of its darkest pixel across (strands of a merged line
         /// leave paper between them; the line is as dark as its strands): at each step, the whole
         /// pixels from `centre - halfWidth` to `centre + halfWidth` (points, both ends in) on the page.
-        func darkness(along r: Ruling, halfWidth: Double) -> UInt8 {
+        /// `stepwise` reads a level ruling step by step as a skewed one is read (for the tests): the
+        /// level path reads the same pixels row by row.
+        func darkness(along r: Ruling, halfWidth: Double, stepwise: Bool = false) -> UInt8 {
+            if !stepwise, let strip = levelStrip(r, from: -halfWidth * scale, to: halfWidth * scale, closed: true) {
+                let (along, across) = (strip.along, strip.across)
+                var sum = 255 * strip.off
+                if across.isEmpty || along.isEmpty {
+                    sum += 255 * along.count
+                } else if r.orientation == .horizontal {
+                    // along a pixel row: the darkest across for each step, read a row at a time
+                    sum += withUnsafeTemporaryAllocation(of: UInt32.self, capacity: along.count) { darkest in
+                        darkest.initialize(repeating: 255)
+                        for c in across {
+                            pixels.forEachLuma(from: c * pixels.stride + along.lowerBound, count: along.count) { k, luma in
+                                darkest[k] = min(darkest[k], luma & 0xFF)
+                            }
+                        }
+                        return darkest.reduce(0) { $0 + Int($1) }
+                    }
+                } else {
+                    for a in along {
+                        var darkest: UInt32 = 255
+                        pixels.forEachLuma(from: a * pixels.stride + across.lowerBound, count: across.count) { _, luma in
+                            darkest = min(darkest, luma & 0xFF)
+                        }
+                        sum += Int(darkest)
+                    }
+                }
+                let count = strip.off + along.count
+                return count == 0 ? 255 : UInt8(sum / count)
+            }
             var sum = 0, count = 0
             forEachStrip(r, from: -halfWidth * scale, to: halfWidth * scale, closed: true) { line, across in
                 var darkest: UInt8 = 255
@@ -556,9 +609,22 @@ public struct RulingScanner: Sendable {
 
         /// The share of pixels darker than `cut` in the strip from `from` to `to` points across the
         /// ruling: at each step, the whole pixels from `from` up to (not at) `to` on the page.
-        func share(along r: Ruling, from: Double, to: Double, darkerThan cut: UInt8) -> Double {
+        func share(along r: Ruling, from: Double, to: Double, darkerThan cut: UInt8, stepwise: Bool = false) -> Double {
             var dark = 0, count = 0
             let cutLevel = UInt32(cut)
+            if !stepwise, let strip = levelStrip(r, from: from * scale, to: to * scale, closed: false) {
+                // the pixels off the page are not counted; the order they are read in does not matter
+                let (along, across) = (strip.along, strip.across)
+                count = along.count * across.count
+                // a row's stretch at a time: the steps along a horizontal ruling, the pixels across a vertical one
+                let (rows, stretch) = r.orientation == .horizontal ? (across, along) : (along, across)
+                for y in rows {
+                    pixels.forEachLuma(from: y * pixels.stride + stretch.lowerBound, count: stretch.count) { _, luma in
+                        if luma < cutLevel { dark += 1 }
+                    }
+                }
+                return count == 0 ? 0 : Double(dark) / Double(count)
+            }
             forEachStrip(r, from: from * scale, to: to * scale, closed: false) { line, across in
                 guard let line else { return }
                 count += across.count
