@@ -53,7 +53,8 @@ struct InkPlane {
     }
 
     /// Whether row `y` holds `length` ink pixels in a row (a stretch may run across words), a word at
-    /// a time: within a word by halving shifts, across words by the ink at a word's top and the next one's bottom.
+    /// a time: within a word by shifts that double the span checked, across words by the ink at a
+    /// word's top and the next one's bottom.
     @inline(__always)
     static func hasInkStretch(_ words: UnsafeBufferPointer<UInt64>, wordsPerRow: Int, row y: Int, length: Int) -> Bool {
         let base = y * wordsPerRow

@@ -233,8 +233,9 @@ public struct RulingScanner: Sendable {
     /// ink at both ends) keeps at least the ink the density asks for, in at most one stretch more than
     /// it has white pixels, so its longest stretch is at least the ink over the stretches. The least
     /// of that over the lengths a row can hold (`width + 1`, never found, when no length is kept).
-    /// The ink over the stretches is at least density·len / ((1 − density)·len + 1), which grows with
-    /// the length: once that passes `least − 1` no longer run can promise less, and the search stops.
+    /// For a density from 0 to 1 (`segments` asks for no other) the ink over the stretches is at least
+    /// density·len / ((1 − density)·len + 1), which grows with the length: once that passes `least − 1`
+    /// no longer run can promise less, and the search stops.
     static func inkStretch(minLength: Int, minInkDensity: Double, width: Int) -> Int {
         var least = width + 1
         var len = max(1, minLength)
@@ -256,10 +257,11 @@ public struct RulingScanner: Sendable {
     /// Ink runs along rows sheared by `slope` (pixel (x, r + round(slope·x))), bridged over small gaps,
     /// stacked across neighbouring rows into segments.
     ///
-    /// `skipBareRows`: a level scan first asks each row for the unbroken ink that any run it keeps must
-    /// hold (`RulingScanner.inkStretch`) and reads no runs from a row without it: most rows of a ruled
-    /// page only cross the other direction's lines, a pixel or two at each, and none of those runs is
-    /// kept. The same segments either way (the tests compare both).
+    /// `skipBareRows`: where a sheared row is one pixel row (a level page), each row is first asked for
+    /// the unbroken ink that any run it keeps must hold (`RulingScanner.inkStretch`), and no runs are
+    /// read from a row without it: most rows of a ruled page only cross the other direction's lines, a
+    /// pixel or two at each, and none of those runs is kept. The same segments either way (the tests
+    /// compare both).
     func segments(in mask: InkMask, slope: Double, minLength: Int, maxGap: Int, skipBareRows: Bool = true) -> [Segment] {
         let plane = mask.plane
         let w = plane.width, h = plane.height
@@ -276,7 +278,8 @@ public struct RulingScanner: Sendable {
         }
         let lowRow = -(pieces.map(\.shift).max() ?? 0), highRow = h - (pieces.map(\.shift).min() ?? 0)
         // Only where a sheared row is one plain row: elsewhere a run bridges pieces of different rows.
-        let stretch = skipBareRows && pieces.count == 1
+        // A density outside 0…1 (a setting no scan uses) reads every row, as the bound assumes one.
+        let stretch = skipBareRows && pieces.count == 1 && (0...1).contains(settings.minInkDensity)
             ? Self.inkStretch(minLength: minLength, minInkDensity: settings.minInkDensity, width: w) : nil
         var closed: [Segment] = []
         var active: [Segment] = []

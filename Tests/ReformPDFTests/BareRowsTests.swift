@@ -130,6 +130,22 @@ import Testing
         #expect(skippedSome, "some planes have rows with ink but no stretch")
     }
 
+    /// Settings the bound does not hold for (a density below 0 keeps runs with no ink at all, one that
+    /// is not a number keeps nothing) read every row: the same segments as reading them all.
+    @Test(arguments: [-Double.infinity, -0.5, 1.5, Double.nan])
+    func aDensityOutsideZeroToOneReadsEveryRow(density: Double) {
+        var plane = InkPlane(width: 90, height: 30)
+        for x in stride(from: 0, to: 90, by: 3) { for y in 0..<30 { plane.words[y * plane.wordsPerRow + (x >> 6)] |= 1 << UInt64(x & 63) } }
+        for x in 0..<90 { plane.words[10 * plane.wordsPerRow + (x >> 6)] |= 1 << UInt64(x & 63) }
+        var settings = RulingSettings()
+        settings.minInkDensity = density
+        let scanner = RulingScanner(settings: settings), mask = InkMask(plane: plane)
+        let read = scanner.segments(in: mask, slope: 0, minLength: 6, maxGap: 2, skipBareRows: false)
+        let skipping = scanner.segments(in: mask, slope: 0, minLength: 6, maxGap: 2)
+        let equal = Self.same(read, skipping)
+        #expect(equal, "\(read.count) segments read, \(skipping.count) skipping")
+    }
+
     /// Rendered fixture pages, rows and columns, give the same segments either way.
     @Test(arguments: ["ruled-cjk.pdf", "shaded.pdf", "landscape.pdf", "scanned-look.pdf", "../born-digital/ch-portrait-04.pdf", "../born-digital/lo-landscape-01.pdf"])
     func skippingBareRowsKeepsEverySegmentOfRenderedPages(file: String) throws {
