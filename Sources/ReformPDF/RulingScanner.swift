@@ -223,9 +223,15 @@ public struct RulingScanner: Sendable {
         /// pixel row through a line of text is not).
         func close(into runs: inout [(Int, Int)], minLength: Int, minInkDensity: Double) {
             let len = lastInk - start + 1
-            if start >= 0 && len >= minLength && Double(inked) >= minInkDensity * Double(len) {
+            if start >= 0 && len >= minLength && Self.isDense(inked: inked, length: len, minInkDensity: minInkDensity) {
                 runs.append((start, lastInk))
             }
+        }
+
+        /// Whether `inked` ink pixels of a bridged run `length` long are enough ink to keep it.
+        @inline(__always)
+        static func isDense(inked: Int, length: Int, minInkDensity: Double) -> Bool {
+            Double(inked) >= minInkDensity * Double(length)
         }
     }
 
@@ -241,11 +247,12 @@ public struct RulingScanner: Sendable {
         var len = max(1, minLength)
         while len <= width && least > 1
                 && minInkDensity * Double(len) / ((1 - minInkDensity) * Double(len) + 1) < Double(least - 1) + 1e-6 {
-            // the fewest ink pixels the density lets through, by the same comparison as BridgedRun.close
+            // the fewest ink pixels the density lets through, by BridgedRun's own comparison
+            func dense(_ ink: Int) -> Bool { BridgedRun.isDense(inked: ink, length: len, minInkDensity: minInkDensity) }
             var ink = min(len, max(0, Int((minInkDensity * Double(len)).rounded(.up))))
-            while ink > 0 && Double(ink - 1) >= minInkDensity * Double(len) { ink -= 1 }
-            while ink < len && !(Double(ink) >= minInkDensity * Double(len)) { ink += 1 }
-            if Double(ink) >= minInkDensity * Double(len) {
+            while ink > 0 && dense(ink - 1) { ink -= 1 }
+            while ink < len && !dense(ink) { ink += 1 }
+            if dense(ink) {
                 let stretches = len - ink + 1
                 least = min(least, max(1, (ink + stretches - 1) / stretches))
             }
